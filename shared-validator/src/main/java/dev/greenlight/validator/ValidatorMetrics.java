@@ -1,0 +1,150 @@
+package dev.greenlight.validator;
+
+import dev.greenlight.validator.internal.EndpointMetrics;
+import dev.greenlight.validator.internal.ModeKeys;
+import dev.greenlight.validator.internal.SurfaceMetrics;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Prometheus metrics of stage validation, registered on the registry the API service passes:
+ *
+ * <ul>
+ *   <li>{@code stage_validation_requests_total{endpoint,mode,outcome}}
+ *   <li>{@code stage_warn_unknown_total{endpoint}}: unknown values accepted (in warn, or in enforce
+ *       outside the canary)
+ *   <li>{@code stage_enforce_rejections_total{endpoint}}
+ *   <li>{@code stage_validation_duration_seconds{endpoint}}: histogram, buckets 1 µs to 10 ms
+ *   <li>{@code stage_validation_mode{surface}}: 0 off, 1 warn, 2 enforce
+ *   <li>{@code stage_validation_enforce_percent{surface}}
+ *   <li>{@code stage_mode_fallbacks_total{surface}}: refreshes that failed, leaving the last-known
+ *       or default mode in force
+ * </ul>
+ *
+ * <p>Labels stay bounded: endpoints are fixed at construction and any other is refused; surfaces
+ * are those of the resolvers built with these metrics. Register one instance per registry (a second
+ * would clash on the names). Thread-safe.
+ */
+public final class ValidatorMetrics {
+  /** Validation takes about a microsecond; the buckets resolve that and catch a 10 ms outlier. */
+  private static final double[] DURATION_BUCKETS = {
+    1e-6, 2.5e-6, 5e-6, 1e-5, 2.5e-5, 5e-5, 1e-4, 2.5e-4, 5e-4, 1e-3, 2.5e-3, 5e-3, 1e-2
+  };
+
+  private final Map<String, EndpointMetrics> endpoints;
+  private final Set<String> endpointNames;
+  private final Gauge mode;
+  private final Gauge enforcePercent;
+  private final Counter fallbacks;
+  private final Map<String, SurfaceMetrics> surfaces = new ConcurrentHashMap<>();
+
+  /**
+   * Registers the metrics on {@code registry} for the given endpoint names.
+   *
+   * @throws IllegalArgumentException when {@code endpoints} is empty or holds a blank name
+   */
+  public ValidatorMetrics(PrometheusRegistry registry, Set<String> endpoints) {
+    Objects.requireNonNull(registry, "registry must not be null");
+    Objects.requireNonNull(endpoints, "endpoints must not be null");
+    if (endpoints.isEmpty()) {
+      throw new IllegalArgumentException("endpoints must name at least one endpoint but was empty");
+    }
+    Counter requests =
+        Counter.builder()
+            .name("stage_validation_requests")
+            .help("Stage validations by endpoint, mode and outcome.")
+            .labelNames("endpoint", "mode", "outcome")
+            .withoutExemplars()
+            .register(registry);
+    Counter warnUnknown =
+        Counter.builder()
+            .name("stage_warn_unknown")
+            .help("Unknown stage values accepted without enforcement.")
+            .labelNames("endpoint")
+            .withoutExemplars()
+            .register(registry);
+    Counter rejections =
+        Counter.builder()
+            .name("stage_enforce_rejections")
+            .help("Unknown stage values rejected in enforce mode.")
+            .labelNames("endpoint")
+            .withoutExemplars()
+            .register(registry);
+    Histogram duration =
+        Histogram.builder()
+            .name("stage_validation_duration_seconds")
+            .help("Time spent validating one stage value.")
+            .labelNames("endpoint")
+            .classicOnly()
+            .classicUpperBounds(DURATION_BUCKETS)
+            .withoutExemplars()
+            .register(registry);
+    Map<String, EndpointMetrics> byName = new HashMap<>();
+    for (String endpoint : endpoints) {
+      if (endpoint == null || endpoint.isBlank()) {
+        throw new IllegalArgumentException("endpoint names must not be blank but got " + endpoints);
+      }
+      byName.put(
+          endpoint, new EndpointMetrics(endpoint, requests, warnUnknown, rejections, duration));
+    }
+    this.endpoints = Map.copyOf(byName);
+    this.endpointNames = Collections.unmodifiableSortedSet(new TreeSet<>(byName.keySet()));
+    this.mode =
+        Gauge.builder()
+            .name("stage_validation_mode")
+            .help("Validation mode in force: 0 off, 1 warn, 2 enforce.")
+            .labelNames("surface")
+            .withoutExemplars()
+            .register(registry);
+    this.enforcePercent =
+        Gauge.builder()
+            .name("stage_validation_enforce_percent")
+            .help("Share of consumers enforced in enforce mode, 0-100.")
+            .labelNames("surface")
+            .withoutExemplars()
+            .register(registry);
+    this.fallbacks =
+        Counter.builder()
+            .name("stage_mode_fallbacks")
+            .help("Mode refreshes that failed, leaving the last-known or default mode in force.")
+            .labelNames("surface")
+            .withoutExemplars()
+            .register(registry);
+  }
+
+  /** The endpoint names these metrics accept. */
+  public Set<String> endpoints() {
+    return endpointNames;
+  }
+
+  /** The series of {@code endpoint}; a map lookup on a cached hash, no allocation. */
+  EndpointMetrics endpoint(String endpoint) {
+    EndpointMetrics found = endpoint == null ? null : endpoints.get(endpoint);
+    if (found == null) {
+      throw new IllegalArgumentException(
+          "endpoint '" + endpoint + "' is not registered; registered are " + endpointNames);
+    }
+    return found;
+  }
+
+  /** The series of {@code surface}, created on first use by a resolver. */
+  SurfaceMetrics surface(String surface) {
+    ModeKeys.checkSurface(surface);
+    return surfaces.computeIfAbsent(
+        surface,
+        name ->
+            new SurfaceMetrics(
+                mode.labelValues(name),
+                enforcePercent.labelValues(name),
+                fallbacks.labelValues(name)));
+  }
+}
