@@ -1,0 +1,115 @@
+package dev.greenlight.rollout;
+
+import dev.greenlight.rollout.plan.RolloutPlan;
+import java.time.Duration;
+
+/**
+ * The rules a release manager's command must keep. Each throws {@link IllegalArgumentException}
+ * naming the value and the rule; Temporal then refuses the update without writing history.
+ */
+final class CommandRules {
+  static final int MAX_EXTEND_DAYS = 30;
+
+  private CommandRules() {}
+
+  static void approve(RolloutState s, ApproveCommand c) {
+    who(c.who(), c.why());
+    live(s, "approve");
+    if (c.step() == null || !s.pendingApprovals.contains(c.step())) {
+      throw new IllegalArgumentException(
+          "nothing named '" + c.step() + "' awaits approval; pending: " + s.pendingApprovals);
+    }
+  }
+
+  static void pause(RolloutState s, OperatorCommand c) {
+    who(c.who(), c.why());
+    live(s, "pause");
+    if (s.paused) {
+      throw new IllegalArgumentException("the rollout is already paused (" + s.pauseReason + ")");
+    }
+  }
+
+  static void resume(RolloutState s, OperatorCommand c) {
+    who(c.who(), c.why());
+    live(s, "resume");
+    if (!s.paused) {
+      throw new IllegalArgumentException("the rollout is not paused; it is in " + s.phase);
+    }
+  }
+
+  static void abort(RolloutState s, OperatorCommand c) {
+    who(c.who(), c.why());
+    live(s, "abort");
+    if (s.abortRequested) {
+      throw new IllegalArgumentException("an abort is already under way");
+    }
+  }
+
+  static void promote(RolloutPlan plan, RolloutState s, long now, PromoteCommand c) {
+    who(c.who(), c.why());
+    if (s.phase != Phase.CANARY || !s.stepStarted) {
+      throw new IllegalArgumentException(
+          "promote applies to a running canary step; the rollout is in " + s.phase);
+    }
+    if (s.promoteRequested != null) {
+      throw new IllegalArgumentException("a promotion is already pending");
+    }
+    long window = plan.canary().window().toMillis();
+    long green = GreenWindow.greenFor(s, now);
+    if (!c.force() && green < window) {
+      throw new IllegalArgumentException(
+          "gates have been green for "
+              + Duration.ofMillis(green).toMinutes()
+              + "m of the "
+              + Duration.ofMillis(window).toMinutes()
+              + "m window; wait, or force with a reason");
+    }
+  }
+
+  static void extendWarn(RolloutState s, ExtendWarnCommand c) {
+    who(c.who(), c.why());
+    if (s.phase != Phase.WARN && s.phase != Phase.ROLLED_BACK) {
+      throw new IllegalArgumentException(
+          "WARN can be extended in WARN or after a rollback; the rollout is in " + s.phase);
+    }
+    if (c.days() < 1 || c.days() > MAX_EXTEND_DAYS) {
+      throw new IllegalArgumentException(
+          "days must be between 1 and " + MAX_EXTEND_DAYS + " but was " + c.days());
+    }
+  }
+
+  static void retryCanary(RolloutState s, long now, OperatorCommand c) {
+    who(c.who(), c.why());
+    if (s.phase != Phase.ROLLED_BACK) {
+      throw new IllegalArgumentException(
+          "retry-canary applies after a rollback; the rollout is in " + s.phase);
+    }
+    if (s.retryRequested) {
+      throw new IllegalArgumentException("a canary retry is already pending");
+    }
+    if (now < s.warnExtendedUntilMillis) {
+      throw new IllegalArgumentException(
+          "WARN is extended until "
+              + RolloutContext.formatTime(s.warnExtendedUntilMillis)
+              + " ("
+              + Duration.ofMillis(s.warnExtendedUntilMillis - now).toHours()
+              + "h from now); retry after that");
+    }
+  }
+
+  private static void live(RolloutState s, String command) {
+    if (s.phase.isTerminal()) {
+      throw new IllegalArgumentException(
+          command + " is not possible: the rollout ended as " + s.phase);
+    }
+  }
+
+  private static void who(String who, String why) {
+    if (who == null || who.isBlank()) {
+      throw new IllegalArgumentException("who must name the person sending the command");
+    }
+    if (why == null || why.isBlank()) {
+      throw new IllegalArgumentException("why must say the reason for the command");
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.greenlight.rollout;
+
+import io.temporal.common.SearchAttributeKey;
+
+/** Names the worker, the starter and the ops webhook must agree on. */
+public final class RolloutConstants {
+  public static final String TASK_QUEUE = "greenlight-rollouts";
+
+  /** Workflow ids are {@code rollout-<plan name>}, so one plan has one running rollout. */
+  public static final String WORKFLOW_ID_PREFIX = "rollout-";
+
+  public static final SearchAttributeKey<String> PHASE =
+      SearchAttributeKey.forKeyword("GreenlightPhase");
+  public static final SearchAttributeKey<String> MODE =
+      SearchAttributeKey.forKeyword("GreenlightMode");
+  public static final SearchAttributeKey<Long> PERCENT =
+      SearchAttributeKey.forLong("GreenlightPercent");
+
+  /** Approval step names the workflow waits on. */
+  public static final String APPROVE_EXTERNAL_CONSUMERS = "external-consumers";
+
+  public static final String APPROVE_MIGRATION = "migration";
+  public static final String APPROVE_MIGRATION_RESUME = "migration-resume";
+  public static final String APPROVE_DISTINCT_STAGES = "distinct-stages";
+
+  /** Non-retryable failure types raised by activities. */
+  public static final String FAILURE_CHECKSUM_MISMATCH = "ChecksumMismatch";
+
+  public static final String FAILURE_RESTORE_TEST = "RestoreTestFailed";
+  public static final String FAILURE_INVALID_PLAN = "InvalidPlan";
+  public static final String FAILURE_PREFLIGHT = "PreflightFailed";
+  public static final String FAILURE_MISSING_EVIDENCE = "MissingBackupEvidence";
+
+  private RolloutConstants() {}
+
+  public static String workflowId(String planName) {
+    return WORKFLOW_ID_PREFIX + planName;
+  }
+}

@@ -1,0 +1,4 @@
+package dev.greenlight.rollout.activity;
+
+/** Evaluate {@code query} at {@code atMillis} (workflow time). */
+public record InstantRequest(String name, String query, long atMillis) {}

@@ -1,0 +1,38 @@
+package dev.greenlight.rollout.plan;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A rollout plan: everything the runbook says as data — durations, thresholds, PromQL queries,
+ * canary steps and windows — so the next rollout needs a new plan, not new code.
+ *
+ * <p>Built by {@link PlanParser}, which validates every field; the workflow receives it as input
+ * and never reads files. Immutable.
+ *
+ * @param name the plan's name, shown in the Temporal UI
+ * @param surface the validated surface whose mode record the rollout flips
+ * @param endpoints the API endpoints the validator guards
+ * @param pollInterval how often gates are read while a phase waits on them
+ * @param maxConsecutiveGateErrors gate read errors in a row that pause the rollout
+ * @param historyEventLimit continue-as-new once a run's history passes this many events
+ */
+public record RolloutPlan(
+    String name,
+    String surface,
+    List<String> endpoints,
+    Duration pollInterval,
+    int maxConsecutiveGateErrors,
+    int historyEventLimit,
+    PreflightSpec preflight,
+    OffSpec off,
+    WarnSpec warn,
+    NormalizeSpec normalize,
+    CanarySpec canary,
+    SoakSpec soak,
+    WarnExitSpec warnExit,
+    RollbackSpec rollback) {
+  public RolloutPlan {
+    endpoints = List.copyOf(endpoints);
+  }
+}
