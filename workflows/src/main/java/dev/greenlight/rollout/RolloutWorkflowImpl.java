@@ -48,7 +48,8 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
     }
     trackHistoryLength();
     Workflow.await(Workflow::isEveryHandlerFinished);
-    return new RolloutResult(state.phase, state.outcomeReason, state.transitions, state.runs);
+    return new RolloutResult(
+        state.phase, state.outcomeReason, state.transitions, state.runs, state.maxEventsPerRun);
   }
 
   private void step() {

@@ -16,6 +16,14 @@ final class WarnPhase {
 
   static void tick(RolloutContext c) {
     WarnSpec spec = c.plan.warn();
+    // Readings before the last window of the minimum duration cannot decide anything: sleep
+    // through them, which keeps a multi-day WARN phase to a few dozen history events.
+    long firstUseful = c.state.phaseStartedAtMillis + spec.minDuration().toMillis() - spec.window().toMillis();
+    if (c.now() < firstUseful) {
+      c.sleep(Duration.ofMillis(firstUseful - c.now()), "warn: minimum duration");
+      GreenWindow.open(c.state, c.now());
+      return;
+    }
     long due = c.state.lastReadToMillis + c.plan.pollInterval().toMillis();
     if (c.now() < due) {
       c.sleep(Duration.ofMillis(due - c.now()), "warn: watching the unknown rate");

@@ -1,0 +1,193 @@
+package dev.greenlight.rollout;
+
+import dev.greenlight.dataplane.schema.Schema;
+import dev.greenlight.localservices.TestServices;
+import dev.greenlight.metrics.MetricSource;
+import dev.greenlight.metrics.ScriptedMetricSource;
+import dev.greenlight.rollout.gates.Sample;
+import dev.greenlight.rollout.plan.PlanParser;
+import dev.greenlight.rollout.plan.RolloutPlan;
+import dev.greenlight.validator.ModeRecord;
+import dev.greenlight.validator.ModeStore;
+import io.lettuce.core.RedisClient;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A rollout under test: Temporal's test environment with time skipping, the real workflow, the real
+ * mode activities against real Redis and PostgreSQL, real gate activities over a scripted metric
+ * source, and steerable pre-flight and data activities.
+ */
+final class RolloutTestKit implements AutoCloseable {
+  final RolloutPlan plan;
+  final TestWorkflowEnvironment env;
+  final SteerablePreflight preflight = new SteerablePreflight();
+  final SteerableData data = new SteerableData();
+  final ModeStore store;
+  final Jdbi jdbi;
+  final String workflowId = "rollout-test-" + UUID.randomUUID();
+  private final RedisClient redis;
+  private final String database;
+  private volatile MetricSource metrics;
+  private RolloutWorkflow workflow;
+
+  RolloutTestKit() {
+    this(loadPlan());
+  }
+
+  RolloutTestKit(RolloutPlan plan) {
+    this.plan = plan;
+    env = TestWorkflowEnvironment.newInstance();
+    env.registerSearchAttribute(
+        RolloutConstants.PHASE.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+    env.registerSearchAttribute(
+        RolloutConstants.MODE.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+    env.registerSearchAttribute(
+        RolloutConstants.PERCENT.getName(), IndexedValueType.INDEXED_VALUE_TYPE_INT);
+    redis = RedisClient.create(TestServices.redis().url());
+    store = new ModeStore(redis, "gltest:" + UUID.randomUUID() + ":");
+    String url = TestServices.postgres().createDatabase("gl_rollout");
+    database = url.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
+    Schema.migrate(url);
+    jdbi = Jdbi.create(url);
+    Worker worker = env.newWorker(RolloutConstants.TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(RolloutWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        new ModeActivitiesImpl(store, jdbi),
+        new GateActivitiesImpl(new Delegate()),
+        preflight,
+        data);
+    env.start();
+  }
+
+  static RolloutPlan loadPlan() {
+    Path here = Path.of("").toAbsolutePath();
+    for (Path dir = here; dir != null; dir = dir.getParent()) {
+      Path plan = dir.resolve("plans/stage-normalization-v3.4.yaml");
+      if (Files.exists(plan)) {
+        return new PlanParser().parse(plan);
+      }
+    }
+    throw new IllegalStateException("plans/stage-normalization-v3.4.yaml not found above " + here);
+  }
+
+  /** Starts the rollout with metrics scripted from the healthy baseline, bent by {@code script}. */
+  RolloutWorkflow start(Consumer<ScriptedMetricSource.Builder> script) {
+    ScriptedMetricSource.Builder builder =
+        Scenarios.healthy(plan, Instant.ofEpochMilli(env.currentTimeMillis()));
+    script.accept(builder);
+    metrics = builder.build();
+    workflow =
+        env.getWorkflowClient()
+            .newWorkflowStub(
+                RolloutWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(workflowId)
+                    .setTaskQueue(RolloutConstants.TASK_QUEUE)
+                    .build());
+    WorkflowClient.start(workflow::run, new RolloutInput(plan, "test", null));
+    workflow = env.getWorkflowClient().newWorkflowStub(RolloutWorkflow.class, workflowId);
+    return workflow;
+  }
+
+  RolloutWorkflow workflow() {
+    return workflow;
+  }
+
+  RolloutStatus status() {
+    return workflow.status();
+  }
+
+  /**
+   * Skips simulated time in {@code step}s until {@code condition} holds, for at most {@code max}.
+   */
+  RolloutStatus awaitStatus(Predicate<RolloutStatus> condition, Duration max, Duration step) {
+    long deadline = env.currentTimeMillis() + max.toMillis();
+    RolloutStatus status = status();
+    while (!condition.test(status)) {
+      if (env.currentTimeMillis() >= deadline) {
+        throw new AssertionError(
+            "condition not met within "
+                + max
+                + " simulated; last status: "
+                + status.phase()
+                + " "
+                + status.transitions());
+      }
+      env.sleep(step);
+      status = status();
+    }
+    return status;
+  }
+
+  RolloutStatus awaitPending(String approval) {
+    return awaitStatus(
+        s -> s.pendingApprovals().contains(approval), Duration.ofDays(40), Duration.ofHours(1));
+  }
+
+  RolloutResult result() {
+    return WorkflowStub.fromTyped(workflow).getResult(RolloutResult.class);
+  }
+
+  Optional<ModeRecord> mode() {
+    return store.read(plan.surface());
+  }
+
+  int historyLength() {
+    return env.getWorkflowClient().fetchHistory(workflowId).getHistory().getEventsCount();
+  }
+
+  /** The phases passed through, in order, each run of the same phase once. */
+  static List<Phase> phases(List<Transition> transitions) {
+    List<Phase> phases = new java.util.ArrayList<>();
+    for (Transition t : transitions) {
+      if (phases.isEmpty() || phases.get(phases.size() - 1) != t.phase()) {
+        phases.add(t.phase());
+      }
+    }
+    return phases;
+  }
+
+  /** Mode changes in order, as "mode percent". */
+  static List<String> flips(List<Transition> transitions) {
+    return transitions.stream()
+        .filter(t -> t.reason().startsWith("mode "))
+        .map(t -> t.mode().wireName() + " " + t.percent())
+        .toList();
+  }
+
+  @Override
+  public void close() {
+    env.close();
+    store.close();
+    redis.shutdown();
+    TestServices.postgres().dropDatabase(database);
+  }
+
+  /** Lets the worker be built before the script, whose clock starts with the workflow. */
+  private final class Delegate implements MetricSource {
+    @Override
+    public List<Sample> range(String query, Instant from, Instant to, Duration step) {
+      return metrics.range(query, from, to, step);
+    }
+
+    @Override
+    public double instant(String query, Instant at) {
+      return metrics.instant(query, at);
+    }
+  }
+}

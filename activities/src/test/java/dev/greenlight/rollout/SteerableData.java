@@ -1,0 +1,70 @@
+package dev.greenlight.rollout;
+
+import dev.greenlight.rollout.activity.BackupResult;
+import dev.greenlight.rollout.activity.DataActivities;
+import dev.greenlight.rollout.activity.DistinctStagesResult;
+import dev.greenlight.rollout.activity.DryRunResult;
+import dev.greenlight.rollout.activity.MigrationRequest;
+import dev.greenlight.rollout.activity.MigrationResult;
+import dev.greenlight.rollout.activity.RestoreTestResult;
+import io.temporal.failure.ApplicationFailure;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Data-plane answers a test sets, to steer the workflow down a branch; counts the calls. */
+final class SteerableData implements DataActivities {
+  volatile boolean checksumMismatch;
+  volatile long restoreMillis = 40_000;
+
+  /** Apply attempts that fail before one succeeds. */
+  volatile int failingApplyAttempts;
+
+  final AtomicInteger applyCalls = new AtomicInteger();
+  final AtomicInteger backups = new AtomicInteger();
+
+  @Override
+  public BackupResult backup(String runId) {
+    backups.incrementAndGet();
+    return new BackupResult("/backups/" + runId + ".json", "ab".repeat(32), 1_000_000, 10_000);
+  }
+
+  @Override
+  public BackupResult verifyBackup(String runId, String manifestPath) {
+    if (checksumMismatch) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "checksum mismatch for " + manifestPath, RolloutConstants.FAILURE_CHECKSUM_MISMATCH);
+    }
+    return backup(runId);
+  }
+
+  @Override
+  public RestoreTestResult restoreTest(String runId, String manifestPath, long timeLimitMillis) {
+    if (restoreMillis > timeLimitMillis) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "restore took " + restoreMillis + "ms, over the " + timeLimitMillis + "ms limit",
+          RolloutConstants.FAILURE_RESTORE_TEST);
+    }
+    return new RestoreTestResult(restoreMillis, 10_000, 14);
+  }
+
+  @Override
+  public DryRunResult dryRun(String runId) {
+    return new DryRunResult(
+        10_000, 4_000, 120, Map.of("Series A → series-a", 900L), Map.of("???", 120L));
+  }
+
+  @Override
+  public MigrationResult applyMigration(MigrationRequest request) {
+    int call = applyCalls.incrementAndGet();
+    if (call <= failingApplyAttempts) {
+      throw ApplicationFailure.newFailure(
+          "batch " + call + " failed: connection reset", "BatchFailed");
+    }
+    return new MigrationResult(10_000, 4_000, 120, 10_000);
+  }
+
+  @Override
+  public DistinctStagesResult verifyDistinctStages() {
+    return new DistinctStagesResult(true, Map.of());
+  }
+}
