@@ -1,0 +1,141 @@
+package dev.greenlight.validator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ModeResolverTest {
+  private static final String PREFIX = RedisFixture.randomPrefix();
+  private static RedisClient writerClient;
+  private static RedisClient readerClient;
+  private static ModeStore store;
+
+  @BeforeAll
+  static void connect() {
+    writerClient = RedisFixture.client();
+    readerClient = RedisFixture.client();
+    store = new ModeStore(writerClient, PREFIX);
+  }
+
+  @AfterAll
+  static void disconnect() {
+    store.close();
+    writerClient.shutdown();
+    readerClient.shutdown();
+  }
+
+  @Test
+  void enforceAsDefaultIsRefused() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ModeResolver.builder(readerClient).defaultMode(ValidationMode.ENFORCE));
+    assertTrue(e.getMessage().contains("must be off or warn but was enforce"), e.getMessage());
+  }
+
+  @Test
+  void buildWithoutSurfaceIsRefused() {
+    assertThrows(IllegalStateException.class, () -> ModeResolver.builder(readerClient).build());
+  }
+
+  @Test
+  void resolverThatNeverReachedRedisAnswersTheDefaultNeverEnforce() {
+    RedisClient dead = RedisClient.create(RedisFixture.closedPortUrl());
+    for (ValidationMode mode : new ValidationMode[] {ValidationMode.OFF, ValidationMode.WARN}) {
+      try (ModeResolver resolver =
+          ModeResolver.builder(dead)
+              .keyPrefix(PREFIX)
+              .surface("unreachable")
+              .defaultMode(mode)
+              .refreshInterval(Duration.ofMillis(20))
+              .build()) {
+        Await.until(Duration.ofSeconds(5), "fallback noticed", resolver::isFallback);
+        ModeRecord answer = resolver.current();
+        assertEquals(mode, answer.mode());
+        assertEquals(0, answer.version());
+      }
+    }
+    dead.shutdown();
+  }
+
+  @Test
+  void storedModeIsServedFromTheStartAndShownInMetrics() {
+    store.compareAndSet(
+        "at-start", 0, new ModeChange(ValidationMode.ENFORCE, 10, "wf", "canary 10 %"));
+    PrometheusRegistry registry = new PrometheusRegistry();
+    ValidatorMetrics metrics = new ValidatorMetrics(registry, Set.of("create"));
+    try (ModeResolver resolver = resolver("at-start", Duration.ofMinutes(1), metrics)) {
+      assertEquals(ValidationMode.ENFORCE, resolver.current().mode());
+      assertEquals(10, resolver.current().enforcePercent());
+      assertFalse(resolver.isFallback());
+      assertEquals(2, MetricValues.gauge(registry, "stage_validation_mode", "surface", "at-start"));
+      assertEquals(
+          10,
+          MetricValues.gauge(registry, "stage_validation_enforce_percent", "surface", "at-start"));
+    }
+  }
+
+  @Test
+  void changeWrittenByOneStoreReachesAnotherClientsResolverWithinASecond() {
+    // A refresh interval of a minute: only the published message can bring the change in time.
+    try (ModeResolver resolver = resolver("published", Duration.ofMinutes(1), null)) {
+      assertEquals(0, resolver.current().version());
+      for (int version = 1; version <= 5; version++) {
+        ValidationMode mode = version % 2 == 0 ? ValidationMode.ENFORCE : ValidationMode.WARN;
+        store.compareAndSet(
+            "published", version - 1, new ModeChange(mode, version * 10, "wf", "flip " + version));
+        long expected = version;
+        Await.until(
+            Duration.ofSeconds(1),
+            "resolver sees version " + version,
+            () -> resolver.current().version() == expected);
+        assertEquals(mode, resolver.current().mode());
+        assertEquals(version * 10, resolver.current().enforcePercent());
+      }
+    }
+  }
+
+  @Test
+  void periodicRefreshPicksUpAChangeThatWasNotPublished() {
+    try (ModeResolver resolver = resolver("unpublished", Duration.ofMillis(50), null);
+        StatefulRedisConnection<String, String> raw = writerClient.connect()) {
+      raw.sync()
+          .hset(
+              PREFIX + "mode:unpublished",
+              Map.of(
+                  "mode", "warn",
+                  "percent", "0",
+                  "version", "7",
+                  "changedBy", "redis-cli",
+                  "reason", "by hand",
+                  "changedAt", "2026-01-01T00:00:00Z"));
+      Await.until(
+          Duration.ofSeconds(2), "backstop refresh", () -> resolver.current().version() == 7);
+      assertEquals(ValidationMode.WARN, resolver.current().mode());
+    }
+  }
+
+  private static ModeResolver resolver(String surface, Duration refresh, ValidatorMetrics metrics) {
+    ModeResolver.Builder builder =
+        ModeResolver.builder(readerClient)
+            .keyPrefix(PREFIX)
+            .surface(surface)
+            .defaultMode(ValidationMode.OFF)
+            .refreshInterval(refresh);
+    if (metrics != null) {
+      builder.metrics(metrics);
+    }
+    return builder.build();
+  }
+}
