@@ -1,6 +1,7 @@
 package dev.greenlight.validator;
 
 import dev.greenlight.validator.internal.ModeKeys;
+import dev.greenlight.validator.internal.ModeRecordCodec;
 import dev.greenlight.validator.internal.SurfaceMetrics;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
@@ -22,13 +23,13 @@ import org.slf4j.LoggerFactory;
  * The validation mode of one surface as the request path sees it: {@link #current()} answers from
  * memory, never from the network.
  *
- * <p>A background thread keeps that memory fresh. It subscribes to the change channel and re-reads
- * the record as soon as a change is published, and re-reads every refresh interval as a backstop.
- * When Redis cannot be reached it keeps the last-known record (or, if it never read one, the
- * configured default, which is off or warn but never enforce), logs one WARN per outage starting
- * with {@code [stage-mode] Redis connect failed}, counts each failed refresh in {@code
- * stage_mode_fallbacks_total}, and retries every interval until Redis answers again, then
- * resubscribes and logs an INFO.
+ * <p>Two things keep that memory fresh: a subscription to the change channel, whose messages carry
+ * the new record and are applied as they arrive, and a background thread that re-reads the record
+ * every refresh interval as a backstop. When Redis cannot be reached it keeps the last-known record
+ * (or, if it never read one, the configured default, which is off or warn but never enforce), logs
+ * one WARN per outage starting with {@code [stage-mode] Redis connect failed}, counts each failed
+ * refresh in {@code stage_mode_fallbacks_total}, and retries every interval until Redis answers
+ * again, then resubscribes and logs an INFO.
  *
  * <p>The caller builds and closes the {@link RedisClient}; the resolver owns its two connections
  * (commands, pub/sub) and its thread, and releases them in {@link #close()}. Thread-safe.
@@ -47,6 +48,11 @@ public final class ModeResolver implements AutoCloseable {
   private volatile ModeRecord current;
   private volatile boolean fallback;
   private volatile boolean closed;
+
+  /** Orders a read against messages applied while it was in flight; guards current's writes. */
+  private final Object applyLock = new Object();
+
+  private long messagesApplied; // guarded by applyLock
 
   /** Touched only by the refresher thread (and by close once that thread has ended). */
   private StatefulRedisPubSubConnection<String, String> pubSub;
@@ -118,9 +124,20 @@ public final class ModeResolver implements AutoCloseable {
         // Subscribe before reading, so a change published in between is not missed.
         pubSub = subscribe();
       }
+      long messagesBefore;
+      synchronized (applyLock) {
+        messagesBefore = messagesApplied;
+      }
       ModeRecord stored = store.read(surface).orElse(defaultRecord);
-      current = stored;
-      show(stored);
+      synchronized (applyLock) {
+        // A message applied during the read is newer than what the read saw: keep it.
+        if (messagesApplied == messagesBefore) {
+          current = stored;
+        } else {
+          stored = current;
+        }
+        show(stored);
+      }
       if (fallback) {
         fallback = false;
         LOG.info(
@@ -175,10 +192,23 @@ public final class ModeResolver implements AutoCloseable {
     }
   }
 
-  /** Runs on a Lettuce I/O thread, which must not block: hand the read to the refresher. */
+  /**
+   * Runs on a Lettuce I/O thread, which must not block: applies the record the message carries, or
+   * hands a read to the refresher when it carries none. Messages on one connection arrive in the
+   * order the script published them, so the last one applied is the newest.
+   */
   private void onMessage(String message) {
     long version = ModeKeys.versionIfAbout(message, surface);
-    if (version < 0 || version == current.version() || closed) {
+    if (version < 0 || closed) {
+      return;
+    }
+    ModeRecord carried = ModeRecordCodec.fromMessage(message, version);
+    if (carried != null) {
+      synchronized (applyLock) {
+        messagesApplied++;
+        current = carried;
+        show(carried);
+      }
       return;
     }
     try {

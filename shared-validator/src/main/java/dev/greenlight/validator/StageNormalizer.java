@@ -2,6 +2,7 @@ package dev.greenlight.validator;
 
 import dev.greenlight.validator.internal.AliasTable;
 import dev.greenlight.validator.internal.StageKey;
+import dev.greenlight.validator.internal.StageKeyTable;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ import java.util.Map;
  *
  * <p>This is the single source of truth for normalization: the API validates with it and the data
  * migration rewrites rows with it. Immutable and thread-safe; {@link #normalize} never throws and
- * allocates nothing when the input is already canonical or an exact alias.
+ * allocates nothing.
  */
 public final class StageNormalizer {
   private static final StageNormalizer DEFAULT = new StageNormalizer(AliasTable.loadDefault());
@@ -25,8 +26,8 @@ public final class StageNormalizer {
   /** Exact input spellings answered without building a key: canonical values and raw aliases. */
   private final Map<String, Stage> exact;
 
-  /** Normalized keys (see {@link StageKey}) to stages. */
-  private final Map<String, Stage> byKey;
+  /** Normalized keys (see {@link StageKey}) to stages, read without building the key. */
+  private final StageKeyTable byKey;
 
   private StageNormalizer(Map<String, Stage> aliases) {
     Map<String, Stage> keys = new HashMap<>();
@@ -48,7 +49,7 @@ public final class StageNormalizer {
           keys.put(key, stage);
           exactSpellings.put(alias, stage);
         });
-    this.byKey = Map.copyOf(keys);
+    this.byKey = new StageKeyTable(keys);
     this.exact = Map.copyOf(exactSpellings);
   }
 
@@ -81,8 +82,7 @@ public final class StageNormalizer {
     if (hit != null) {
       return hit;
     }
-    String key = StageKey.of(raw);
-    return key == null ? null : byKey.get(key);
+    return byKey.lookup(raw);
   }
 
   /** The canonical wire name for {@code raw}, or null when unknown. */

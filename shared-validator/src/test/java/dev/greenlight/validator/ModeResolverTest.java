@@ -107,6 +107,18 @@ class ModeResolverTest {
   }
 
   @Test
+  void changeWhoseMessageCarriesNoRecordIsReadBackAtOnce() {
+    // A multi-line changedBy makes the script publish the short form: version and surface only.
+    try (ModeResolver resolver = resolver("short-message", Duration.ofMinutes(1), null)) {
+      store.compareAndSet(
+          "short-message", 0, new ModeChange(ValidationMode.WARN, 0, "two\nlines", "short form"));
+      Await.until(
+          Duration.ofSeconds(1), "read after message", () -> resolver.current().version() == 1);
+      assertEquals("two\nlines", resolver.current().changedBy());
+    }
+  }
+
+  @Test
   void periodicRefreshPicksUpAChangeThatWasNotPublished() {
     try (ModeResolver resolver = resolver("unpublished", Duration.ofMillis(50), null);
         StatefulRedisConnection<String, String> raw = writerClient.connect()) {

@@ -37,21 +37,20 @@ public final class ModeKeys {
     return prefix + "mode-changes";
   }
 
-  /** The message published when {@code surface} reaches {@code version}. */
-  public static String changeMessage(String surface, long version) {
-    return version + " " + surface;
-  }
-
   /**
    * The version in a change message if it is about {@code surface}, otherwise -1 (also for a
    * message this code did not write).
    */
   public static long versionIfAbout(String message, String surface) {
     int space = message.indexOf(' ');
-    if (space <= 0 || !message.regionMatches(space + 1, surface, 0, surface.length())) {
+    int lineEnd = message.indexOf('\n');
+    if (lineEnd < 0) {
+      lineEnd = message.length();
+    }
+    if (space <= 0 || lineEnd != space + 1 + surface.length()) {
       return -1;
     }
-    if (message.length() != space + 1 + surface.length()) {
+    if (!message.regionMatches(space + 1, surface, 0, surface.length())) {
       return -1;
     }
     try {

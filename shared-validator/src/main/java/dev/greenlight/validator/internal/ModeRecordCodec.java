@@ -33,6 +33,28 @@ public final class ModeRecordCodec {
     }
   }
 
+  /**
+   * The record a full change message carries, or null for the short form or a message that does not
+   * parse (the reader then reads the record from Redis instead).
+   */
+  public static ModeRecord fromMessage(String message, long version) {
+    String[] lines = message.split("\n", 6);
+    if (lines.length != 6) {
+      return null;
+    }
+    try {
+      return new ModeRecord(
+          ValidationMode.parse(lines[1]),
+          Integer.parseInt(lines[2]),
+          version,
+          lines[4],
+          lines[5],
+          Instant.parse(lines[3]));
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
   private static String required(Map<String, String> fields, String name) {
     String value = fields.get(name);
     if (value == null) {

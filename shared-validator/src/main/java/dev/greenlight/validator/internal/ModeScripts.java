@@ -11,6 +11,10 @@ public final class ModeScripts {
    * changedAt (ISO-8601), channel, surface. Returns {1, new version} on success and {0, current
    * version} when the expected one is stale. Mode and percent are checked again here because other
    * tools (redis-cli, another language) may call the script too; nothing is written then.
+   *
+   * <p>The published message carries the record (see {@link ModeKeys}), so a resolver can apply it
+   * without reading it back; only when {@code changedBy} spans lines, which would make the message
+   * ambiguous, does it carry the version and surface alone.
    */
   public static final String COMPARE_AND_SET =
       """
@@ -30,7 +34,12 @@ public final class ModeScripts {
         'changedBy', ARGV[4], 'reason', ARGV[5], 'changedAt', ARGV[6])
       redis.call('XADD', KEYS[2], '*', 'mode', ARGV[2], 'percent', ARGV[3], 'version', next,
         'changedBy', ARGV[4], 'reason', ARGV[5], 'changedAt', ARGV[6])
-      redis.call('PUBLISH', ARGV[7], next .. ' ' .. ARGV[8])
+      local message = next .. ' ' .. ARGV[8]
+      if not string.find(ARGV[4], '\\n', 1, true) then
+        message = message .. '\\n' .. ARGV[2] .. '\\n' .. ARGV[3] .. '\\n' .. ARGV[6] .. '\\n'
+          .. ARGV[4] .. '\\n' .. ARGV[5]
+      end
+      redis.call('PUBLISH', ARGV[7], message)
       return {1, next}
       """;
 

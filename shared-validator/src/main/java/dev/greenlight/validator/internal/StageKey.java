@@ -46,7 +46,7 @@ public final class StageKey {
     token.setLength(0);
   }
 
-  private static boolean isSeparator(char c) {
+  static boolean isSeparator(char c) {
     return c == ' ' || c == '_' || c == '.' || c == '-' || c == '\t' || Character.isSpaceChar(c);
   }
 }

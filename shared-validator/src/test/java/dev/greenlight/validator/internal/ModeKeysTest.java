@@ -16,9 +16,10 @@ class ModeKeysTest {
 
   @Test
   void changeMessageIsReadOnlyForItsOwnSurface() {
-    String message = ModeKeys.changeMessage("companies", 12);
-    assertEquals("12 companies", message);
+    String message = "12 companies";
     assertEquals(12, ModeKeys.versionIfAbout(message, "companies"));
+    assertEquals(12, ModeKeys.versionIfAbout("12 companies\nwarn\n0\n…", "companies"));
+    assertEquals(-1, ModeKeys.versionIfAbout("12 companies2\nwarn", "companies"));
     assertEquals(-1, ModeKeys.versionIfAbout(message, "companies2"));
     assertEquals(-1, ModeKeys.versionIfAbout("12 companies2", "companies"));
     assertEquals(-1, ModeKeys.versionIfAbout("x companies", "companies"));
