@@ -1,0 +1,260 @@
+package dev.greenlight.ops;
+
+import static dev.greenlight.ops.WebhookClient.payload;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.greenlight.validator.ModeRecord;
+import dev.greenlight.validator.ValidationMode;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The webhook against real Redis and a parked real rollout: every way in, and what each does. */
+class AlertmanagerWebhookTest {
+  private static final String FIRING =
+      payload(
+          "{}/{action=\\\"auto-downgrade\\\"}:{alertname=\\\"X\\\"}",
+          "firing",
+          "StageEnforceErrorSpike",
+          "fp-1");
+
+  private WebhookRig rig;
+  private WebhookClient client;
+
+  @BeforeEach
+  void start() throws Exception {
+    rig = new WebhookRig();
+    client = rig.client;
+    rig.setMode(ValidationMode.ENFORCE, 50);
+  }
+
+  @AfterEach
+  void stop() {
+    rig.close();
+  }
+
+  /** Nothing written (still enforce at version 1) and nothing signalled. */
+  private void assertNothingHappened() {
+    ModeRecord mode = rig.mode();
+    assertEquals(ValidationMode.ENFORCE, mode.mode());
+    assertEquals(1, mode.version());
+    assertEquals(List.of(), rig.rollout.alerts());
+  }
+
+  private static void assertJsonError(HttpResponse<String> response, int status, String error) {
+    assertEquals(status, response.statusCode(), response.body());
+    assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
+    assertTrue(response.body().contains("\"error\":\"" + error + "\""), response.body());
+  }
+
+  @Test
+  void firingAutoDowngradeWritesWarnThenSignalsTheRollout() throws Exception {
+    HttpResponse<String> response = client.withToken(FIRING);
+    assertEquals(200, response.statusCode(), response.body());
+    assertTrue(response.body().contains("\"modeWritten\":true"), response.body());
+    ModeRecord mode = rig.mode();
+    assertEquals(ValidationMode.WARN, mode.mode());
+    assertEquals(0, mode.enforcePercent());
+    assertEquals(2, mode.version());
+    assertEquals("ops-webhook", mode.changedBy());
+    assertTrue(mode.reason().contains("StageEnforceErrorSpike"), mode.reason());
+    assertEquals("ops-webhook", rig.modes.history(rig.config.surface(), 1).get(0).changedBy());
+    List<String> alerts = rig.rollout.alerts();
+    assertEquals(1, alerts.size(), alerts.toString());
+    assertTrue(alerts.get(0).endsWith("StageEnforceErrorSpike fp-1"), alerts.get(0));
+  }
+
+  @Test
+  void warnIsNotWrittenOverOffButTheRolloutIsStillTold() throws Exception {
+    rig.setMode(ValidationMode.OFF, 0);
+    HttpResponse<String> response = client.withToken(FIRING);
+    assertEquals(200, response.statusCode(), response.body());
+    assertTrue(response.body().contains("\"modeWritten\":false"), response.body());
+    assertEquals(ValidationMode.OFF, rig.mode().mode());
+    assertEquals(2, rig.mode().version());
+    assertEquals(1, rig.rollout.alerts().size());
+  }
+
+  @Test
+  void duplicateDeliveryIsAcknowledgedAndActsOnce() throws Exception {
+    assertEquals(200, client.withToken(FIRING).statusCode());
+    rig.setMode(ValidationMode.ENFORCE, 10); // were it to act again, it would write again
+    HttpResponse<String> again = client.withToken(FIRING);
+    assertEquals(200, again.statusCode());
+    assertEquals("{\"status\":\"duplicate\"}", again.body());
+    assertEquals(ValidationMode.ENFORCE, rig.mode().mode());
+    assertEquals(1, rig.rollout.alerts().size());
+  }
+
+  @Test
+  void sameAlertStartingAgainIsNotADuplicate() throws Exception {
+    assertEquals(200, client.withToken(FIRING).statusCode());
+    rig.setMode(ValidationMode.ENFORCE, 10);
+    String restarted = FIRING.replace("2026-01-20T10:00:00Z", "2026-01-20T11:00:00Z");
+    assertEquals(200, client.withToken(restarted).statusCode());
+    assertEquals(ValidationMode.WARN, rig.mode().mode());
+    assertEquals(2, rig.rollout.alerts().size());
+  }
+
+  @Test
+  void resolvedAlertIsRecordedWithoutAction() throws Exception {
+    HttpResponse<String> response =
+        client.withToken(payload("g", "resolved", "StageEnforceErrorSpike", "fp-1"));
+    assertEquals(200, response.statusCode());
+    assertTrue(response.body().contains("\"downgrades\":[]"), response.body());
+    assertNothingHappened();
+  }
+
+  @Test
+  void firingAlertWithoutTheActionLabelIsIgnored() throws Exception {
+    String other = FIRING.replace("\"action\":\"auto-downgrade\",", "");
+    assertEquals(200, client.withToken(other).statusCode());
+    assertNothingHappened();
+  }
+
+  @Test
+  void secondActiveTokenIsAccepted() throws Exception {
+    HttpResponse<String> response =
+        client.post(
+            FIRING,
+            "Content-Type",
+            "application/json; charset=utf-8",
+            "Authorization",
+            "bearer " + WebhookClient.TOKEN_B);
+    assertEquals(200, response.statusCode(), response.body());
+    assertEquals(ValidationMode.WARN, rig.mode().mode());
+  }
+
+  @Test
+  void signatureUnderEitherSecretIsAccepted() throws Exception {
+    byte[] body = FIRING.getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> old =
+        client.post(
+            body,
+            "Content-Type",
+            "application/json",
+            "X-Alertmanager-Signature",
+            WebhookAuth.sign(WebhookClient.SECRET_OLD, body));
+    assertEquals(200, old.statusCode(), old.body());
+    assertEquals(ValidationMode.WARN, rig.mode().mode());
+
+    rig.setMode(ValidationMode.ENFORCE, 10);
+    byte[] other = FIRING.replace("fp-1", "fp-2").getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> fresh =
+        client.post(
+            other,
+            "Content-Type",
+            "application/json",
+            "X-Alertmanager-Signature",
+            WebhookAuth.sign(WebhookClient.SECRET_NEW, other).toUpperCase());
+    assertEquals(200, fresh.statusCode(), fresh.body());
+    assertEquals(ValidationMode.WARN, rig.mode().mode());
+  }
+
+  @Test
+  void noCredentialsIsRefused() throws Exception {
+    assertJsonError(
+        client.post(FIRING, "Content-Type", "application/json"), 401, "invalid-signature");
+    assertNothingHappened();
+  }
+
+  @Test
+  void unknownTokenIsRefused() throws Exception {
+    assertJsonError(
+        client.post(FIRING, "Content-Type", "application/json", "Authorization", "Bearer token-a"),
+        401,
+        "invalid-signature");
+    assertJsonError(
+        client.post(
+            FIRING, "Content-Type", "application/json", "Authorization", WebhookClient.TOKEN_A),
+        401,
+        "invalid-signature");
+    assertNothingHappened();
+  }
+
+  @Test
+  void signatureOfAnotherBodyOrSecretIsRefused() throws Exception {
+    byte[] body = FIRING.getBytes(StandardCharsets.UTF_8);
+    byte[] tampered = FIRING.replace("fp-1", "fp-9").getBytes(StandardCharsets.UTF_8);
+    String signature = WebhookAuth.sign(WebhookClient.SECRET_NEW, body);
+    assertJsonError(
+        client.post(
+            tampered, "Content-Type", "application/json", "X-Alertmanager-Signature", signature),
+        401,
+        "invalid-signature");
+    String foreign = WebhookAuth.sign("guess".getBytes(StandardCharsets.UTF_8), body);
+    assertJsonError(
+        client.post(body, "Content-Type", "application/json", "X-Alertmanager-Signature", foreign),
+        401,
+        "invalid-signature");
+    assertJsonError(
+        client.post(
+            body, "Content-Type", "application/json", "X-Alertmanager-Signature", "sha256=zz"),
+        401,
+        "invalid-signature");
+    assertNothingHappened();
+  }
+
+  @Test
+  void bodyOverOneMegabyteIsRefused() throws Exception {
+    String padded =
+        FIRING.replace(
+            "\"someFutureField\"",
+            "\"pad\":\"" + "x".repeat(1024 * 1024) + "\",\"someFutureField\"");
+    assertJsonError(client.withToken(padded), 413, "payload-too-large");
+    assertNothingHappened();
+  }
+
+  @Test
+  void bodyOfExactlyOneMegabyteIsRead() throws Exception {
+    String prefix = FIRING.replace("\"someFutureField\"", "\"pad\":\"\",\"someFutureField\"");
+    int room = WebhookConfig.ONE_MEGABYTE - prefix.getBytes(StandardCharsets.UTF_8).length;
+    String exact = prefix.replace("\"pad\":\"\"", "\"pad\":\"" + "x".repeat(room) + "\"");
+    assertEquals(WebhookConfig.ONE_MEGABYTE, exact.getBytes(StandardCharsets.UTF_8).length);
+    assertEquals(200, client.withToken(exact).statusCode());
+  }
+
+  @Test
+  void malformedJsonIsRefused() throws Exception {
+    assertJsonError(client.withToken(FIRING.substring(0, 100)), 400, "malformed-json");
+    assertJsonError(client.withToken("[1,2]"), 400, "malformed-json");
+    assertJsonError(client.withToken("{\"status\":\"firing\"}"), 400, "malformed-json");
+    assertJsonError(client.withToken(""), 400, "malformed-json");
+    assertNothingHappened();
+  }
+
+  @Test
+  void wrongContentTypeIsRefused() throws Exception {
+    String auth = "Bearer " + WebhookClient.TOKEN_A;
+    assertJsonError(
+        client.post(FIRING, "Content-Type", "text/plain", "Authorization", auth),
+        415,
+        "unsupported-media-type");
+    assertJsonError(client.post(FIRING, "Authorization", auth), 415, "unsupported-media-type");
+    assertNothingHappened();
+  }
+
+  @Test
+  void getIsNotAllowed() throws Exception {
+    assertJsonError(client.get("/ops/alertmanager"), 405, "method-not-allowed");
+  }
+
+  @Test
+  void healthAndMetricsAnswer() throws Exception {
+    client.withToken(FIRING);
+    client.withToken(FIRING);
+    assertEquals("{\"status\":\"ok\"}", client.get("/healthz").body());
+    String metrics = client.get("/metrics").body();
+    assertTrue(
+        metrics.contains("greenlight_ops_webhook_requests_total{outcome=\"duplicate\"} 1.0"),
+        metrics);
+    assertTrue(
+        metrics.contains("greenlight_ops_webhook_downgrades_total{result=\"written\"} 1.0"),
+        metrics);
+    assertTrue(metrics.contains("greenlight_ops_webhook_request_duration_seconds_bucket"), metrics);
+  }
+}

@@ -1,0 +1,73 @@
+package dev.greenlight.ops;
+
+import dev.greenlight.rollout.RolloutConstants;
+import dev.greenlight.rollout.RolloutInput;
+import dev.greenlight.rollout.RolloutWorkflow;
+import dev.greenlight.rollout.RolloutWorkflowImpl;
+import dev.greenlight.rollout.plan.PlanParser;
+import dev.greenlight.rollout.plan.RolloutPlan;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The real {@link RolloutWorkflowImpl} in Temporal's test environment, parked: the worker hosts the
+ * workflow but no activities, so the run waits on its first pre-flight activity forever, yet takes
+ * signals and answers the {@code status} query. That is all the webhook needs from a rollout.
+ */
+final class ParkedRollout implements AutoCloseable {
+  final TestWorkflowEnvironment env;
+  final String workflowId = "rollout-webhook-test-" + UUID.randomUUID();
+
+  ParkedRollout() {
+    env = TestWorkflowEnvironment.newInstance();
+    env.registerSearchAttribute(
+        RolloutConstants.PHASE.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+    env.registerSearchAttribute(
+        RolloutConstants.MODE.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+    env.registerSearchAttribute(
+        RolloutConstants.PERCENT.getName(), IndexedValueType.INDEXED_VALUE_TYPE_INT);
+    Worker worker = env.newWorker(RolloutConstants.TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(RolloutWorkflowImpl.class);
+    env.start();
+    RolloutWorkflow rollout =
+        client()
+            .newWorkflowStub(
+                RolloutWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(workflowId)
+                    .setTaskQueue(RolloutConstants.TASK_QUEUE)
+                    .build());
+    WorkflowClient.start(rollout::run, new RolloutInput(loadPlan(), "webhook-test", null));
+  }
+
+  WorkflowClient client() {
+    return env.getWorkflowClient();
+  }
+
+  /** The alerts the running workflow recorded, as its status query reports them. */
+  List<String> alerts() {
+    return client().newWorkflowStub(RolloutWorkflow.class, workflowId).status().alerts();
+  }
+
+  static RolloutPlan loadPlan() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path plan = dir.resolve("plans/stage-normalization-v3.4.yaml");
+      if (Files.exists(plan)) {
+        return new PlanParser().parse(plan);
+      }
+    }
+    throw new IllegalStateException("plans/stage-normalization-v3.4.yaml not found");
+  }
+
+  @Override
+  public void close() {
+    env.close();
+  }
+}

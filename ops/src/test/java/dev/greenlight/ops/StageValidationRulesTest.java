@@ -1,0 +1,112 @@
+package dev.greenlight.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs Prometheus' and Alertmanager's own checkers over the shipped files: {@code promtool check
+ * rules}, {@code promtool test rules} and {@code amtool check-config}. A failure shows the tool's
+ * output. Needs Debian's {@code prometheus} and {@code prometheus-alertmanager} ({@code .ci/run}
+ * installs them).
+ */
+class StageValidationRulesTest {
+  static final Path RULES = Path.of("prometheus/rules/stage-validation.yml");
+  static final Path RULE_TESTS = Path.of("prometheus/tests/stage-validation-test.yml");
+  static final Path ALERTMANAGER = Path.of("alertmanager/alertmanager.yml");
+
+  record Run(int exit, String output) {}
+
+  static Run run(Path dir, String... command) throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder(command)
+            .directory(dir.toAbsolutePath().toFile())
+            .redirectErrorStream(true)
+            .start();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError(String.join(" ", command) + " did not finish within 60s");
+    }
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    return new Run(process.exitValue(), output);
+  }
+
+  private static void assertPasses(String... command) throws Exception {
+    Run run = run(Path.of(""), command);
+    assertEquals(0, run.exit(), () -> String.join(" ", command) + " failed:\n" + run.output());
+  }
+
+  @Test
+  void rulesPassPromtoolCheck() throws Exception {
+    assertPasses("promtool", "check", "rules", RULES.toString());
+  }
+
+  @Test
+  void everyAlertFiresAndHoldsAsItsRuleTestsSay() throws Exception {
+    assertPasses("promtool", "test", "rules", RULE_TESTS.toString());
+  }
+
+  @Test
+  void alertmanagerConfigPassesAmtool() throws Exception {
+    assertPasses("amtool", "check-config", ALERTMANAGER.toString());
+  }
+
+  @Test
+  void autoDowngradeAlertsRouteToTheWebhookAndOthersDoNot() throws Exception {
+    Run downgrade =
+        run(
+            Path.of(""),
+            "amtool",
+            "config",
+            "routes",
+            "test",
+            "--config.file=" + ALERTMANAGER,
+            "action=auto-downgrade",
+            "alertname=StageEnforceErrorSpike");
+    assertEquals("greenlight-ops-webhook", lastLine(downgrade), downgrade.output());
+    Run other =
+        run(
+            Path.of(""),
+            "amtool",
+            "config",
+            "routes",
+            "test",
+            "--config.file=" + ALERTMANAGER,
+            "alertname=StageValidatorLatencyRegression");
+    assertEquals("default", lastLine(other), other.output());
+  }
+
+  /** amtool prints a warning about --alertmanager.url before the answer. */
+  private static String lastLine(Run run) {
+    String[] lines = run.output().strip().split("\n");
+    return lines[lines.length - 1].strip();
+  }
+
+  @Test
+  void shippedRulesAreWhatTheRuleTestsExercise(@TempDir Path dir) throws Exception {
+    // Guards the guard: with the spike threshold raised tenfold, the rule tests must fail.
+    Files.createDirectories(dir.resolve("rules"));
+    Files.createDirectories(dir.resolve("tests"));
+    String rules = Files.readString(RULES);
+    assertTrue(rules.contains("stage:http_errors:ratio_rate5m > 0.001"));
+    Files.writeString(
+        dir.resolve("rules/stage-validation.yml"),
+        rules.replace(
+            "stage:http_errors:ratio_rate5m > 0.001", "stage:http_errors:ratio_rate5m > 0.01"));
+    Files.copy(RULE_TESTS, dir.resolve("tests/stage-validation-test.yml"));
+    Run broken =
+        run(dir.resolve("tests"), "promtool", "test", "rules", "stage-validation-test.yml");
+    assertNotEquals(0, broken.exit(), broken.output());
+    assertTrue(broken.output().contains("StageEnforceErrorSpike"), broken.output());
+    assertTrue(List.of(broken.output().split("\n")).stream().anyMatch(l -> l.contains("FAILED")));
+  }
+}

@@ -1,0 +1,71 @@
+package dev.greenlight.ops;
+
+import dev.greenlight.localservices.TestServices;
+import dev.greenlight.validator.ModeChange;
+import dev.greenlight.validator.ModeRecord;
+import dev.greenlight.validator.ModeStore;
+import dev.greenlight.validator.ValidationMode;
+import io.lettuce.core.RedisClient;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A webhook wired to real collaborators: the test Redis under a fresh key prefix, a parked real
+ * rollout in Temporal's test environment, and a registry of its own.
+ */
+final class WebhookRig implements AutoCloseable {
+  final ParkedRollout rollout = new ParkedRollout();
+  final RedisClient redis;
+  final ModeStore modes;
+  final WebhookConfig config;
+  final OpsWebhookServer server;
+  final WebhookClient client;
+
+  WebhookRig() throws IOException {
+    this(TestServices.redis().url());
+  }
+
+  WebhookRig(String redisUrl) throws IOException {
+    redis = RedisClient.create(redisUrl);
+    WebhookConfig base =
+        WebhookConfig.loopback(
+            Set.of(WebhookClient.TOKEN_A, WebhookClient.TOKEN_B),
+            List.of(WebhookClient.SECRET_OLD, WebhookClient.SECRET_NEW));
+    config =
+        new WebhookConfig(
+            base.host(),
+            0,
+            base.bearerTokens(),
+            base.hmacSecrets(),
+            base.surface(),
+            "glops:" + UUID.randomUUID() + ":",
+            rollout.workflowId,
+            base.duplicateWindow(),
+            base.maxBodyBytes());
+    modes = new ModeStore(redis, config.keyPrefix());
+    server =
+        new OpsWebhookServer(config, modes, rollout.client(), new PrometheusRegistry()).start();
+    client = new WebhookClient(server.port());
+  }
+
+  void setMode(ValidationMode mode, int percent) {
+    long version = modes.read(config.surface()).map(ModeRecord::version).orElse(0L);
+    modes.compareAndSet(
+        config.surface(), version, new ModeChange(mode, percent, "test", "test setup"));
+  }
+
+  ModeRecord mode() {
+    return modes.read(config.surface()).orElseThrow();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    modes.close();
+    redis.shutdown();
+    rollout.close();
+  }
+}
