@@ -1,0 +1,40 @@
+package dev.greenlight.dataplane.backup;
+
+import dev.greenlight.dataplane.DataPlaneException;
+import java.nio.file.Path;
+
+/**
+ * A backup file's SHA-256 differs from the one its manifest recorded: the file is corrupt or was
+ * modified, and must not be trusted or restored.
+ */
+public final class BackupChecksumMismatchException extends DataPlaneException {
+  private final String file;
+  private final String expected;
+  private final String actual;
+
+  public BackupChecksumMismatchException(Path file, String expected, String actual) {
+    super(
+        "checksum mismatch: "
+            + file
+            + " has sha256 "
+            + actual
+            + " but its manifest expects "
+            + expected
+            + "; do not proceed: take a new backup and verify it");
+    this.file = file.toString();
+    this.expected = expected;
+    this.actual = actual;
+  }
+
+  public String file() {
+    return file;
+  }
+
+  public String expected() {
+    return expected;
+  }
+
+  public String actual() {
+    return actual;
+  }
+}

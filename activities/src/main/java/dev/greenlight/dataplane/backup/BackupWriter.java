@@ -1,0 +1,194 @@
+package dev.greenlight.dataplane.backup;
+
+import dev.greenlight.dataplane.DataPlaneException;
+import dev.greenlight.dataplane.DatabaseAddress;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * Takes one backup: {@code pg_dump -Fc} of a database or some of its tables, then the manifest.
+ *
+ * <p>Row counts and the distinct stage count are read in a REPEATABLE READ snapshot that {@code
+ * pg_dump} then imports ({@code --snapshot}), so the manifest describes exactly the data in the
+ * dump even while the API keeps writing. The dump is written under a temporary name and moved into
+ * place only once complete, so a failed backup leaves no file that looks usable.
+ */
+final class BackupWriter {
+  static final String STAGE_TABLE = "public.portfolio_companies";
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+
+  private final Jdbi jdbi;
+  private final DatabaseAddress address;
+  private final PgTools tools;
+  private final Duration timeout;
+
+  BackupWriter(Jdbi jdbi, DatabaseAddress address, PgTools tools, Duration timeout) {
+    this.jdbi = jdbi;
+    this.address = address;
+    this.tools = tools;
+    this.timeout = timeout;
+  }
+
+  BackupResult backup(String runId, Path directory, List<String> tables) {
+    long started = System.nanoTime();
+    Instant createdAt = Instant.now();
+    Path dir = directory.toAbsolutePath().normalize();
+    String base = fileSafe(runId) + "-" + STAMP.format(createdAt);
+    Path dump = dir.resolve(base + ".dump");
+    Path partial = dir.resolve(base + ".dump.partial");
+    Path manifestFile = dir.resolve(base + ".manifest.json");
+    try {
+      Files.createDirectories(dir);
+      Snapshot snapshot =
+          jdbi.inTransaction(
+              TransactionIsolationLevel.REPEATABLE_READ, h -> dumpInSnapshot(h, tables, partial));
+      long size = Files.size(partial);
+      String sha = Sha256.of(partial);
+      Files.move(partial, dump, StandardCopyOption.ATOMIC_MOVE);
+      BackupManifest manifest =
+          new BackupManifest(
+              BackupManifest.FORMAT_VERSION,
+              runId,
+              dump.getFileName().toString(),
+              sha,
+              size,
+              address.database(),
+              snapshot.serverVersion(),
+              snapshot.tool().version(),
+              snapshot.tables(),
+              snapshot.distinctStages(),
+              createdAt.toString(),
+              snapshot.dumpMillis());
+      ManifestFiles.write(manifestFile, manifest);
+      new BackupEvidenceStore(jdbi)
+          .recordBackup(runId, manifestFile.toString(), manifest, dump.toString());
+      return new BackupResult(
+          runId,
+          dump.toString(),
+          manifestFile.toString(),
+          manifest,
+          (System.nanoTime() - started) / 1_000_000);
+    } catch (IOException e) {
+      throw new BackupFailedException("backup into " + dir + " failed: " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(partial);
+    }
+  }
+
+  private record Snapshot(
+      String serverVersion,
+      PgTools.Tool tool,
+      List<BackupManifest.TableRows> tables,
+      Long distinctStages,
+      long dumpMillis) {}
+
+  private Snapshot dumpInSnapshot(Handle h, List<String> requested, Path partial) {
+    h.execute("SET TRANSACTION READ ONLY");
+    String database = h.createQuery("SELECT current_database()").mapTo(String.class).one();
+    if (!database.equals(address.database())) {
+      throw new DataPlaneException(
+          "the Jdbi is connected to database "
+              + database
+              + " but the backup address names "
+              + address
+              + "; both must name the database to back up");
+    }
+    ServerVersion server = ServerVersion.of(h);
+    PgTools.Tool pgDump = tools.require("pg_dump", server.major(), server.text());
+    List<String> tables = requested.isEmpty() ? allTables(h) : resolve(h, requested);
+    String snapshotId = h.createQuery("SELECT pg_export_snapshot()").mapTo(String.class).one();
+    List<BackupManifest.TableRows> counts = new ArrayList<>();
+    for (String table : tables) {
+      // Names come from format('%I.%I') over the catalog, so they are safely quoted identifiers.
+      long rows = h.createQuery("SELECT count(*) FROM " + table).mapTo(Long.class).one();
+      counts.add(new BackupManifest.TableRows(table, rows));
+    }
+    Long distinctStages =
+        tables.contains(STAGE_TABLE)
+            ? h.createQuery("SELECT count(DISTINCT stage) FROM " + STAGE_TABLE)
+                .mapTo(Long.class)
+                .one()
+            : null;
+    List<String> command = new ArrayList<>(PgCommands.connection(pgDump, address));
+    command.addAll(List.of("-Fc", "--snapshot=" + snapshotId, "-f", partial.toString()));
+    if (!requested.isEmpty()) {
+      for (String table : tables) {
+        command.add("-t");
+        command.add(table);
+      }
+    }
+    ToolRun run = ToolRun.run(command, address.toolEnvironment(), timeout);
+    if (!run.succeeded()) {
+      throw new BackupFailedException(
+          "pg_dump of "
+              + address
+              + (run.timedOut()
+                  ? " did not finish within " + timeout + " and was killed"
+                  : " exited with " + run.exitCode())
+              + run.stderrSuffix());
+    }
+    return new Snapshot(server.text(), pgDump, counts, distinctStages, run.durationMillis());
+  }
+
+  private static List<String> allTables(Handle h) {
+    return h.createQuery(
+            """
+            SELECT format('%I.%I', n.nspname, c.relname)
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p')
+              AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'
+            ORDER BY 1""")
+        .mapTo(String.class)
+        .list();
+  }
+
+  private List<String> resolve(Handle h, List<String> requested) {
+    List<String> tables = new ArrayList<>();
+    for (String name : requested) {
+      String qualified =
+          h.createQuery(
+                  "SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c"
+                      + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                      + " WHERE c.oid = to_regclass(:name)")
+              .bind("name", name)
+              .mapTo(String.class)
+              .findOne()
+              .orElseThrow(
+                  () ->
+                      new DataPlaneException(
+                          "table '" + name + "' does not exist in database " + address.database()));
+      if (!tables.contains(qualified)) {
+        tables.add(qualified);
+      }
+    }
+    return tables;
+  }
+
+  static String fileSafe(String runId) {
+    if (runId == null || runId.isBlank()) {
+      throw new IllegalArgumentException("run id must not be blank");
+    }
+    String safe = runId.replaceAll("[^A-Za-z0-9._-]", "_");
+    return safe.length() > 80 ? safe.substring(0, 80) : safe;
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // Only a leftover .partial file; the backup's outcome has already been decided.
+    }
+  }
+}

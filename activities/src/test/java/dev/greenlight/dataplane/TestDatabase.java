@@ -1,0 +1,70 @@
+package dev.greenlight.dataplane;
+
+import dev.greenlight.dataplane.schema.Schema;
+import dev.greenlight.localservices.TestServices;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A fresh database on the shared test server, with the data plane's schema applied; closing it
+ * drops it. Tests use one per class (or per case, when a case needs pristine data).
+ */
+public final class TestDatabase implements AutoCloseable {
+  private final String url;
+  private final DatabaseAddress address;
+  private final Jdbi jdbi;
+
+  private TestDatabase(String url) {
+    this.url = url;
+    this.address = DatabaseAddress.fromJdbcUrl(url);
+    this.jdbi = Jdbi.create(url);
+  }
+
+  /** A new database named {@code prefix_…} with our migrations applied. */
+  public static TestDatabase create(String prefix) {
+    TestDatabase db = new TestDatabase(TestServices.postgres().createDatabase(prefix));
+    Schema.migrate(db.url);
+    return db;
+  }
+
+  /** A new database named {@code prefix_…} without our schema. */
+  public static TestDatabase createEmpty(String prefix) {
+    return new TestDatabase(TestServices.postgres().createDatabase(prefix));
+  }
+
+  public String url() {
+    return url;
+  }
+
+  public DatabaseAddress address() {
+    return address;
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  public String name() {
+    return address.database();
+  }
+
+  /** An MD5 over every (id, stage) of portfolio_companies in id order: equal means equal data. */
+  public String companiesChecksum() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT md5(coalesce(string_agg(id || ':' || coalesce(quote_literal(stage),"
+                        + " 'NULL'), ',' ORDER BY id), '')) FROM portfolio_companies")
+                .mapTo(String.class)
+                .one());
+  }
+
+  public long count(String sqlFromWhere) {
+    return jdbi.withHandle(
+        h -> h.createQuery("SELECT count(*) FROM " + sqlFromWhere).mapTo(Long.class).one());
+  }
+
+  @Override
+  public void close() {
+    TestServices.postgres().dropDatabase(name());
+  }
+}
