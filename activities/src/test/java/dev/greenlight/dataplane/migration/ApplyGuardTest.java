@@ -1,0 +1,150 @@
+package dev.greenlight.dataplane.migration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.greenlight.dataplane.ProvenBackups;
+import dev.greenlight.dataplane.TestDatabase;
+import dev.greenlight.dataplane.backup.BackupChecksumMismatchException;
+import dev.greenlight.dataplane.backup.BackupEvidenceStore;
+import dev.greenlight.dataplane.backup.BackupManifest;
+import dev.greenlight.dataplane.backup.MissingBackupEvidenceException;
+import dev.greenlight.dataplane.seed.PortfolioSeeder;
+import dev.greenlight.validator.StageNormalizer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** DESIGN.md invariant 5: no apply without a verified backup and a passing restore test. */
+class ApplyGuardTest {
+  private static TestDatabase db;
+  private static String pristine;
+  private static StageMigration migration;
+
+  @TempDir Path backups;
+
+  @BeforeAll
+  static void seed() {
+    db = TestDatabase.create("gl_guard");
+    new PortfolioSeeder(db.jdbi(), StageNormalizer.defaults()).seed(2_000, 3);
+    pristine = db.companiesChecksum();
+    migration = new StageMigration(db.jdbi(), StageNormalizer.defaults());
+  }
+
+  @AfterAll
+  static void drop() {
+    db.close();
+  }
+
+  @AfterEach
+  void tableUntouched() {
+    assertEquals(pristine, db.companiesChecksum(), "a refused apply must not change a row");
+    assertEquals(0, db.count("stage_normalization_log"));
+  }
+
+  @Test
+  void applyWithoutAnyBackupIsRefused() {
+    MissingBackupEvidenceException e =
+        assertThrows(MissingBackupEvidenceException.class, () -> apply("no-backup"));
+    assertTrue(e.getMessage().contains("run no-backup"), e.getMessage());
+    assertTrue(e.getMessage().contains("has no backup"), e.getMessage());
+    assertEquals(0, db.count("stage_migration_control"), "a refused run is not even started");
+  }
+
+  @Test
+  void applyWithUnverifiedBackupIsRefused() throws Exception {
+    record("unverified", false, false);
+    MissingBackupEvidenceException e =
+        assertThrows(MissingBackupEvidenceException.class, () -> apply("unverified"));
+    assertTrue(e.getMessage().contains("neither verified nor restore-tested"), e.getMessage());
+  }
+
+  @Test
+  void applyWithVerifiedButNotRestoreTestedBackupIsRefused() throws Exception {
+    record("verified-only", true, false);
+    MissingBackupEvidenceException e =
+        assertThrows(MissingBackupEvidenceException.class, () -> apply("verified-only"));
+    assertTrue(e.getMessage().contains("has not passed a restore test"), e.getMessage());
+  }
+
+  @Test
+  void anotherRunsProvenBackupDoesNotCount() {
+    ProvenBackups.prove(db.jdbi(), "other-run", backups);
+    MissingBackupEvidenceException e =
+        assertThrows(MissingBackupEvidenceException.class, () -> apply("this-run"));
+    assertTrue(e.getMessage().contains("run this-run"), e.getMessage());
+  }
+
+  @Test
+  void backupOfAnotherTableDoesNotCount() throws Exception {
+    Path file = backups.resolve("tables.dump");
+    Files.writeString(file, "x");
+    BackupManifest manifest =
+        manifest(file, List.of(new BackupManifest.TableRows("public.other_table", 1)));
+    BackupEvidenceStore store = new BackupEvidenceStore(db.jdbi());
+    store.recordVerified("wrong-table", "m.json", manifest, file.toString());
+    store.recordRestoreTestPassed("wrong-table", file.toString(), 1);
+    MissingBackupEvidenceException e =
+        assertThrows(MissingBackupEvidenceException.class, () -> apply("wrong-table"));
+    assertTrue(e.getMessage().contains("public.portfolio_companies"), e.getMessage());
+  }
+
+  @Test
+  void provenBackupTamperedAfterwardsIsRefused() throws Exception {
+    Path file = ProvenBackups.prove(db.jdbi(), "tampered-later", backups);
+    Files.writeString(file, "tampered");
+    BackupChecksumMismatchException e =
+        assertThrows(BackupChecksumMismatchException.class, () -> apply("tampered-later"));
+    assertTrue(e.getMessage().contains("checksum mismatch"), e.getMessage());
+  }
+
+  @Test
+  void provenBackupDeletedAfterwardsIsRefused() throws Exception {
+    Path file = ProvenBackups.prove(db.jdbi(), "deleted-later", backups);
+    Files.delete(file);
+    MissingBackupEvidenceException e =
+        assertThrows(MissingBackupEvidenceException.class, () -> apply("deleted-later"));
+    assertTrue(e.getMessage().contains("no longer readable"), e.getMessage());
+  }
+
+  private void record(String runId, boolean verified, boolean restoreTested) throws Exception {
+    Path file = backups.resolve(runId + ".dump");
+    Files.writeString(file, runId);
+    BackupManifest manifest =
+        manifest(file, List.of(new BackupManifest.TableRows("public.portfolio_companies", 2_000)));
+    BackupEvidenceStore store = new BackupEvidenceStore(db.jdbi());
+    store.recordBackup(runId, "m.json", manifest, file.toString());
+    if (verified) {
+      store.recordVerified(runId, "m.json", manifest, file.toString());
+    }
+    if (restoreTested) {
+      store.recordRestoreTestPassed(runId, file.toString(), 1);
+    }
+  }
+
+  private static BackupManifest manifest(Path file, List<BackupManifest.TableRows> tables) {
+    return new BackupManifest(
+        BackupManifest.FORMAT_VERSION,
+        "ignored",
+        file.getFileName().toString(),
+        "0".repeat(64),
+        1,
+        db.name(),
+        "15",
+        "15",
+        tables,
+        null,
+        "2026-01-01T00:00:00Z",
+        0);
+  }
+
+  private MigrationResult apply(String runId) {
+    return migration.apply(runId, MigrationOptions.defaults(), ProgressListener.NONE, () -> false);
+  }
+}
