@@ -83,7 +83,8 @@ public final class ModeResolver implements AutoCloseable {
   static ModeResolver start(Builder builder) {
     ModeResolver resolver = new ModeResolver(builder);
     // Read once before returning, so a service that starts while Redis is up serves the stored
-    // mode from its first request; a Redis that does not answer delays the start by one timeout.
+    // mode from its first request; a Redis that does not answer delays the start by two timeouts
+    // at most.
     Future<?> first = resolver.refresher.submit(resolver::refresh);
     try {
       first.get(builder.timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
