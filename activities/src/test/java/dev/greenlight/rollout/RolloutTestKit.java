@@ -16,6 +16,8 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,13 +45,20 @@ final class RolloutTestKit implements AutoCloseable {
   private final RedisClient redis;
   private final String database;
   private volatile MetricSource metrics;
+  private ScriptedMetricSource.Builder script;
+  private long startMillis;
+  private WorkerFactory factory;
   private RolloutWorkflow workflow;
 
   RolloutTestKit() {
-    this(loadPlan());
+    this(loadPlan(), false);
   }
 
-  RolloutTestKit(RolloutPlan plan) {
+  /**
+   * @param cacheless run the worker without a workflow cache, so every workflow task is handled by
+   *     a worker that rebuilds the workflow from history alone — as a newly started worker would
+   */
+  RolloutTestKit(RolloutPlan plan, boolean cacheless) {
     this.plan = plan;
     env = TestWorkflowEnvironment.newInstance();
     env.registerSearchAttribute(
@@ -64,14 +73,39 @@ final class RolloutTestKit implements AutoCloseable {
     database = url.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
     Schema.migrate(url);
     jdbi = Jdbi.create(url);
-    Worker worker = env.newWorker(RolloutConstants.TASK_QUEUE);
+    env.start();
+    factory = startWorker(cacheless);
+  }
+
+  /**
+   * @param cacheless no workflow cache, so no state survives between workflow tasks
+   */
+  private WorkerFactory startWorker(boolean cacheless) {
+    WorkerFactory f =
+        WorkerFactory.newInstance(
+            env.getWorkflowClient(),
+            WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(cacheless ? 0 : 600).build());
+    Worker worker = f.newWorker(RolloutConstants.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(RolloutWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new ModeActivitiesImpl(store, jdbi),
         new GateActivitiesImpl(new Delegate()),
         preflight,
         data);
-    env.start();
+    f.start();
+    return f;
+  }
+
+  /** From now on (simulated), {@code query} reads {@code value}. */
+  void bend(String query, double value) {
+    script.value(query, Duration.ofMillis(env.currentTimeMillis() - startMillis), value);
+    metrics = script.build();
+  }
+
+  /** From now on (simulated), reads of {@code query} fail. */
+  void fail(String query) {
+    script.error(query, Duration.ofMillis(env.currentTimeMillis() - startMillis));
+    metrics = script.build();
   }
 
   static RolloutPlan loadPlan() {
@@ -86,11 +120,11 @@ final class RolloutTestKit implements AutoCloseable {
   }
 
   /** Starts the rollout with metrics scripted from the healthy baseline, bent by {@code script}. */
-  RolloutWorkflow start(Consumer<ScriptedMetricSource.Builder> script) {
-    ScriptedMetricSource.Builder builder =
-        Scenarios.healthy(plan, Instant.ofEpochMilli(env.currentTimeMillis()));
-    script.accept(builder);
-    metrics = builder.build();
+  RolloutWorkflow start(Consumer<ScriptedMetricSource.Builder> bend) {
+    startMillis = env.currentTimeMillis();
+    script = Scenarios.healthy(plan, Instant.ofEpochMilli(startMillis));
+    bend.accept(script);
+    metrics = script.build();
     workflow =
         env.getWorkflowClient()
             .newWorkflowStub(
@@ -134,6 +168,14 @@ final class RolloutTestKit implements AutoCloseable {
     return status;
   }
 
+  long elapsedDays() {
+    return Duration.ofMillis(env.currentTimeMillis() - startMillis).toDays();
+  }
+
+  RolloutStatus awaitPhase(Phase phase) {
+    return awaitStatus(s -> s.phase() == phase, Duration.ofDays(45), Duration.ofMinutes(30));
+  }
+
   RolloutStatus awaitPending(String approval) {
     return awaitStatus(
         s -> s.pendingApprovals().contains(approval), Duration.ofDays(40), Duration.ofHours(1));
@@ -172,6 +214,7 @@ final class RolloutTestKit implements AutoCloseable {
 
   @Override
   public void close() {
+    factory.shutdownNow();
     env.close();
     store.close();
     redis.shutdown();

@@ -16,6 +16,12 @@ final class SteerableData implements DataActivities {
   volatile boolean checksumMismatch;
   volatile long restoreMillis = 40_000;
 
+  /** From this restore test on (1-based), restores take {@code slowRestoreMillis}. */
+  volatile int slowRestoreFromCall = Integer.MAX_VALUE;
+
+  volatile long slowRestoreMillis = 400_000;
+  final AtomicInteger restoreCalls = new AtomicInteger();
+
   /** Apply attempts that fail before one succeeds. */
   volatile int failingApplyAttempts;
 
@@ -39,12 +45,14 @@ final class SteerableData implements DataActivities {
 
   @Override
   public RestoreTestResult restoreTest(String runId, String manifestPath, long timeLimitMillis) {
-    if (restoreMillis > timeLimitMillis) {
+    long took =
+        restoreCalls.incrementAndGet() >= slowRestoreFromCall ? slowRestoreMillis : restoreMillis;
+    if (took > timeLimitMillis) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "restore took " + restoreMillis + "ms, over the " + timeLimitMillis + "ms limit",
+          "restore took " + took + "ms, over the " + timeLimitMillis + "ms limit",
           RolloutConstants.FAILURE_RESTORE_TEST);
     }
-    return new RestoreTestResult(restoreMillis, 10_000, 14);
+    return new RestoreTestResult(took, 10_000, 14);
   }
 
   @Override

@@ -18,7 +18,8 @@ final class WarnPhase {
     WarnSpec spec = c.plan.warn();
     // Readings before the last window of the minimum duration cannot decide anything: sleep
     // through them, which keeps a multi-day WARN phase to a few dozen history events.
-    long firstUseful = c.state.phaseStartedAtMillis + spec.minDuration().toMillis() - spec.window().toMillis();
+    long firstUseful =
+        c.state.phaseStartedAtMillis + spec.minDuration().toMillis() - spec.window().toMillis();
     if (c.now() < firstUseful) {
       c.sleep(Duration.ofMillis(firstUseful - c.now()), "warn: minimum duration");
       GreenWindow.open(c.state, c.now());

@@ -1,0 +1,147 @@
+package dev.greenlight.rollout;
+
+import dev.greenlight.dataplane.backup.BackupChecksumMismatchException;
+import dev.greenlight.dataplane.backup.BackupManifest;
+import dev.greenlight.dataplane.backup.Backups;
+import dev.greenlight.dataplane.backup.MissingBackupEvidenceException;
+import dev.greenlight.dataplane.backup.RestoreTestFailedException;
+import dev.greenlight.dataplane.migration.DistinctStagesReport;
+import dev.greenlight.dataplane.migration.DryRunReport;
+import dev.greenlight.dataplane.migration.MigrationOptions;
+import dev.greenlight.dataplane.migration.MigrationProgress;
+import dev.greenlight.dataplane.migration.StageMigration;
+import dev.greenlight.rollout.activity.BackupResult;
+import dev.greenlight.rollout.activity.DataActivities;
+import dev.greenlight.rollout.activity.DistinctStagesResult;
+import dev.greenlight.rollout.activity.DryRunResult;
+import dev.greenlight.rollout.activity.MigrationRequest;
+import dev.greenlight.rollout.activity.MigrationResult;
+import dev.greenlight.rollout.activity.RestoreTestResult;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.failure.ApplicationFailure;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The data plane as activities: backups, verification, restore tests, the dry run, the batched
+ * migration and the distinct-stage check. Failures that retrying cannot fix are raised as
+ * non-retryable {@link ApplicationFailure}s with the types in {@link RolloutConstants}.
+ */
+public final class DataActivitiesImpl implements DataActivities {
+  private static final int LISTED = 50;
+  private static final List<String> TABLES = List.of("portfolio_companies");
+
+  private final Backups backups;
+  private final StageMigration migration;
+  private final Path backupDirectory;
+
+  public DataActivitiesImpl(Backups backups, StageMigration migration, Path backupDirectory) {
+    this.backups = backups;
+    this.migration = migration;
+    this.backupDirectory = backupDirectory;
+  }
+
+  @Override
+  public BackupResult backup(String runId) {
+    var result = backups.backup(runId, backupDirectory.resolve(safe(runId)), TABLES);
+    return toResult(result.manifestFile(), result.manifest());
+  }
+
+  @Override
+  public BackupResult verifyBackup(String runId, String manifestPath) {
+    try {
+      var verified = backups.verify(Path.of(manifestPath));
+      return new BackupResult(manifestPath, verified.sha256(), verified.sizeBytes(), -1);
+    } catch (BackupChecksumMismatchException e) {
+      throw ApplicationFailure.newNonRetryableFailureWithCause(
+          e.getMessage(), RolloutConstants.FAILURE_CHECKSUM_MISMATCH, e);
+    }
+  }
+
+  @Override
+  public RestoreTestResult restoreTest(String runId, String manifestPath, long timeLimitMillis) {
+    try {
+      var result = backups.restoreTest(Path.of(manifestPath), Duration.ofMillis(timeLimitMillis));
+      long rows = result.restoredTables().stream().mapToLong(BackupManifest.TableRows::rows).sum();
+      int distinct = result.distinctStages() == null ? -1 : result.distinctStages().intValue();
+      return new RestoreTestResult(result.durationMillis(), rows, distinct);
+    } catch (BackupChecksumMismatchException e) {
+      throw ApplicationFailure.newNonRetryableFailureWithCause(
+          e.getMessage(), RolloutConstants.FAILURE_CHECKSUM_MISMATCH, e);
+    } catch (RestoreTestFailedException e) {
+      throw ApplicationFailure.newNonRetryableFailureWithCause(
+          e.getMessage(), RolloutConstants.FAILURE_RESTORE_TEST, e);
+    }
+  }
+
+  @Override
+  public DryRunResult dryRun(String runId) {
+    DryRunReport report = migration.dryRun();
+    Map<String, Long> mappings = new LinkedHashMap<>();
+    report.mappings().stream()
+        .limit(LISTED)
+        .forEach(m -> mappings.put(m.from() + " → " + m.to(), m.rows()));
+    Map<String, Long> unmappable = new LinkedHashMap<>();
+    report.unmappable().stream().limit(LISTED).forEach(u -> unmappable.put(u.value(), u.rows()));
+    return new DryRunResult(
+        report.totalRows(), report.rowsToChange(), report.rowsUnmappable(), mappings, unmappable);
+  }
+
+  /**
+   * Applies the migration, heartbeating after every committed batch. The checkpoint lives in the
+   * database, so a retry on another worker resumes from the last committed batch; a cancelled
+   * activity's heartbeat throws, which stops the run between batches.
+   */
+  @Override
+  public MigrationResult applyMigration(MigrationRequest request) {
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    MigrationOptions.Builder options =
+        MigrationOptions.builder()
+            .initialBatchSize(request.batchSize())
+            .targetBatchDuration(Duration.ofMillis(request.targetBatchMillis()));
+    if (request.maxRowsPerSecond() > 0) {
+      options.maxRowsPerSecond(request.maxRowsPerSecond());
+    }
+    try {
+      var result =
+          migration.apply(
+              request.runId(),
+              options.build(),
+              (MigrationProgress progress) -> context.heartbeat(progress),
+              () -> false);
+      return new MigrationResult(
+          result.rowsScanned(), result.rowsUpdated(), result.rowsUnmappable(), result.lastId());
+    } catch (MissingBackupEvidenceException e) {
+      throw ApplicationFailure.newNonRetryableFailureWithCause(
+          e.getMessage(), RolloutConstants.FAILURE_MISSING_EVIDENCE, e);
+    }
+  }
+
+  @Override
+  public DistinctStagesResult verifyDistinctStages() {
+    DistinctStagesReport report = migration.inspectDistinct();
+    Map<String, Long> offending = new LinkedHashMap<>();
+    report.offending().stream()
+        .limit(LISTED)
+        .forEach(o -> offending.put(String.valueOf(o.value()), o.rows()));
+    return new DistinctStagesResult(report.passed(), offending);
+  }
+
+  private static BackupResult toResult(String manifestFile, BackupManifest manifest) {
+    long companies =
+        manifest.tables().stream()
+            .filter(t -> t.table().endsWith("portfolio_companies"))
+            .mapToLong(BackupManifest.TableRows::rows)
+            .sum();
+    return new BackupResult(manifestFile, manifest.sha256(), manifest.sizeBytes(), companies);
+  }
+
+  /** Run ids are workflow ids; keep them to characters every file system takes. */
+  private static String safe(String runId) {
+    return runId.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+}
