@@ -32,7 +32,13 @@ public final class GateActivitiesImpl implements GateActivities {
     Instant to = Instant.ofEpochMilli(request.toMillis());
     for (GateSpec gate : request.gates()) {
       try {
-        var samples = source.range(gate.query(), from, to, gate.step());
+        // A breach rule may look back further than this read: fetch enough to judge it.
+        Instant readFrom = from;
+        if (gate.hasBreachRule()) {
+          Instant breachFrom = to.minus(gate.breachFor()).minus(gate.step());
+          readFrom = breachFrom.isBefore(from) ? breachFrom : from;
+        }
+        var samples = source.range(gate.query(), readFrom, to, gate.step());
         summaries.add(
             WindowSummarizer.summarize(gate, request.fromMillis(), request.toMillis(), samples));
       } catch (MetricReadException e) {

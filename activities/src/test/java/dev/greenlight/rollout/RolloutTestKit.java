@@ -189,6 +189,14 @@ final class RolloutTestKit implements AutoCloseable {
     return store.read(plan.surface());
   }
 
+  /** Every update event in the history: accepted updates leave these, refused ones must not. */
+  List<String> updateEvents() {
+    return env.getWorkflowClient().fetchHistory(workflowId).getEvents().stream()
+        .map(e -> e.getEventType().name())
+        .filter(type -> type.contains("UPDATE"))
+        .toList();
+  }
+
   int historyLength() {
     return env.getWorkflowClient().fetchHistory(workflowId).getHistory().getEventsCount();
   }

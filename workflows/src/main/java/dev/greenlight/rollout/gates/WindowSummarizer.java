@@ -6,6 +6,9 @@ import java.util.List;
 /**
  * Reduces a gate's readings over {@code [from, to]} to a {@link GateSummary}. Pure and
  * deterministic: the activity that reads Prometheus calls it, and so do tests.
+ *
+ * <p>Samples before {@code from} may be passed too: they count only toward the breach run, whose
+ * rule may look further back than one poll (10 minutes of unknowns with a 5-minute poll).
  */
 public final class WindowSummarizer {
   private WindowSummarizer() {}
@@ -19,24 +22,27 @@ public final class WindowSummarizer {
     double last = Double.NaN;
     long lastRed = 0;
     long breachStart = -1;
-    long lastAt = 0;
+    long breachEnd = 0;
     for (Sample s : samples) {
-      if (s.epochMillis() < fromMillis || s.epochMillis() > toMillis || Double.isNaN(s.value())) {
+      if (s.epochMillis() > toMillis || Double.isNaN(s.value())) {
         continue;
-      }
-      present++;
-      sum += s.value();
-      last = s.value();
-      lastAt = s.epochMillis();
-      if (!gate.isGreen(s.value())) {
-        lastRed = s.epochMillis();
       }
       if (gate.isBreaching(s.value())) {
         if (breachStart < 0) {
           breachStart = s.epochMillis();
         }
+        breachEnd = s.epochMillis();
       } else {
         breachStart = -1;
+      }
+      if (s.epochMillis() < fromMillis) {
+        continue;
+      }
+      present++;
+      sum += s.value();
+      last = s.value();
+      if (!gate.isGreen(s.value())) {
+        lastRed = s.epochMillis();
       }
     }
     if (present == 0) {
@@ -51,7 +57,7 @@ public final class WindowSummarizer {
           0,
           0);
     }
-    long breachedFor = breachStart < 0 ? 0 : lastAt - breachStart + step;
+    long breachedFor = breachStart < 0 ? 0 : breachEnd - breachStart + step;
     return new GateSummary(
         gate.name(),
         GateSummary.Outcome.DATA,
