@@ -1,15 +1,25 @@
 package dev.greenlight.rollout;
 
+import dev.greenlight.dataplane.DatabaseAddress;
+import dev.greenlight.dataplane.backup.Backups;
+import dev.greenlight.dataplane.backup.PgTools;
+import dev.greenlight.dataplane.migration.StageMigration;
 import dev.greenlight.dataplane.schema.Schema;
+import dev.greenlight.dataplane.seed.PortfolioSeeder;
 import dev.greenlight.localservices.TestServices;
 import dev.greenlight.metrics.MetricSource;
 import dev.greenlight.metrics.ScriptedMetricSource;
+import dev.greenlight.preflight.RedisProbe;
+import dev.greenlight.rollout.activity.DataActivities;
+import dev.greenlight.rollout.activity.PreflightActivities;
 import dev.greenlight.rollout.gates.Sample;
 import dev.greenlight.rollout.plan.PlanParser;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.validator.ModeRecord;
 import dev.greenlight.validator.ModeStore;
+import dev.greenlight.validator.StageNormalizer;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -45,6 +55,9 @@ final class RolloutTestKit implements AutoCloseable {
   private final RedisClient redis;
   private final String database;
   private volatile MetricSource metrics;
+  private final String keyPrefix;
+  private final PreflightActivities preflightActivities;
+  private final DataActivities dataActivities;
   private ScriptedMetricSource.Builder script;
   private long startMillis;
   private WorkerFactory factory;
@@ -55,10 +68,53 @@ final class RolloutTestKit implements AutoCloseable {
   }
 
   /**
+   * A kit whose pre-flight and data activities are the real ones: an access log on disk, the Redis
+   * probe against real Redis, pg_dump backups, restore tests and the batched migration on a seeded
+   * {@code portfolio_companies}.
+   */
+  static RolloutTestKit withRealDataPlane(Path workDir, long rows) throws java.io.IOException {
+    Path accessLog = workDir.resolve("access.log");
+    Files.writeString(
+        accessLog,
+        "10.1.2.3 - - [25/Nov/2026:10:00:00 +0000] \"POST /companies HTTP/1.1\" 201 52 \"-\" \"web/1.0\"\n"
+            + "127.0.0.1 - - [25/Nov/2026:10:00:01 +0000] \"GET /companies?stage=seed HTTP/1.1\" 200 9 \"-\" \"greenlight/0.1\"\n");
+    RolloutPlan base = loadPlan();
+    var pre = base.preflight();
+    RolloutPlan plan =
+        new RolloutPlan(
+            base.name(),
+            base.surface(),
+            base.endpoints(),
+            base.pollInterval(),
+            base.maxConsecutiveGateErrors(),
+            base.historyEventLimit(),
+            new dev.greenlight.rollout.plan.PreflightSpec(
+                accessLog.toString(),
+                pre.internalCidrs(),
+                pre.internalUserAgents(),
+                pre.redisProbeSamples(),
+                pre.redisMaxP99(),
+                pre.restoreTimeLimit(),
+                pre.minSeededRows()),
+            base.off(),
+            base.warn(),
+            base.normalize(),
+            base.canary(),
+            base.soak(),
+            base.warnExit(),
+            base.rollback());
+    return new RolloutTestKit(plan, false, workDir.resolve("backups"), rows);
+  }
+
+  RolloutTestKit(RolloutPlan plan, boolean cacheless) {
+    this(plan, cacheless, null, 0);
+  }
+
+  /**
    * @param cacheless run the worker without a workflow cache, so every workflow task is handled by
    *     a worker that rebuilds the workflow from history alone — as a newly started worker would
    */
-  RolloutTestKit(RolloutPlan plan, boolean cacheless) {
+  private RolloutTestKit(RolloutPlan plan, boolean cacheless, Path backupDir, long rows) {
     this.plan = plan;
     env = TestWorkflowEnvironment.newInstance();
     env.registerSearchAttribute(
@@ -68,11 +124,26 @@ final class RolloutTestKit implements AutoCloseable {
     env.registerSearchAttribute(
         RolloutConstants.PERCENT.getName(), IndexedValueType.INDEXED_VALUE_TYPE_INT);
     redis = RedisClient.create(TestServices.redis().url());
-    store = new ModeStore(redis, "gltest:" + UUID.randomUUID() + ":");
+    keyPrefix = "gltest:" + UUID.randomUUID() + ":";
+    store = new ModeStore(redis, keyPrefix);
     String url = TestServices.postgres().createDatabase("gl_rollout");
     database = url.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
     Schema.migrate(url);
     jdbi = Jdbi.create(url);
+    if (backupDir != null) {
+      new PortfolioSeeder(jdbi, StageNormalizer.defaults()).seed(rows, 42);
+      preflightActivities =
+          new PreflightActivitiesImpl(
+              new RedisProbe(RedisURI.create(TestServices.redis().url()), keyPrefix), jdbi);
+      dataActivities =
+          new DataActivitiesImpl(
+              new Backups(jdbi, DatabaseAddress.fromJdbcUrl(url), PgTools.fromEnvironment()),
+              new StageMigration(jdbi, StageNormalizer.defaults()),
+              backupDir);
+    } else {
+      preflightActivities = preflight;
+      dataActivities = data;
+    }
     env.start();
     factory = startWorker(cacheless);
   }
@@ -90,8 +161,8 @@ final class RolloutTestKit implements AutoCloseable {
     worker.registerActivitiesImplementations(
         new ModeActivitiesImpl(store, jdbi),
         new GateActivitiesImpl(new Delegate()),
-        preflight,
-        data);
+        preflightActivities,
+        dataActivities);
     f.start();
     return f;
   }
