@@ -58,6 +58,18 @@ public final class TestDatabase implements AutoCloseable {
                 .one());
   }
 
+  /** An MD5 over every (company, old stage, normalized stage) of the normalization log. */
+  public String logChecksum() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT md5(coalesce(string_agg(company_id || ':' || coalesce(quote_literal("
+                        + "old_stage), 'NULL') || '>' || coalesce(normalized_stage, 'NULL'), ','"
+                        + " ORDER BY company_id), '')) FROM stage_normalization_log")
+                .mapTo(String.class)
+                .one());
+  }
+
   public long count(String sqlFromWhere) {
     return jdbi.withHandle(
         h -> h.createQuery("SELECT count(*) FROM " + sqlFromWhere).mapTo(Long.class).one());

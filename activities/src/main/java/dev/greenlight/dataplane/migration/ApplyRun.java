@@ -65,13 +65,7 @@ final class ApplyRun {
 
   private MigrationResult loop(Handle handle, long started) {
     MigrationRun run = MigrationCheckpoints.start(handle, runId, options.resumeFrom());
-    long estimate =
-        run.rowsScanned()
-            + handle
-                .createQuery("SELECT count(*) FROM portfolio_companies WHERE id > :last")
-                .bind("last", run.lastId())
-                .mapTo(Long.class)
-                .one();
+    long estimate = run.rowsScanned() + RemainingRows.estimate(handle, run.lastId());
     BatchSizer sizer =
         new BatchSizer(
             options.initialBatchSize(),

@@ -2,11 +2,11 @@ package dev.greenlight.dataplane.migration;
 
 /** The instants inside a batch where tests inject a crash (see {@link FaultHook}). */
 enum FaultPoint {
-  /** Rows read and classified; nothing written yet. */
+  /** The batch's range and values read; nothing written yet. */
   AFTER_READ,
-  /** Rows updated; log rows not yet written. */
-  AFTER_UPDATE,
-  /** Rows updated and logged; checkpoint not yet advanced. */
+  /** Rows rewritten; nothing logged yet. */
+  AFTER_REWRITE,
+  /** Rows rewritten and logged; checkpoint not yet advanced. */
   AFTER_LOG,
   /** Everything written; not yet committed. */
   AFTER_CHECKPOINT,

@@ -42,7 +42,7 @@ public record MigrationOptions(
   public static final class Builder {
     private int initialBatchSize = 1_000;
     private int minBatchSize = 100;
-    private int maxBatchSize = 50_000;
+    private int maxBatchSize = 100_000;
     private Duration targetBatchDuration = Duration.ofMillis(500);
     private long maxRowsPerSecond;
     private Duration lockTimeout = Duration.ofSeconds(2);

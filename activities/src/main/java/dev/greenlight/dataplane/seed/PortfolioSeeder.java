@@ -1,5 +1,6 @@
 package dev.greenlight.dataplane.seed;
 
+import dev.greenlight.dataplane.CopyText;
 import dev.greenlight.dataplane.DataPlaneException;
 import dev.greenlight.validator.StageNormalizer;
 import java.io.BufferedWriter;
@@ -105,9 +106,9 @@ public final class PortfolioSeeder {
                 + (i + 1);
         StageSampler.Sample sample = StageSampler.next(random);
         tally.add(sample);
-        out.write(escape(name));
+        out.write(CopyText.field(name));
         out.write('\t');
-        out.write(sample.value() == null ? "\\N" : escape(sample.value()));
+        out.write(CopyText.field(sample.value()));
         out.write('\n');
       }
     }
@@ -162,32 +163,5 @@ public final class PortfolioSeeder {
         toChange++;
       }
     }
-  }
-
-  /** Escapes a value for COPY's text format, where backslash, tab and newlines are special. */
-  static String escape(String value) {
-    StringBuilder escaped = null;
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      String replacement =
-          switch (c) {
-            case '\\' -> "\\\\";
-            case '\t' -> "\\t";
-            case '\n' -> "\\n";
-            case '\r' -> "\\r";
-            default -> null;
-          };
-      if (replacement != null && escaped == null) {
-        escaped = new StringBuilder(value.length() + 8).append(value, 0, i);
-      }
-      if (escaped != null) {
-        if (replacement != null) {
-          escaped.append(replacement);
-        } else {
-          escaped.append(c);
-        }
-      }
-    }
-    return escaped == null ? value : escaped.toString();
   }
 }

@@ -83,10 +83,4 @@ class PortfolioSeederTest {
       assertNull(NORMALIZER.normalize(blank));
     }
   }
-
-  @Test
-  void copyEscapingCoversTheSpecialCharacters() {
-    assertEquals("a\\\\b\\tc\\nd\\re", PortfolioSeeder.escape("a\\b\tc\nd\re"));
-    assertEquals("plain", PortfolioSeeder.escape("plain"));
-  }
 }
