@@ -291,6 +291,25 @@ final class RolloutTestKit implements AutoCloseable {
         .toList();
   }
 
+  /**
+   * Writes the latest run's history as JSON into the directory named by the system property {@code
+   * greenlight.recordHistories}, for the replay tests in {@code workflows/}. Off by default.
+   */
+  void recordHistory(String name) {
+    String dir = System.getProperty("greenlight.recordHistories");
+    if (dir == null || workflow == null) {
+      return;
+    }
+    try {
+      Files.createDirectories(Path.of(dir));
+      Files.writeString(
+          Path.of(dir, name + ".json"),
+          env.getWorkflowClient().fetchHistory(workflowId).toJson(true));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Override
   public void close() {
     factory.shutdownNow();

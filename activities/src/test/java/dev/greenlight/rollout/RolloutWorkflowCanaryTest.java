@@ -27,7 +27,8 @@ class RolloutWorkflowCanaryTest {
   private final RolloutTestKit kit = new RolloutTestKit();
 
   @AfterEach
-  void close() {
+  void close(org.junit.jupiter.api.TestInfo test) {
+    kit.recordHistory(test.getTestMethod().orElseThrow().getName());
     kit.close();
   }
 

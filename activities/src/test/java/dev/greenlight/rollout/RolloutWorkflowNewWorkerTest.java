@@ -21,7 +21,8 @@ class RolloutWorkflowNewWorkerTest {
   private final RolloutTestKit kit = new RolloutTestKit(RolloutTestKit.loadPlan(), true);
 
   @AfterEach
-  void close() {
+  void close(org.junit.jupiter.api.TestInfo test) {
+    kit.recordHistory(test.getTestMethod().orElseThrow().getName());
     kit.close();
   }
 

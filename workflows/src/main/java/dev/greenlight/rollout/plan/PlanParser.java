@@ -92,7 +92,8 @@ public final class PlanParser {
     if (message.startsWith("Unrecognized field")) {
       return "unknown field (check its spelling against the plan reference in docs/ARCHITECTURE.md)";
     }
-    if (message.startsWith("Missing required creator property")) {
+    if (message.startsWith("Missing required creator property")
+        || message.startsWith("Cannot map `null` into type")) {
       return "required field is missing";
     }
     Throwable cause = e.getCause();

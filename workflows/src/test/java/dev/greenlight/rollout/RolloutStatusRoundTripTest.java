@@ -1,0 +1,34 @@
+package dev.greenlight.rollout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.greenlight.rollout.plan.TestPlans;
+import io.temporal.common.converter.DefaultDataConverter;
+import org.junit.jupiter.api.Test;
+
+/** The state carried across continue-as-new and the status answer survive the data converter. */
+class RolloutStatusRoundTripTest {
+  @Test
+  void stateAndStatusSurviveTheDataConverter() {
+    var converter = DefaultDataConverter.newDefaultInstance();
+    RolloutState state = new RolloutState();
+    state.phase = Phase.CANARY;
+    state.pendingApprovals.add("migration");
+    state.previousStepMeans.put("p99", 0.0004);
+    state.transitions.add(
+        new Transition(1, Phase.CANARY, dev.greenlight.validator.ValidationMode.ENFORCE, 10, "x"));
+    RolloutState back =
+        converter.fromPayload(
+            converter.toPayload(state).orElseThrow(), RolloutState.class, RolloutState.class);
+    assertEquals(state.phase, back.phase);
+    assertEquals(state.pendingApprovals, back.pendingApprovals);
+    assertEquals(state.previousStepMeans, back.previousStepMeans);
+    assertEquals(state.transitions, back.transitions);
+
+    RolloutStatus status = StatusView.of(TestPlans.v34(), state, 5, 42);
+    assertEquals(
+        status,
+        converter.fromPayload(
+            converter.toPayload(status).orElseThrow(), RolloutStatus.class, RolloutStatus.class));
+  }
+}

@@ -1,0 +1,107 @@
+package dev.greenlight.rollout.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanParserTest {
+  private static final Path V34 = TestPlans.V34;
+  private final PlanParser parser = new PlanParser();
+
+  @Test
+  void shippedPlanCarriesTheRunbooksNumbers() {
+    RolloutPlan plan = parser.parse(V34);
+    assertEquals(Duration.ofDays(2), plan.off().minDuration());
+    assertEquals(10_000, plan.off().requestsPerEndpoint().threshold());
+    assertEquals(0.005, plan.warn().unknownRate().threshold());
+    assertEquals(0.01, plan.warn().enforceBlock().breachThreshold());
+    assertEquals(Duration.ofMinutes(10), plan.warn().enforceBlock().breachFor());
+    assertEquals(10, plan.canary().steps().get(0).percent());
+    assertEquals(Duration.ofHours(2), plan.canary().steps().get(0).minDuration());
+    assertEquals(50, plan.canary().steps().get(1).percent());
+    assertEquals(Duration.ofHours(4), plan.canary().steps().get(1).minDuration());
+    assertEquals(Duration.ofMinutes(30), plan.canary().window());
+    assertEquals(Duration.ofHours(24), plan.soak().duration());
+    assertEquals(7, plan.warnExit().requiredGoodDays());
+    assertEquals(Duration.ofDays(30), plan.warnExit().cap());
+    assertEquals(Duration.ofDays(7), plan.rollback().extendWarn());
+    assertEquals(Duration.ofMinutes(5), plan.preflight().restoreTimeLimit());
+  }
+
+  @Test
+  void ruleViolationNamesFieldLineAndRule() throws IOException {
+    String yaml =
+        Files.readString(V34)
+            .replace("{percent: 50, minDuration: 4h}", "{percent: 120, minDuration: 4h}");
+    PlanException e = assertThrows(PlanException.class, () -> parser.parse(yaml, "plan.yaml"));
+    assertTrue(e.getMessage().contains("canary.steps[1].percent (line "), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("must be between 1 and 99 (100 % is the soak) but was 120"),
+        e.getMessage());
+  }
+
+  @Test
+  void unknownFieldIsRefusedWithItsLine() throws IOException {
+    String yaml = Files.readString(V34).replace("  window: 30m\n", "  windw: 30m\n");
+    PlanException e = assertThrows(PlanException.class, () -> parser.parse(yaml, "plan.yaml"));
+    assertTrue(e.getMessage().contains("canary.windw: unknown field"), e.getMessage());
+    assertTrue(e.getMessage().contains("line "), e.getMessage());
+  }
+
+  @Test
+  void badDurationNamesTheValueAndTheForms() throws IOException {
+    String yaml = Files.readString(V34).replace("minDuration: 2d", "minDuration: two days");
+    PlanException e = assertThrows(PlanException.class, () -> parser.parse(yaml, "plan.yaml"));
+    assertTrue(e.getMessage().contains("off.minDuration"), e.getMessage());
+    assertTrue(e.getMessage().contains("'two days' is not a duration"), e.getMessage());
+  }
+
+  @Test
+  void invalidYamlReportsLineAndColumn() {
+    PlanException e =
+        assertThrows(
+            PlanException.class,
+            () -> parser.parse("name: \"unterminated\nsurface: x\n", "bad.yaml"));
+    assertTrue(e.getMessage().startsWith("bad.yaml: invalid YAML"), e.getMessage());
+    assertTrue(e.getMessage().matches("(?s).*line \\d+, column \\d+.*"), e.getMessage());
+  }
+
+  @Test
+  void missingFieldsAreNamed() {
+    PlanException primitive =
+        assertThrows(PlanException.class, () -> parser.parse("name: x\nsurface: y\n", "thin.yaml"));
+    assertTrue(
+        primitive.getMessage().contains("maxConsecutiveGateErrors: required field is missing"),
+        primitive.getMessage());
+
+    String noSections =
+        "name: x\nsurface: y\nendpoints: [a]\npollInterval: 5m\nmaxConsecutiveGateErrors: 3\n"
+            + "historyEventLimit: 3000\n";
+    PlanException sections =
+        assertThrows(PlanException.class, () -> parser.parse(noSections, "thin.yaml"));
+    assertTrue(sections.getMessage().contains("canary: is required"), sections.getMessage());
+    assertTrue(sections.getMessage().contains("warnExit: is required"), sections.getMessage());
+  }
+
+  @Test
+  void missingFileIsNamed(@TempDir Path dir) {
+    PlanException e =
+        assertThrows(PlanException.class, () -> parser.parse(dir.resolve("nope.yaml")));
+    assertTrue(e.getMessage().contains("nope.yaml does not exist"), e.getMessage());
+  }
+
+  @Test
+  void humanDurationsRoundTrip() {
+    for (String text : new String[] {"500ms", "30s", "30m", "2h", "7d"}) {
+      assertEquals(text, HumanDurations.format(HumanDurations.parse(text)));
+    }
+    assertEquals(Duration.ofMinutes(30), HumanDurations.parse("PT30M"));
+  }
+}
