@@ -1,0 +1,45 @@
+package dev.greenlight.rollout;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.temporal.testing.WorkflowReplayer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Replays recorded histories — one per phase and outcome — against today's workflow code. A change
+ * that would break a running rollout fails here; put it behind {@code Workflow.getVersion}.
+ *
+ * <p>The histories come from the rollout scenario tests in {@code activities/}: run them with
+ * {@code -Dgreenlight.recordHistories=DIR}, gzip the files and place them in {@code
+ * src/test/resources/histories}.
+ */
+class RolloutReplayTest {
+  static Stream<Path> histories() throws IOException, URISyntaxException {
+    Path dir = Path.of(RolloutReplayTest.class.getResource("/histories").toURI());
+    try (Stream<Path> files = Files.list(dir)) {
+      List<Path> list = files.filter(p -> p.toString().endsWith(".json.gz")).sorted().toList();
+      assertFalse(list.isEmpty(), "no recorded histories in " + dir);
+      return list.stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("histories")
+  void recordedHistoryReplaysOnTodaysCode(Path history) throws Exception {
+    String json;
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(history))) {
+      json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    WorkflowReplayer.replayWorkflowExecution(json, RolloutWorkflowImpl.class);
+  }
+}
