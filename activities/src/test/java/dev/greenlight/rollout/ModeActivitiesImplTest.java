@@ -1,0 +1,70 @@
+package dev.greenlight.rollout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.greenlight.dataplane.schema.Schema;
+import dev.greenlight.localservices.TestServices;
+import dev.greenlight.rollout.activity.ModeFlipRequest;
+import dev.greenlight.rollout.activity.ModeFlipResult;
+import dev.greenlight.validator.ModeStore;
+import dev.greenlight.validator.ValidationMode;
+import io.lettuce.core.RedisClient;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ModeActivitiesImplTest {
+  private final RedisClient redis = RedisClient.create(TestServices.redis().url());
+  private final ModeStore store = new ModeStore(redis, "gltest:" + UUID.randomUUID() + ":");
+  private final String url = TestServices.postgres().createDatabase("gl_mode");
+  private final Jdbi jdbi = Jdbi.create(url);
+  private final ModeActivitiesImpl activities;
+
+  ModeActivitiesImplTest() {
+    Schema.migrate(url);
+    activities = new ModeActivitiesImpl(store, jdbi);
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+    redis.shutdown();
+    TestServices.postgres().dropDatabase(url.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1"));
+  }
+
+  @Test
+  void retriedFlipWritesNoSecondVersionAndOneAuditRow() {
+    ModeFlipRequest flip =
+        new ModeFlipRequest("s", ValidationMode.ENFORCE, 10, "greenlight:r1", "canary step 1");
+    ModeFlipResult first = activities.flipMode(flip);
+    ModeFlipResult retried = activities.flipMode(flip);
+
+    assertEquals(1, first.version());
+    assertEquals(first, retried);
+    assertEquals(List.of("null→enforce 10 v1"), audit());
+  }
+
+  @Test
+  void flipAfterSomeoneElsesWriteAuditsTheRealPreviousMode() {
+    activities.flipMode(
+        new ModeFlipRequest("s", ValidationMode.ENFORCE, 50, "greenlight:r1", "step 2"));
+    store.forceWarn("s", "ops-webhook", "alert StageEnforceErrorSpike");
+    activities.flipMode(
+        new ModeFlipRequest("s", ValidationMode.ENFORCE, 10, "greenlight:r1", "retry"));
+
+    assertEquals(List.of("null→enforce 50 v1", "warn→enforce 10 v3"), audit());
+    assertEquals(3, store.read("s").orElseThrow().version());
+  }
+
+  private List<String> audit() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT coalesce(old_mode, 'null') || '→' || new_mode || ' ' || new_percent || ' v' || version"
+                        + " FROM mode_change_audit ORDER BY version")
+                .mapTo(String.class)
+                .list());
+  }
+}
