@@ -136,4 +136,42 @@ class RolloutWorkflowCanaryTest {
     kit.workflow().resume(new OperatorCommand("bob", "Prometheus is back"));
     assertEquals(COMPLETED, kit.result().outcome());
   }
+
+  @Test
+  void promoteSkipsTheMinimumOnlyOnceTheWindowIsGreenUnlessForced() {
+    reachCanary(10);
+    PromoteCommand early = new PromoteCommand("alice", "customer waiting", false);
+    WorkflowUpdateException refused =
+        assertThrows(WorkflowUpdateException.class, () -> kit.workflow().promote(early));
+    assertTrue(
+        String.valueOf(refused.getCause().getMessage())
+            .contains("of the 30m window; wait, or force with a reason"),
+        refused.getCause().getMessage());
+
+    kit.env.sleep(Duration.ofMinutes(40));
+    kit.workflow().promote(early);
+    RolloutStatus promoted =
+        kit.awaitStatus(s -> s.percent() == 50, Duration.ofMinutes(30), Duration.ofMinutes(1));
+    long stepOne =
+        promoted.transitions().stream()
+            .filter(t -> t.percent() == 10)
+            .findFirst()
+            .orElseThrow()
+            .atMillis();
+    long stepTwo =
+        promoted.transitions().stream()
+            .filter(t -> t.percent() == 50)
+            .findFirst()
+            .orElseThrow()
+            .atMillis();
+    assertTrue(
+        stepTwo - stepOne < Duration.ofHours(2).toMillis(), "promoted before the 2h minimum");
+
+    kit.workflow().promote(new PromoteCommand("alice", "go-live deadline agreed with VP", true));
+    RolloutStatus forced =
+        kit.awaitStatus(s -> s.phase() == SOAK, Duration.ofMinutes(30), Duration.ofMinutes(1));
+    assertTrue(
+        forced.transitions().stream()
+            .anyMatch(t -> t.reason().contains("forced by alice: go-live deadline")));
+  }
 }
