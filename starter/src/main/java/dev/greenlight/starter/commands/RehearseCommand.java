@@ -1,0 +1,103 @@
+package dev.greenlight.starter.commands;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.greenlight.rollout.plan.RolloutPlan;
+import dev.greenlight.starter.ConnectionOptions;
+import dev.greenlight.starter.PlanFiles;
+import dev.greenlight.starter.rehearse.HtmlReport;
+import dev.greenlight.starter.rehearse.Rehearsal;
+import dev.greenlight.starter.rehearse.Scenario;
+import dev.greenlight.starter.rehearse.ScenarioException;
+import dev.greenlight.starter.rehearse.ScenarioLoader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code greenlight rehearse}: the whole rollout on embedded services, in seconds. */
+@Command(
+    name = "rehearse",
+    mixinStandardHelpOptions = true,
+    header = "Rehearse a whole rollout in-process with simulated time and a metric scenario.")
+public final class RehearseCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Mixin ConnectionOptions connection;
+
+  @Option(
+      names = "--plan",
+      defaultValue = PlanFiles.DEFAULT_PLAN,
+      description = "Plan file (default ${DEFAULT-VALUE}).")
+  Path plan;
+
+  @Option(
+      names = "--scenario",
+      defaultValue = "happy",
+      paramLabel = "NAME|FILE",
+      description = "A scenario in plans/scenarios/ or a YAML file (default ${DEFAULT-VALUE}).")
+  String scenario;
+
+  @Option(
+      names = "--rows",
+      defaultValue = "10000",
+      description = "Rows to seed (default ${DEFAULT-VALUE}).")
+  long rows;
+
+  @Option(names = "--json", description = "Print the summary as JSON instead of the live log.")
+  boolean json;
+
+  @Option(
+      names = "--report",
+      paramLabel = "FILE.html",
+      description = "Write a self-contained HTML report.")
+  Path report;
+
+  @Override
+  public Integer call() throws Exception {
+    if (rows < 0) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--rows must be 0 or more but was " + rows);
+    }
+    RolloutPlan rolloutPlan = PlanFiles.load(spec.commandLine(), plan);
+    Scenario loaded;
+    try {
+      loaded =
+          new ScenarioLoader()
+              .load(
+                  PlanFiles.locate(
+                      ScenarioLoader.resolve(scenario, Path.of(PlanFiles.SCENARIO_DIR))));
+    } catch (ScenarioException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    // With --json the live log is kept from stdout, so the JSON stays parseable.
+    PrintWriter live = json ? new PrintWriter(new StringWriter()) : out;
+    Rehearsal.Outcome outcome =
+        Rehearsal.run(
+            rolloutPlan,
+            loaded,
+            new Rehearsal.Options(
+                rows, connection.toWorkerConfig().dbUrl(), connection.toWorkerConfig().redisUrl()),
+            live);
+    if (report != null) {
+      Files.writeString(report, HtmlReport.render(outcome));
+      if (!json) {
+        out.println("report         " + report.toAbsolutePath());
+      }
+    }
+    if (json) {
+      out.println(
+          new ObjectMapper()
+              .enable(SerializationFeature.INDENT_OUTPUT)
+              .writeValueAsString(outcome.result()));
+    }
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.greenlight.starter.commands;
+
+import dev.greenlight.rollout.RolloutConstants;
+import dev.greenlight.rollout.RolloutInput;
+import dev.greenlight.rollout.RolloutWorkflow;
+import dev.greenlight.rollout.plan.RolloutPlan;
+import dev.greenlight.starter.ConnectionOptions;
+import dev.greenlight.starter.PlanFiles;
+import dev.greenlight.starter.RolloutClient;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code greenlight start}: starts a rollout of a plan; a worker must be running to carry it. */
+@Command(
+    name = "start",
+    mixinStandardHelpOptions = true,
+    header = "Start a rollout of a plan as a durable workflow.")
+public final class StartCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Mixin ConnectionOptions connection;
+
+  @Option(
+      names = "--plan",
+      defaultValue = PlanFiles.DEFAULT_PLAN,
+      description = "Plan file (default ${DEFAULT-VALUE}).")
+  Path plan;
+
+  @Option(
+      names = "--who",
+      defaultValue = "${env:USER:-unknown}",
+      description = "Who starts it (default: $USER).")
+  String who;
+
+  @Override
+  public Integer call() {
+    RolloutPlan parsed = PlanFiles.load(spec.commandLine(), plan);
+    String id = RolloutConstants.workflowId(parsed.name());
+    try (RolloutClient client = RolloutClient.connect(connection)) {
+      RolloutWorkflow rollout =
+          client
+              .client()
+              .newWorkflowStub(
+                  RolloutWorkflow.class,
+                  WorkflowOptions.newBuilder()
+                      .setWorkflowId(id)
+                      .setTaskQueue(RolloutConstants.TASK_QUEUE)
+                      .setStaticSummary("Rollout of " + parsed.name() + " started by " + who)
+                      .build());
+      var execution = WorkflowClient.start(rollout::run, new RolloutInput(parsed, who, null));
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "started %s (run %s) on task queue %s%nfollow it with: greenlight watch -w %s%n",
+              id, execution.getRunId(), RolloutConstants.TASK_QUEUE, id);
+      spec.commandLine().getOut().flush();
+      return 0;
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      throw new IllegalStateException(
+          "a rollout of plan "
+              + parsed.name()
+              + " is already running as "
+              + id
+              + "; watch it with `greenlight status -w "
+              + id
+              + "` or abort it first",
+          e);
+    }
+  }
+}

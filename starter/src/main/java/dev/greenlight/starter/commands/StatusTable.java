@@ -1,0 +1,69 @@
+package dev.greenlight.starter.commands;
+
+import dev.greenlight.rollout.RolloutStatus;
+import dev.greenlight.rollout.Transition;
+import dev.greenlight.rollout.gates.GateSummary;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Prints a rollout's status as the readable table {@code status} and {@code watch} show. */
+final class StatusTable {
+  private StatusTable() {}
+
+  static void print(PrintWriter out, String workflowId, RolloutStatus s) {
+    out.printf("%-22s %s%n", "rollout", workflowId + " (" + s.plan() + ")");
+    out.printf(
+        "%-22s %s%s%n", "phase", s.phase(), s.paused() ? "  PAUSED: " + s.pauseReason() : "");
+    out.printf(
+        "%-22s %s%n",
+        "mode", (s.mode() == null ? "unset" : s.mode().wireName()) + " " + s.percent() + "%");
+    out.printf("%-22s %s%n", "in phase for", human(s.nowMillis() - s.phaseStartedAtMillis()));
+    if (s.windowTargetMillis() > 0) {
+      out.printf(
+          "%-22s %s of %s%n",
+          "green window", human(s.greenWindowMillis()), human(s.windowTargetMillis()));
+    }
+    if (s.phaseRemainingMillis() > 0) {
+      out.printf("%-22s %s%n", "at least", human(s.phaseRemainingMillis()) + " to go");
+    }
+    out.printf(
+        "%-22s %s%n",
+        "pending approvals",
+        s.pendingApprovals().isEmpty() ? "none" : String.join(", ", s.pendingApprovals()));
+    if (s.enforceBlocked()) {
+      out.printf("%-22s %s%n", "ENFORCE", "blocked by the unknown rate");
+    }
+    out.printf(
+        "%-22s %d (%d gate errors in a row)%n",
+        "rollbacks", s.rollbacks(), s.consecutiveGateErrors());
+    out.printf("%-22s %d events (run %d)%n", "history", s.historyLength(), s.runs());
+    if (!s.lastReadings().isEmpty()) {
+      out.printf("%n%-22s %-8s %-12s %-8s%n", "gate", "outcome", "last value", "coverage");
+      for (GateSummary g : s.lastReadings()) {
+        out.printf(
+            "%-22s %-8s %-12.6g %5.0f%%%s%n",
+            g.gate(),
+            g.outcome(),
+            g.lastValue(),
+            g.coverage() * 100,
+            g.error() == null ? "" : "  " + g.error());
+      }
+    }
+    List<Transition> ts = s.transitions();
+    out.printf("%nlast transitions%n");
+    for (Transition t : ts.subList(Math.max(0, ts.size() - 8), ts.size())) {
+      out.printf("  %s  %-10s %s%n", Instant.ofEpochMilli(t.atMillis()), t.phase(), t.reason());
+    }
+    out.flush();
+  }
+
+  static String human(long millis) {
+    Duration d = Duration.ofMillis(Math.max(0, millis));
+    if (d.toDays() > 0) {
+      return d.toDays() + "d " + d.toHoursPart() + "h";
+    }
+    return d.toHours() > 0 ? d.toHours() + "h " + d.toMinutesPart() + "m" : d.toMinutes() + "m";
+  }
+}

@@ -1,0 +1,133 @@
+package dev.greenlight.starter.rehearse;
+
+import dev.greenlight.metrics.MetricReadException;
+import dev.greenlight.metrics.MetricSource;
+import dev.greenlight.metrics.ScriptedMetricSource;
+import dev.greenlight.rollout.gates.Sample;
+import dev.greenlight.rollout.plan.GateSpec;
+import dev.greenlight.rollout.plan.RolloutPlan;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The metric source of a rehearsal: a {@link ScriptedMetricSource} keyed by each gate's query,
+ * starting from a healthy baseline and bent by the scenario as it plays — and a record of every
+ * reading the workflow actually took, for the report.
+ *
+ * <p>A scenario names gates, not queries; a name stands for every query of that name in the plan
+ * ({@code unknown-rate} is both the WARN gate and the canary gate). Thread-safe.
+ */
+public final class MetricScript implements MetricSource {
+  /** The name of the plan's baseline query, which has no gate of its own. */
+  public static final String UNKNOWN_BASELINE = "unknown-baseline";
+
+  /** What the workflow read: a value, or a failed read (value NaN). */
+  public record Reading(long atMillis, double value, boolean error) {}
+
+  private final Map<String, List<String>> queriesByGate = new LinkedHashMap<>();
+  private final Map<String, Double> baseline = new LinkedHashMap<>();
+  private final ScriptedMetricSource.Builder builder;
+  private final Map<String, TreeMap<Long, Reading>> readings = new LinkedHashMap<>();
+  private volatile ScriptedMetricSource current;
+
+  public MetricScript(RolloutPlan plan, Instant start) {
+    builder = ScriptedMetricSource.startingAt(start);
+    healthy(plan.off().requestsPerEndpoint(), 25_000);
+    healthy(UNKNOWN_BASELINE, plan.off().unknownBaselineQuery(), 0.02);
+    healthy(plan.warn().unknownRate(), 0.002);
+    healthy(plan.warn().enforceBlock(), 0.002);
+    for (GateSpec gate : plan.canary().gates()) {
+      healthy(
+          gate,
+          gate.comparison() == GateSpec.Comparison.BELOW
+              ? gate.threshold() / 4
+              : gate.threshold() * 2);
+    }
+    healthy(plan.warnExit().unknownRate(), 0.001);
+    current = builder.build();
+  }
+
+  private void healthy(GateSpec gate, double value) {
+    healthy(gate.name(), gate.query(), value);
+  }
+
+  private void healthy(String name, String query, double value) {
+    List<String> queries = queriesByGate.computeIfAbsent(name, n -> new ArrayList<>());
+    if (!queries.contains(query)) {
+      queries.add(query);
+    }
+    baseline.putIfAbsent(query, value);
+    builder.value(query, Duration.ZERO, value);
+  }
+
+  /** The gate names a scenario may use. */
+  public List<String> gateNames() {
+    return List.copyOf(queriesByGate.keySet());
+  }
+
+  /**
+   * From {@code from} (after the start) on, applies {@code change} to every query of its gate.
+   *
+   * @throws ScenarioException when the plan has no gate of that name
+   */
+  public synchronized void apply(ScenarioEvent.MetricChange change, Duration from) {
+    List<String> queries = queriesByGate.get(change.gate());
+    if (queries == null) {
+      throw new ScenarioException(
+          "the scenario names gate '"
+              + change.gate()
+              + "' but the plan's gates are "
+              + gateNames());
+    }
+    for (String query : queries) {
+      switch (change.kind()) {
+        case VALUE -> builder.value(query, from, change.value());
+        case MISSING -> builder.missing(query, from);
+        case ERROR -> builder.error(query, from);
+        case HEALTHY -> builder.value(query, from, baseline.get(query));
+      }
+    }
+    current = builder.build();
+  }
+
+  @Override
+  public List<Sample> range(String query, Instant from, Instant to, Duration step) {
+    try {
+      List<Sample> samples = current.range(query, from, to, step);
+      for (Sample s : samples) {
+        record(query, new Reading(s.epochMillis(), s.value(), false));
+      }
+      return samples;
+    } catch (MetricReadException e) {
+      record(query, new Reading(to.toEpochMilli(), Double.NaN, true));
+      throw e;
+    }
+  }
+
+  @Override
+  public double instant(String query, Instant at) {
+    try {
+      double value = current.instant(query, at);
+      record(query, new Reading(at.toEpochMilli(), value, false));
+      return value;
+    } catch (MetricReadException e) {
+      record(query, new Reading(at.toEpochMilli(), Double.NaN, true));
+      throw e;
+    }
+  }
+
+  private synchronized void record(String query, Reading reading) {
+    readings.computeIfAbsent(query, q -> new TreeMap<>()).put(reading.atMillis(), reading);
+  }
+
+  /** Every reading taken of {@code query}, in time order. */
+  public synchronized List<Reading> readings(String query) {
+    TreeMap<Long, Reading> r = readings.get(query);
+    return r == null ? List.of() : List.copyOf(r.values());
+  }
+}

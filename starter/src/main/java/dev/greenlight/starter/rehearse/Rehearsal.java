@@ -1,0 +1,195 @@
+package dev.greenlight.starter.rehearse;
+
+import dev.greenlight.dataplane.migration.StageMigration;
+import dev.greenlight.rollout.RolloutConstants;
+import dev.greenlight.rollout.RolloutInput;
+import dev.greenlight.rollout.RolloutResult;
+import dev.greenlight.rollout.RolloutStatus;
+import dev.greenlight.rollout.RolloutWorkflow;
+import dev.greenlight.rollout.Transition;
+import dev.greenlight.rollout.plan.PreflightSpec;
+import dev.greenlight.rollout.plan.RolloutPlan;
+import dev.greenlight.validator.StageNormalizer;
+import dev.greenlight.worker.Activities;
+import dev.greenlight.worker.SearchAttributes;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A whole rollout rehearsed in-process: the real {@code RolloutWorkflow} and the real activities in
+ * Temporal's test environment with time skipping, on real PostgreSQL and Redis, with metrics,
+ * alerts and commands from a {@link Scenario}. Weeks of simulated time take seconds.
+ *
+ * <p>The clock only moves while the driver sleeps; it wakes for every scheduled alert or command
+ * and, while a triggered event still waits for its transition, every {@link #POLL} to look.
+ */
+public final class Rehearsal {
+  static final Duration POLL = Duration.ofHours(1);
+  static final Duration IDLE_POLL = Duration.ofDays(1);
+  private static final int MAX_WAKEUPS = 5_000;
+
+  /** Where the services come from and how much data to seed. */
+  public record Options(long rows, String dbUrl, String redisUrl) {}
+
+  /** The summary plus what the report draws. */
+  public record Outcome(
+      RehearsalResult result,
+      RolloutPlan plan,
+      long startMillis,
+      long endMillis,
+      List<Transition> transitions,
+      MetricScript metrics,
+      List<RehearsalData.Progress> migration) {}
+
+  private Rehearsal() {}
+
+  public static Outcome run(
+      RolloutPlan plan, Scenario scenario, Options options, PrintWriter live) {
+    long wallStart = System.nanoTime();
+    try (RehearsalServices services =
+        RehearsalServices.start(options.dbUrl(), options.redisUrl(), options.rows())) {
+      live.printf(
+          "rehearsing %s, scenario %s: %d rows seeded (%d unmappable) on %s PostgreSQL, %s Redis"
+              + " in %.1f s%n",
+          plan.name(),
+          scenario.name(),
+          services.seeded.rows(),
+          services.seeded.rowsUnmappable(),
+          services.embeddedPostgres() ? "embedded" : "configured",
+          services.embeddedRedis() ? "embedded" : "configured",
+          (System.nanoTime() - wallStart) / 1e9);
+      live.flush();
+      return drive(withAccessLog(plan, services), scenario, services, wallStart, live);
+    }
+  }
+
+  private static Outcome drive(
+      RolloutPlan plan,
+      Scenario scenario,
+      RehearsalServices services,
+      long wallStart,
+      PrintWriter live) {
+    TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+    try {
+      SearchAttributes.REQUIRED.forEach(env::registerSearchAttribute);
+      long start = env.currentTimeMillis();
+      MetricScript metrics = new MetricScript(plan, Instant.ofEpochMilli(start));
+      Activities real = Activities.create(services.clients, metrics, services.backupDir);
+      RehearsalData data =
+          new RehearsalData(
+              real.data(),
+              new StageMigration(services.clients.jdbi(), StageNormalizer.defaults()),
+              scenario.migrationCrashes());
+      Worker worker = env.newWorker(RolloutConstants.TASK_QUEUE);
+      real.withData(data).registerOn(worker);
+      env.start();
+      ScenarioPlayer player = new ScenarioPlayer(scenario, start, metrics);
+      String id = RolloutConstants.workflowId(plan.name()) + "-rehearsal";
+      RolloutWorkflow workflow =
+          env.getWorkflowClient()
+              .newWorkflowStub(
+                  RolloutWorkflow.class,
+                  WorkflowOptions.newBuilder()
+                      .setWorkflowId(id)
+                      .setTaskQueue(RolloutConstants.TASK_QUEUE)
+                      .build());
+      WorkflowClient.start(workflow::run, new RolloutInput(plan, "rehearsal", null));
+      workflow = env.getWorkflowClient().newWorkflowStub(RolloutWorkflow.class, id);
+      Printer printer = new Printer(live, start);
+      List<RehearsalResult.ActionLine> actions = new ArrayList<>();
+      RolloutStatus status = play(env, workflow, player, printer, actions, start, scenario);
+      RolloutResult result =
+          status.phase().isTerminal()
+              ? WorkflowStub.fromTyped(workflow).getResult(RolloutResult.class)
+              : null;
+      long end = env.currentTimeMillis();
+      RehearsalResult summary =
+          Summaries.of(plan, scenario, status, result, actions, services, start, end, wallStart);
+      printer.summary(summary);
+      return new Outcome(summary, plan, start, end, status.transitions(), metrics, data.progress());
+    } finally {
+      env.close();
+    }
+  }
+
+  /** Moves the clock from one event to the next until the rollout ends or the horizon passes. */
+  private static RolloutStatus play(
+      TestWorkflowEnvironment env,
+      RolloutWorkflow workflow,
+      ScenarioPlayer player,
+      Printer printer,
+      List<RehearsalResult.ActionLine> actions,
+      long start,
+      Scenario scenario) {
+    long horizon = start + scenario.horizon().toMillis();
+    RolloutStatus status = workflow.status();
+    for (int wakeups = 0; wakeups < MAX_WAKEUPS; wakeups++) {
+      printer.transitions(status.transitions());
+      if (status.phase().isTerminal()) {
+        return status;
+      }
+      long now = env.currentTimeMillis();
+      player.observe(status.transitions(), now);
+      for (ScenarioPlayer.Due due : player.takeDue(now)) {
+        String result = ScenarioActions.send(workflow, due.event().action(), now);
+        actions.add(
+            new RehearsalResult.ActionLine(
+                Instant.ofEpochMilli(now).toString(),
+                now - start,
+                due.event().action().describe(),
+                result));
+        printer.action(now, due.event().action().describe(), result);
+      }
+      if (now >= horizon) {
+        return status;
+      }
+      // Look hourly while a trigger waits for its transition, daily otherwise (for the live log).
+      long look = (player.hasWaitingTriggers() ? POLL : IDLE_POLL).toMillis();
+      long next = Math.min(player.nextDue().orElse(Long.MAX_VALUE), now + look);
+      env.sleep(Duration.ofMillis(Math.max(1, Math.min(next, horizon) - now)));
+      status = workflow.status();
+    }
+    throw new IllegalStateException(
+        "rehearsal did not settle within "
+            + MAX_WAKEUPS
+            + " wake-ups; last phase "
+            + status.phase());
+  }
+
+  /** The plan with pre-flight pointed at the rehearsal's access log instead of the server's. */
+  private static RolloutPlan withAccessLog(RolloutPlan plan, RehearsalServices services) {
+    PreflightSpec p = plan.preflight();
+    PreflightSpec local =
+        new PreflightSpec(
+            services.accessLog.toString(),
+            p.internalCidrs(),
+            p.internalUserAgents(),
+            p.redisProbeSamples(),
+            p.redisMaxP99(),
+            p.restoreTimeLimit(),
+            p.minSeededRows());
+    return new RolloutPlan(
+        plan.name(),
+        plan.surface(),
+        plan.endpoints(),
+        plan.pollInterval(),
+        plan.maxConsecutiveGateErrors(),
+        plan.historyEventLimit(),
+        local,
+        plan.off(),
+        plan.warn(),
+        plan.normalize(),
+        plan.canary(),
+        plan.soak(),
+        plan.warnExit(),
+        plan.rollback());
+  }
+}

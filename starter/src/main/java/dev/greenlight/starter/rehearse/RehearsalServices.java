@@ -1,0 +1,130 @@
+package dev.greenlight.starter.rehearse;
+
+import dev.greenlight.dataplane.schema.Schema;
+import dev.greenlight.dataplane.seed.PortfolioSeeder;
+import dev.greenlight.dataplane.seed.SeedReport;
+import dev.greenlight.localservices.PostgresServer;
+import dev.greenlight.localservices.RedisServer;
+import dev.greenlight.validator.StageNormalizer;
+import dev.greenlight.worker.ActivityClients;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The real services a rehearsal runs on: PostgreSQL and Redis from configuration or embedded, a
+ * fresh database seeded with the API's table, a Redis key prefix of its own, an access log of
+ * internal consumers and a backup directory. Closing removes everything it created and stops what
+ * it started, so a configured server is left as it was found.
+ */
+final class RehearsalServices implements AutoCloseable {
+  static final long SEED = 34;
+
+  final ActivityClients clients;
+  final Path accessLog;
+  final Path backupDir;
+  final SeedReport seeded;
+  private final PostgresServer postgres;
+  private final RedisServer redis;
+  private final String database;
+  private final Path workDir;
+
+  private RehearsalServices(
+      PostgresServer postgres, RedisServer redis, String dbUrl, long rows, Path workDir)
+      throws IOException {
+    this.postgres = postgres;
+    this.redis = redis;
+    this.workDir = workDir;
+    this.database = dbUrl.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
+    Schema.migrate(dbUrl);
+    String prefix = "greenlight:rehearsal:" + UUID.randomUUID().toString().substring(0, 8) + ":";
+    clients = ActivityClients.connect(dbUrl, redis.url(), prefix);
+    seeded = new PortfolioSeeder(clients.jdbi(), StageNormalizer.defaults()).seed(rows, SEED);
+    accessLog = writeAccessLog(workDir.resolve("access.log"));
+    backupDir = Files.createDirectories(workDir.resolve("backups"));
+  }
+
+  /**
+   * @param dbUrl a PostgreSQL server whose user may create databases, null for an embedded one
+   * @param redisUrl a Redis server, null for an embedded one
+   */
+  static RehearsalServices start(String dbUrl, String redisUrl, long rows) {
+    List<AutoCloseable> started = new ArrayList<>();
+    try {
+      PostgresServer pg =
+          dbUrl == null ? PostgresServer.startEmbedded() : PostgresServer.connectTo(dbUrl);
+      started.add(pg);
+      RedisServer rs =
+          redisUrl == null ? RedisServer.startEmbedded() : RedisServer.connectTo(redisUrl);
+      started.add(rs);
+      String url = pg.createDatabase("gl_rehearsal");
+      return new RehearsalServices(
+          pg, rs, url, rows, Files.createTempDirectory("greenlight-rehearsal"));
+    } catch (IOException e) {
+      closeAll(started);
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      closeAll(started);
+      throw e;
+    }
+  }
+
+  boolean embeddedPostgres() {
+    return postgres.isEmbedded();
+  }
+
+  boolean embeddedRedis() {
+    return redis.isEmbedded();
+  }
+
+  /** Internal consumers only: a rehearsal of external ones needs a scenario approval. */
+  private static Path writeAccessLog(Path file) throws IOException {
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      log.append("10.0.")
+          .append(i % 7)
+          .append('.')
+          .append(10 + i % 5)
+          .append(" - - [01/Mar/2026:10:00:00 +0000] \"POST /companies HTTP/1.1\" 201 312 \"-\"")
+          .append(" \"internal-batch/2.1\"\n");
+    }
+    return Files.writeString(file, log);
+  }
+
+  @Override
+  public void close() {
+    try (StatefulRedisConnection<String, String> c = clients.redis().connect()) {
+      List<String> keys = c.sync().keys(clients.redisPrefix() + "*");
+      if (!keys.isEmpty()) {
+        c.sync().del(keys.toArray(String[]::new));
+      }
+    } catch (RuntimeException e) {
+      // Redis went away: an embedded one takes its keys with it, a shared one keeps a few.
+    }
+    clients.close();
+    postgres.dropDatabase(database);
+    closeAll(List.of(redis, postgres));
+    try (Stream<Path> files = Files.walk(workDir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A temp directory left behind is harmless.
+    }
+  }
+
+  private static void closeAll(List<AutoCloseable> closeables) {
+    for (AutoCloseable c : closeables) {
+      try {
+        c.close();
+      } catch (Exception ignored) {
+        // Closing on the way out: the first failure is the one worth reporting.
+      }
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.greenlight.starter.rehearse;
+
+import dev.greenlight.rollout.AlertSignal;
+import dev.greenlight.rollout.ApproveCommand;
+import dev.greenlight.rollout.CommandResult;
+import dev.greenlight.rollout.ExtendWarnCommand;
+import dev.greenlight.rollout.OperatorCommand;
+import dev.greenlight.rollout.PromoteCommand;
+import dev.greenlight.rollout.RolloutWorkflow;
+import io.temporal.client.WorkflowUpdateException;
+import java.time.Instant;
+
+/** Sends a scenario's alerts and commands to the rollout, as the webhook and a person would. */
+final class ScenarioActions {
+  private ScenarioActions() {}
+
+  /** Sends {@code action}; returns what came of it — the workflow's answer or its refusal. */
+  static String send(RolloutWorkflow workflow, ScenarioEvent.Action action, long nowMillis) {
+    if (action instanceof ScenarioEvent.Alert alert) {
+      workflow.autoDowngrade(
+          new AlertSignal(
+              alert.name(),
+              "rehearsal-" + nowMillis,
+              alert.summary(),
+              Instant.ofEpochMilli(nowMillis).toString(),
+              false));
+      return "signalled";
+    }
+    ScenarioEvent.Command c = (ScenarioEvent.Command) action;
+    OperatorCommand op = new OperatorCommand(c.who(), c.why());
+    try {
+      CommandResult result =
+          switch (c.command()) {
+            case "approve" -> workflow.approve(new ApproveCommand(c.step(), c.who(), c.why()));
+            case "pause" -> workflow.pause(op);
+            case "resume" -> workflow.resume(op);
+            case "abort" -> workflow.abort(op);
+            case "promote" -> workflow.promote(new PromoteCommand(c.who(), c.why(), c.force()));
+            case "retry-canary" -> workflow.retryCanary(op);
+            case "extend-warn" ->
+                workflow.extendWarn(new ExtendWarnCommand(c.days(), c.who(), c.why()));
+            default -> throw new IllegalStateException("unknown command " + c.command());
+          };
+      return result.outcome();
+    } catch (WorkflowUpdateException e) {
+      Throwable cause = e;
+      while (cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      return "refused: " + cause.getMessage();
+    }
+  }
+}

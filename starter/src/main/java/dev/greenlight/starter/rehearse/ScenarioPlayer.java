@@ -1,0 +1,77 @@
+package dev.greenlight.starter.rehearse;
+
+import dev.greenlight.rollout.Transition;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.PriorityQueue;
+
+/**
+ * Plays a scenario's events against a rollout's transitions: fixed-time events are scheduled from
+ * the start, triggered ones when their transition first appears (at its time plus {@code after}).
+ * Metric changes are applied to the script as soon as they are scheduled — the script holds them
+ * until their time — while alerts and commands wait in a queue until the clock reaches them.
+ */
+final class ScenarioPlayer {
+  /** An alert or command due at {@code atMillis}. */
+  record Due(long atMillis, ScenarioEvent event) {}
+
+  private final long startMillis;
+  private final MetricScript metrics;
+  private final List<ScenarioEvent> waiting = new ArrayList<>();
+  private final PriorityQueue<Due> queue =
+      new PriorityQueue<>(Comparator.comparingLong(Due::atMillis));
+
+  ScenarioPlayer(Scenario scenario, long startMillis, MetricScript metrics) {
+    this.startMillis = startMillis;
+    this.metrics = metrics;
+    for (ScenarioEvent e : scenario.events()) {
+      if (e.at() != null) {
+        schedule(startMillis + e.at().toMillis(), e);
+      } else {
+        waiting.add(e);
+      }
+    }
+  }
+
+  /** Schedules every waiting event whose trigger is among {@code transitions}. */
+  void observe(List<Transition> transitions, long nowMillis) {
+    waiting.removeIf(
+        e -> {
+          for (Transition t : transitions) {
+            if (e.on().matches(t)) {
+              schedule(Math.max(t.atMillis() + e.after().toMillis(), t.atMillis()), e);
+              return true;
+            }
+          }
+          return false;
+        });
+  }
+
+  boolean hasWaitingTriggers() {
+    return !waiting.isEmpty();
+  }
+
+  OptionalLong nextDue() {
+    return queue.isEmpty() ? OptionalLong.empty() : OptionalLong.of(queue.peek().atMillis());
+  }
+
+  /** Removes and returns the alerts and commands due at or before {@code nowMillis}. */
+  List<Due> takeDue(long nowMillis) {
+    List<Due> due = new ArrayList<>();
+    while (!queue.isEmpty() && queue.peek().atMillis() <= nowMillis) {
+      due.add(queue.poll());
+    }
+    return due;
+  }
+
+  private void schedule(long atMillis, ScenarioEvent e) {
+    if (e.action() instanceof ScenarioEvent.MetricChange change) {
+      metrics.apply(change, Duration.ofMillis(Math.max(0, atMillis - startMillis)));
+    } else {
+      queue.add(new Due(atMillis, e));
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.greenlight.worker;
+
+import dev.greenlight.dataplane.DatabaseAddress;
+import dev.greenlight.dataplane.backup.Backups;
+import dev.greenlight.dataplane.backup.PgTools;
+import dev.greenlight.dataplane.migration.StageMigration;
+import dev.greenlight.metrics.MetricSource;
+import dev.greenlight.preflight.RedisProbe;
+import dev.greenlight.rollout.DataActivitiesImpl;
+import dev.greenlight.rollout.GateActivitiesImpl;
+import dev.greenlight.rollout.ModeActivitiesImpl;
+import dev.greenlight.rollout.PreflightActivitiesImpl;
+import dev.greenlight.rollout.RolloutWorkflowImpl;
+import dev.greenlight.rollout.activity.DataActivities;
+import dev.greenlight.rollout.activity.GateActivities;
+import dev.greenlight.rollout.activity.ModeActivities;
+import dev.greenlight.rollout.activity.PreflightActivities;
+import dev.greenlight.validator.StageNormalizer;
+import io.temporal.worker.Worker;
+import java.nio.file.Path;
+
+/**
+ * The four activity implementations a rollout calls, wired from shared clients. The worker, the
+ * rehearsal and tests build them here, each with the metric source it needs, so all of them run the
+ * same activities.
+ */
+public record Activities(
+    ModeActivities mode, GateActivities gates, PreflightActivities preflight, DataActivities data) {
+
+  /**
+   * The production wiring: mode flips through the clients' mode store, gates read from {@code
+   * metrics}, pre-flight probes of the clients' Redis, and the data plane with pg_dump/pg_restore
+   * found through {@link PgTools#fromEnvironment()}, backups written under {@code backupDir}.
+   */
+  public static Activities create(ActivityClients clients, MetricSource metrics, Path backupDir) {
+    StageNormalizer normalizer = StageNormalizer.defaults();
+    Backups backups =
+        new Backups(
+            clients.jdbi(),
+            DatabaseAddress.fromJdbcUrl(clients.jdbcUrl()),
+            PgTools.fromEnvironment());
+    return new Activities(
+        new ModeActivitiesImpl(clients.modeStore(), clients.jdbi()),
+        new GateActivitiesImpl(metrics),
+        new PreflightActivitiesImpl(
+            new RedisProbe(clients.redisUri(), clients.redisPrefix()), clients.jdbi()),
+        new DataActivitiesImpl(backups, new StageMigration(clients.jdbi(), normalizer), backupDir));
+  }
+
+  /** The same activities with the data plane replaced (a rehearsal's fault injection). */
+  public Activities withData(DataActivities replacement) {
+    return new Activities(mode, gates, preflight, replacement);
+  }
+
+  /** Registers the rollout workflow and these activities on {@code worker}. */
+  public void registerOn(Worker worker) {
+    worker.registerWorkflowImplementationTypes(RolloutWorkflowImpl.class);
+    worker.registerActivitiesImplementations(mode, gates, preflight, data);
+  }
+}

@@ -1,0 +1,108 @@
+package dev.greenlight.worker;
+
+import dev.greenlight.localservices.PostgresServer;
+import dev.greenlight.localservices.RedisServer;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.temporal.internal.testservice.GRPCServerHelper;
+import io.temporal.internal.testservice.TestServicesStarter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A local stand-in for a Temporal cluster and the data services: Temporal's Java test server (real
+ * time, no skipping) bound to loopback, plus embedded PostgreSQL and Redis when no URL is
+ * configured. Its state lives in memory and ends with it. Closing stops what it started.
+ */
+public final class DevServer implements AutoCloseable {
+  private final TestServicesStarter temporal;
+  private final Server grpc;
+  private final PostgresServer postgres;
+  private final RedisServer redis;
+
+  private DevServer(
+      TestServicesStarter temporal, Server grpc, PostgresServer postgres, RedisServer redis) {
+    this.temporal = temporal;
+    this.grpc = grpc;
+    this.postgres = postgres;
+    this.redis = redis;
+  }
+
+  /**
+   * Starts Temporal on {@code 127.0.0.1:port} (0 picks a free port) and, unless configured,
+   * PostgreSQL and Redis.
+   *
+   * @param dbUrl the database to use, null to start an embedded one
+   * @param redisUrl the Redis to use, null to start an embedded one
+   */
+  public static DevServer start(int port, String dbUrl, String redisUrl) {
+    // Time skipping stays locked: a dev server runs in real time, like a real cluster.
+    TestServicesStarter temporal = new TestServicesStarter(true, 0);
+    NettyServerBuilder builder =
+        NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port));
+    GRPCServerHelper.registerServicesAndHealthChecks(temporal.getServices(), builder);
+    Server grpc;
+    try {
+      grpc = builder.build().start();
+    } catch (IOException e) {
+      temporal.close();
+      throw new UncheckedIOException(
+          "cannot start Temporal's test server on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+    }
+    PostgresServer pg =
+        dbUrl == null ? PostgresServer.startEmbedded() : PostgresServer.connectTo(dbUrl);
+    RedisServer rs =
+        redisUrl == null ? RedisServer.startEmbedded() : RedisServer.connectTo(redisUrl);
+    return new DevServer(temporal, grpc, pg, rs);
+  }
+
+  public String temporalAddress() {
+    return "127.0.0.1:" + grpc.getPort();
+  }
+
+  public String dbUrl() {
+    return postgres.jdbcUrl();
+  }
+
+  public String redisUrl() {
+    return redis.url();
+  }
+
+  /** Says what runs where, and the environment to export for a worker and the CLI. */
+  public void describe(PrintWriter out) {
+    out.printf("Temporal test server   %s (in memory, real time)%n", temporalAddress());
+    out.printf("PostgreSQL             %s%n", postgres.isEmbedded() ? "embedded" : "configured");
+    out.printf("Redis                  %s%n", redis.isEmbedded() ? "embedded" : "configured");
+    out.println();
+    out.println("export these in the shells that run `greenlight worker` and `greenlight start`:");
+    out.printf("export %s=%s%n", WorkerConfig.TEMPORAL_ADDRESS, temporalAddress());
+    out.printf("export %s='%s'%n", WorkerConfig.DB_URL, dbUrl());
+    out.printf("export %s=%s%n", WorkerConfig.REDIS_URL, redisUrl());
+    out.printf(
+        "export %s=http://127.0.0.1:9090   # your Prometheus: gates need a real one%n",
+        WorkerConfig.PROMETHEUS_URL);
+    out.flush();
+  }
+
+  /** Blocks until the server is shut down (by {@link #close()} from a shutdown hook). */
+  public void awaitTermination() throws InterruptedException {
+    grpc.awaitTermination();
+  }
+
+  @Override
+  public void close() {
+    grpc.shutdown();
+    try {
+      grpc.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    grpc.shutdownNow();
+    temporal.close();
+    redis.close();
+    postgres.close();
+  }
+}

@@ -1,0 +1,134 @@
+package dev.greenlight.worker;
+
+import com.uber.m3.tally.RootScopeBuilder;
+import com.uber.m3.tally.Scope;
+import dev.greenlight.dataplane.schema.Schema;
+import dev.greenlight.metrics.PrometheusMetricSource;
+import dev.greenlight.rollout.RolloutConstants;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.reporter.MicrometerClientStatsReporter;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.worker.WorkerFactory;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+
+/**
+ * The worker process: hosts {@code RolloutWorkflow} and its activities on {@link
+ * RolloutConstants#TASK_QUEUE}, with every client built once here and passed down, and the SDK's
+ * metrics on an HTTP {@code /metrics} endpoint.
+ *
+ * <p>{@link #close()} shuts down in the reverse order of building: no new tasks, running ones get
+ * {@link #SHUTDOWN_GRACE} to finish, then the clients close. {@link #installShutdownHook()} makes
+ * SIGTERM do that.
+ */
+public final class RolloutWorker implements AutoCloseable {
+  public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
+
+  private final PrometheusMeterRegistry registry;
+  private final Scope scope;
+  private final WorkflowServiceStubs service;
+  private final OkHttpClient http;
+  private final ActivityClients clients;
+  private final WorkerFactory factory;
+  private final MetricsEndpoint endpoint;
+  private final List<String> addedSearchAttributes;
+
+  private RolloutWorker(WorkerConfig config, PrintWriter log) {
+    config.requireServices();
+    registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    scope =
+        new RootScopeBuilder()
+            .reporter(new MicrometerClientStatsReporter(registry))
+            .reportEvery(com.uber.m3.util.Duration.ofSeconds(10));
+    service = TemporalConnection.connect(config.temporalAddress(), scope);
+    addedSearchAttributes = SearchAttributes.ensureRegistered(service, config.namespace());
+    Schema.migrate(config.dbUrl());
+    http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
+    clients = ActivityClients.connect(config.dbUrl(), config.redisUrl(), config.redisPrefix());
+    WorkflowClient client =
+        WorkflowClient.newInstance(
+            service, WorkflowClientOptions.newBuilder().setNamespace(config.namespace()).build());
+    factory = WorkerFactory.newInstance(client);
+    Activities.create(
+            clients, new PrometheusMetricSource(http, config.prometheusUrl()), config.backupDir())
+        .registerOn(factory.newWorker(RolloutConstants.TASK_QUEUE));
+    factory.start();
+    endpoint =
+        config.metricsPort() == 0
+            ? null
+            : MetricsEndpoint.start(registry, "127.0.0.1", config.metricsPort());
+    log.printf(
+        "worker polling %s on %s namespace %s%s%s%n",
+        RolloutConstants.TASK_QUEUE,
+        config.temporalAddress(),
+        config.namespace(),
+        addedSearchAttributes.isEmpty()
+            ? ""
+            : "; registered search attributes " + addedSearchAttributes,
+        endpoint == null ? "" : "; metrics on http://127.0.0.1:" + endpoint.port() + "/metrics");
+    log.flush();
+  }
+
+  /**
+   * Connects, migrates the schema, registers search attributes and starts polling.
+   *
+   * @throws TemporalConnection.TemporalUnavailableException when no frontend answers
+   * @throws IllegalStateException when a required service is not configured
+   */
+  public static RolloutWorker start(WorkerConfig config, PrintWriter log) {
+    return new RolloutWorker(config, log);
+  }
+
+  /** Closes this worker when the JVM is asked to stop (SIGTERM, Ctrl-C). */
+  public RolloutWorker installShutdownHook() {
+    Runtime.getRuntime().addShutdownHook(new Thread(this::close, "greenlight-worker-shutdown"));
+    return this;
+  }
+
+  public List<String> addedSearchAttributes() {
+    return addedSearchAttributes;
+  }
+
+  /** The {@code /metrics} port, or -1 when the endpoint is off. */
+  public int metricsPort() {
+    return endpoint == null ? -1 : endpoint.port();
+  }
+
+  /** Blocks until the worker has been shut down. */
+  public void awaitTermination() throws InterruptedException {
+    while (!factory.isTerminated()) {
+      factory.awaitTermination(1, TimeUnit.HOURS);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (factory.isTerminated()) {
+      return;
+    }
+    factory.shutdown();
+    factory.awaitTermination(SHUTDOWN_GRACE.toSeconds(), TimeUnit.SECONDS);
+    if (!factory.isTerminated()) {
+      factory.shutdownNow();
+    }
+    service.shutdown();
+    clients.close();
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+    if (endpoint != null) {
+      endpoint.close();
+    }
+    try {
+      scope.close();
+    } catch (com.uber.m3.tally.ScopeCloseException e) {
+      // Only the last metrics report is lost; the worker is already down.
+    }
+    registry.close();
+  }
+}

@@ -1,0 +1,110 @@
+package dev.greenlight.worker;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where a worker finds its services, read from the environment variables DESIGN.md names. A null
+ * database, Redis or Prometheus URL means "not configured": the dev server and rehearsal start
+ * embedded services then, and a worker refuses to start.
+ *
+ * @param metricsPort the port of the worker's {@code /metrics} endpoint, 0 for none
+ */
+public record WorkerConfig(
+    String temporalAddress,
+    String namespace,
+    String dbUrl,
+    String redisUrl,
+    String prometheusUrl,
+    Path backupDir,
+    String redisPrefix,
+    int metricsPort) {
+  public static final String TEMPORAL_ADDRESS = "TEMPORAL_ADDRESS";
+  public static final String TEMPORAL_NAMESPACE = "TEMPORAL_NAMESPACE";
+  public static final String DB_URL = "GREENLIGHT_DB_URL";
+  public static final String REDIS_URL = "REDIS_URL";
+  public static final String PROMETHEUS_URL = "PROMETHEUS_URL";
+  public static final String BACKUP_DIR = "GREENLIGHT_BACKUP_DIR";
+  public static final String REDIS_PREFIX = "GREENLIGHT_REDIS_PREFIX";
+  public static final String METRICS_PORT = "GREENLIGHT_METRICS_PORT";
+
+  public static final String DEFAULT_TEMPORAL_ADDRESS = "localhost:7233";
+  public static final String DEFAULT_NAMESPACE = "default";
+  public static final String DEFAULT_REDIS_PREFIX = "greenlight:";
+  public static final int DEFAULT_METRICS_PORT = 9464;
+
+  public WorkerConfig {
+    if (metricsPort < 0 || metricsPort > 65535) {
+      throw new IllegalArgumentException(
+          "metrics port must be between 0 and 65535 but was " + metricsPort);
+    }
+  }
+
+  /** The configuration in {@code env}, defaults filled in. */
+  public static WorkerConfig fromEnv(Map<String, String> env) {
+    String port = blankToNull(env.get(METRICS_PORT));
+    int metricsPort;
+    try {
+      metricsPort = port == null ? DEFAULT_METRICS_PORT : Integer.parseInt(port);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          METRICS_PORT + " must be a port number but was '" + port + "'", e);
+    }
+    String backupDir = blankToNull(env.get(BACKUP_DIR));
+    return new WorkerConfig(
+        orDefault(env.get(TEMPORAL_ADDRESS), DEFAULT_TEMPORAL_ADDRESS),
+        orDefault(env.get(TEMPORAL_NAMESPACE), DEFAULT_NAMESPACE),
+        blankToNull(env.get(DB_URL)),
+        blankToNull(env.get(REDIS_URL)),
+        blankToNull(env.get(PROMETHEUS_URL)),
+        backupDir == null
+            ? Path.of(System.getProperty("java.io.tmpdir"), "greenlight-backups")
+            : Path.of(backupDir),
+        orDefault(env.get(REDIS_PREFIX), DEFAULT_REDIS_PREFIX),
+        metricsPort);
+  }
+
+  /** The same configuration with the data services replaced (dev server, rehearsal). */
+  public WorkerConfig withServices(String newDbUrl, String newRedisUrl) {
+    return new WorkerConfig(
+        temporalAddress,
+        namespace,
+        newDbUrl,
+        newRedisUrl,
+        prometheusUrl,
+        backupDir,
+        redisPrefix,
+        metricsPort);
+  }
+
+  /**
+   * @throws IllegalStateException naming every variable a real worker needs but lacks
+   */
+  public void requireServices() {
+    StringBuilder missing = new StringBuilder();
+    if (dbUrl == null) {
+      missing.append(' ').append(DB_URL);
+    }
+    if (redisUrl == null) {
+      missing.append(' ').append(REDIS_URL);
+    }
+    if (prometheusUrl == null) {
+      missing.append(' ').append(PROMETHEUS_URL);
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException(
+          "a worker needs real services but these are not set:"
+              + missing
+              + " (run `greenlight dev-server` for local ones; `greenlight rehearse` needs none)");
+    }
+  }
+
+  private static String orDefault(String value, String fallback) {
+    String v = blankToNull(value);
+    return v == null ? fallback : v;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}
