@@ -15,77 +15,73 @@ import java.time.Duration;
  * second try, and a plan does not become valid by waiting.
  */
 final class ActivityStubs {
-  final ModeActivities mode;
-  final GateActivities gates;
-  final PreflightActivities preflight;
-  final DataActivities data;
-  final DataActivities migration;
+  final ModeActivities mode =
+      Workflow.newActivityStub(
+          ModeActivities.class,
+          options(
+                  "write the validation mode to Redis",
+                  Duration.ofSeconds(30),
+                  retries(10, RolloutConstants.FAILURE_INVALID_PLAN))
+              .build());
 
-  ActivityStubs() {
-    mode =
-        Workflow.newActivityStub(
-            ModeActivities.class,
-            ActivityOptions.newBuilder()
-                .setStartToCloseTimeout(Duration.ofSeconds(30))
-                .setSummary("write the validation mode to Redis")
-                .setRetryOptions(
-                    RetryOptions.newBuilder()
-                        .setMaximumAttempts(10)
-                        .setMaximumInterval(Duration.ofSeconds(30))
-                        .setDoNotRetry(RolloutConstants.FAILURE_INVALID_PLAN)
-                        .build())
-                .build());
-    // Gate reads report failures inside their result, so the workflow can count them; a retry
-    // here only covers a worker dying mid-read.
-    gates =
-        Workflow.newActivityStub(
-            GateActivities.class,
-            ActivityOptions.newBuilder()
-                .setStartToCloseTimeout(Duration.ofMinutes(1))
-                .setSummary("read metric gates")
-                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
-                .build());
-    preflight =
-        Workflow.newActivityStub(
-            PreflightActivities.class,
-            ActivityOptions.newBuilder()
-                .setStartToCloseTimeout(Duration.ofMinutes(10))
-                .setSummary("pre-flight check")
-                .setRetryOptions(
-                    RetryOptions.newBuilder()
-                        .setMaximumAttempts(3)
-                        .setDoNotRetry(RolloutConstants.FAILURE_PREFLIGHT)
-                        .build())
-                .build());
-    data =
-        Workflow.newActivityStub(
-            DataActivities.class,
-            ActivityOptions.newBuilder()
-                .setStartToCloseTimeout(Duration.ofMinutes(30))
-                .setSummary("backup, verify, restore test, dry run")
-                .setRetryOptions(
-                    RetryOptions.newBuilder()
-                        .setMaximumAttempts(3)
-                        .setDoNotRetry(
-                            RolloutConstants.FAILURE_CHECKSUM_MISMATCH,
-                            RolloutConstants.FAILURE_RESTORE_TEST,
-                            RolloutConstants.FAILURE_MISSING_EVIDENCE)
-                        .build())
-                .build());
-    // Apply heartbeats after every batch; a dead worker is noticed within the heartbeat timeout
-    // and the retry resumes from the checkpoint the batch committed.
-    migration =
-        Workflow.newActivityStub(
-            DataActivities.class,
-            ActivityOptions.newBuilder()
-                .setStartToCloseTimeout(Duration.ofHours(12))
-                .setHeartbeatTimeout(Duration.ofMinutes(2))
-                .setSummary("apply the stage normalization")
-                .setRetryOptions(
-                    RetryOptions.newBuilder()
-                        .setMaximumAttempts(3)
-                        .setDoNotRetry(RolloutConstants.FAILURE_MISSING_EVIDENCE)
-                        .build())
-                .build());
+  /**
+   * Gate reads report failures inside their result, so the workflow can count them; a retry here
+   * only covers a worker dying mid-read.
+   */
+  final GateActivities gates =
+      Workflow.newActivityStub(
+          GateActivities.class,
+          options("read metric gates", Duration.ofMinutes(1), retries(3)).build());
+
+  final PreflightActivities preflight =
+      Workflow.newActivityStub(
+          PreflightActivities.class,
+          options(
+                  "pre-flight check",
+                  Duration.ofMinutes(10),
+                  retries(3, RolloutConstants.FAILURE_PREFLIGHT))
+              .build());
+
+  final DataActivities data =
+      Workflow.newActivityStub(
+          DataActivities.class,
+          options(
+                  "backup, verify, restore test, dry run",
+                  Duration.ofMinutes(30),
+                  retries(
+                      3,
+                      RolloutConstants.FAILURE_CHECKSUM_MISMATCH,
+                      RolloutConstants.FAILURE_RESTORE_TEST,
+                      RolloutConstants.FAILURE_MISSING_EVIDENCE))
+              .build());
+
+  /**
+   * Apply heartbeats after every batch; a dead worker is noticed within the heartbeat timeout and
+   * the retry resumes from the checkpoint the last batch committed.
+   */
+  final DataActivities migration =
+      Workflow.newActivityStub(
+          DataActivities.class,
+          options(
+                  "apply the stage normalization",
+                  Duration.ofHours(12),
+                  retries(3, RolloutConstants.FAILURE_MISSING_EVIDENCE))
+              .setHeartbeatTimeout(Duration.ofMinutes(2))
+              .build());
+
+  private static ActivityOptions.Builder options(
+      String summary, Duration timeout, RetryOptions retries) {
+    return ActivityOptions.newBuilder()
+        .setSummary(summary)
+        .setStartToCloseTimeout(timeout)
+        .setRetryOptions(retries);
+  }
+
+  private static RetryOptions retries(int attempts, String... doNotRetry) {
+    return RetryOptions.newBuilder()
+        .setMaximumAttempts(attempts)
+        .setMaximumInterval(Duration.ofSeconds(30))
+        .setDoNotRetry(doNotRetry)
+        .build();
   }
 }
