@@ -102,6 +102,9 @@ final class ApplyRun {
         }
         pacer.pace(totals.scanned, totals.startNanos, stopRequested);
       }
+    } catch (ConcurrentMigrationException e) {
+      // The run's row belongs to whoever moved it: leave its status alone.
+      throw e;
     } catch (RuntimeException e) {
       recordFailure(e);
       throw e;

@@ -96,6 +96,34 @@ class ContentionTest {
     assertEquals(0, db.count("stage_normalization_log"));
   }
 
+  @Test
+  void checkpointMovedByAnotherWriterRollsTheBatchBackAndLeavesTheRunAlone() {
+    ProvenBackups.prove(db.jdbi(), "moved", backups);
+    FaultHook otherWriter =
+        (point, batch, handle) -> {
+          if (point == FaultPoint.AFTER_READ && batch == 2) {
+            db.jdbi()
+                .useHandle(
+                    other ->
+                        other.execute(
+                            "UPDATE stage_migration_control SET last_id = last_id + 1"
+                                + " WHERE run_id = 'moved'"));
+          }
+        };
+
+    assertThrows(
+        ConcurrentMigrationException.class,
+        () ->
+            new StageMigration(db.jdbi(), StageNormalizer.defaults(), otherWriter)
+                .apply("moved", options(3), ProgressListener.NONE, () -> false));
+
+    MigrationRun run = migration.status("moved").orElseThrow();
+    assertEquals(1, run.batches(), "batch 2 rolled back");
+    assertEquals(MigrationStatus.RUNNING, run.status(), "the other writer's status is not touched");
+    assertEquals(100, db.count("stage_normalization_log"), "only batch 1's rewrites are logged");
+    assertEquals(200, db.count("portfolio_companies WHERE stage = 'Series A'"));
+  }
+
   private static MigrationOptions options(int attempts) {
     return MigrationOptions.builder()
         .fixedBatchSize(100)

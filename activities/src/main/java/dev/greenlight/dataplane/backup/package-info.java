@@ -1,0 +1,7 @@
+/**
+ * Backups and the proof that they restore: {@link dev.greenlight.dataplane.backup.Backups}, the
+ * evidence table behind the migration's guard ({@link
+ * dev.greenlight.dataplane.backup.BackupGuard}), and where {@code pg_dump}/{@code pg_restore} come
+ * from ({@link dev.greenlight.dataplane.backup.PgTools}).
+ */
+package dev.greenlight.dataplane.backup;
