@@ -26,6 +26,16 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  */
 final class BackupWriter {
   static final String STAGE_TABLE = "public.portfolio_companies";
+
+  /**
+   * Rows and distinct non-NULL stages of the stage table in one hash-aggregated scan: {@code
+   * count(DISTINCT stage)} sorts instead and took about three times as long on a million rows.
+   */
+  static final String STAGE_PROFILE =
+      "SELECT coalesce(sum(n), 0), count(stage) FROM (SELECT stage, count(*) AS n FROM "
+          + STAGE_TABLE
+          + " GROUP BY stage) AS stages";
+
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -110,17 +120,22 @@ final class BackupWriter {
     List<String> tables = requested.isEmpty() ? allTables(h) : resolve(h, requested);
     String snapshotId = h.createQuery("SELECT pg_export_snapshot()").mapTo(String.class).one();
     List<BackupManifest.TableRows> counts = new ArrayList<>();
+    Long distinctStages = null;
     for (String table : tables) {
-      // Names come from format('%I.%I') over the catalog, so they are safely quoted identifiers.
-      long rows = h.createQuery("SELECT count(*) FROM " + table).mapTo(Long.class).one();
+      long rows;
+      if (table.equals(STAGE_TABLE)) {
+        long[] profile =
+            h.createQuery(STAGE_PROFILE)
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .one();
+        rows = profile[0];
+        distinctStages = profile[1];
+      } else {
+        // Names come from format('%I.%I') over the catalog, so they are safely quoted identifiers.
+        rows = h.createQuery("SELECT count(*) FROM " + table).mapTo(Long.class).one();
+      }
       counts.add(new BackupManifest.TableRows(table, rows));
     }
-    Long distinctStages =
-        tables.contains(STAGE_TABLE)
-            ? h.createQuery("SELECT count(DISTINCT stage) FROM " + STAGE_TABLE)
-                .mapTo(Long.class)
-                .one()
-            : null;
     List<String> command = new ArrayList<>(PgCommands.connection(pgDump, address));
     command.addAll(List.of("-Fc", "--snapshot=" + snapshotId, "-f", partial.toString()));
     if (!requested.isEmpty()) {
