@@ -9,6 +9,7 @@ import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,35 +38,53 @@ public final class SearchAttributes {
                 .setChannel(service.getRawChannel())
                 .validateAndBuildWithDefaults());
     try {
-      Map<String, IndexedValueType> present =
+      List<String> added = new ArrayList<>();
+      for (Map.Entry<String, IndexedValueType> a : missing(operator, namespace).entrySet()) {
+        try {
           operator
               .blockingStub()
-              .listSearchAttributes(
-                  ListSearchAttributesRequest.newBuilder().setNamespace(namespace).build())
-              .getCustomAttributesMap();
-      Map<String, IndexedValueType> missing = new LinkedHashMap<>(REQUIRED);
-      missing.keySet().removeAll(present.keySet());
-      if (missing.isEmpty()) {
-        return List.of();
-      }
-      try {
-        operator
-            .blockingStub()
-            .addSearchAttributes(
-                AddSearchAttributesRequest.newBuilder()
-                    .setNamespace(namespace)
-                    .putAllSearchAttributes(missing)
-                    .build());
-      } catch (StatusRuntimeException e) {
-        if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
-          throw e;
+              .addSearchAttributes(
+                  AddSearchAttributesRequest.newBuilder()
+                      .setNamespace(namespace)
+                      .putSearchAttributes(a.getKey(), a.getValue())
+                      .build());
+          added.add(a.getKey());
+        } catch (StatusRuntimeException e) {
+          if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
+            throw e;
+          }
         }
       }
-      return List.copyOf(missing.keySet());
+      return List.copyOf(added);
     } finally {
       // The channel is the service's; shutting these stubs down leaves it open.
       operator.shutdown();
     }
+  }
+
+  /**
+   * The required attributes the namespace lacks. Temporal's Java test server cannot list them
+   * (UNIMPLEMENTED), so there every one is tried and ALREADY_EXISTS tells.
+   */
+  private static Map<String, IndexedValueType> missing(
+      OperatorServiceStubs operator, String namespace) {
+    Map<String, IndexedValueType> missing = new LinkedHashMap<>(REQUIRED);
+    try {
+      missing
+          .keySet()
+          .removeAll(
+              operator
+                  .blockingStub()
+                  .listSearchAttributes(
+                      ListSearchAttributesRequest.newBuilder().setNamespace(namespace).build())
+                  .getCustomAttributesMap()
+                  .keySet());
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() != Status.Code.UNIMPLEMENTED) {
+        throw e;
+      }
+    }
+    return missing;
   }
 
   private static Map<String, IndexedValueType> required() {

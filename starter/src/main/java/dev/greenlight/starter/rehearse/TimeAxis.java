@@ -33,7 +33,8 @@ final class TimeAxis {
   String ticks(int top, int y) {
     StringBuilder s = new StringBuilder();
     double days = span / 86_400_000.0;
-    int every = days > 40 ? 5 : days > 14 ? 2 : 1;
+    // About a dozen ticks whatever the span, so a long rehearsal never draws a wall of lines.
+    int every = (int) Math.max(1, Math.ceil(days / 12));
     for (int d = 0; d <= days; d += every) {
       double x = x(start + d * 86_400_000L);
       s.append("<line x1='")

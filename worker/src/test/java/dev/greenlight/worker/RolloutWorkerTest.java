@@ -1,0 +1,99 @@
+package dev.greenlight.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.greenlight.localservices.TestServices;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real worker process in miniature: Temporal's test server on a loopback port (the dev server),
+ * real PostgreSQL and Redis, the worker connecting over gRPC as it would to a cluster.
+ */
+class RolloutWorkerTest {
+  private static DevServer server;
+  private static String dbUrl;
+
+  @BeforeAll
+  static void startServer() {
+    dbUrl = TestServices.postgres().createDatabase("gl_worker");
+    server = DevServer.start(0, dbUrl, TestServices.redis().url());
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+    TestServices.postgres().dropDatabase(dbUrl.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1"));
+  }
+
+  private static WorkerConfig config(int metricsPort) throws Exception {
+    return new WorkerConfig(
+        server.temporalAddress(),
+        "default",
+        dbUrl,
+        TestServices.redis().url(),
+        "http://127.0.0.1:9",
+        Files.createTempDirectory("gl-worker-backups"),
+        "gltest:worker:",
+        metricsPort);
+  }
+
+  @Test
+  void registersSearchAttributesOnceAndServesSdkMetrics() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    StringWriter log = new StringWriter();
+    try (RolloutWorker first = RolloutWorker.start(config(port), new PrintWriter(log))) {
+      assertEquals(
+          List.of("GreenlightMode", "GreenlightPercent", "GreenlightPhase"),
+          first.addedSearchAttributes().stream().sorted().toList());
+      assertTrue(log.toString().contains("greenlight-rollouts"), log.toString());
+      HttpResponse<String> metrics =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, metrics.statusCode());
+      assertTrue(metrics.body().contains("temporal_"), metrics.body());
+    }
+    try (RolloutWorker second =
+        RolloutWorker.start(config(0), new PrintWriter(new StringWriter()))) {
+      assertEquals(List.of(), second.addedSearchAttributes());
+    }
+  }
+
+  @Test
+  void unreachableTemporalSaysHowToGetOne() throws Exception {
+    WorkerConfig c = config(0);
+    WorkerConfig nowhere =
+        new WorkerConfig(
+            "127.0.0.1:1",
+            "default",
+            c.dbUrl(),
+            c.redisUrl(),
+            c.prometheusUrl(),
+            c.backupDir(),
+            c.redisPrefix(),
+            0);
+    var e =
+        assertThrows(
+            TemporalConnection.TemporalUnavailableException.class,
+            () -> RolloutWorker.start(nowhere, new PrintWriter(new StringWriter())));
+    assertTrue(e.getMessage().contains("greenlight dev-server"), e.getMessage());
+  }
+}

@@ -1,0 +1,48 @@
+package dev.greenlight.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WorkerConfigTest {
+  @Test
+  void defaultsApplyWhenNothingIsSet() {
+    WorkerConfig c = WorkerConfig.fromEnv(Map.of());
+    assertEquals("localhost:7233", c.temporalAddress());
+    assertEquals("default", c.namespace());
+    assertEquals("greenlight:", c.redisPrefix());
+    assertEquals(9464, c.metricsPort());
+    assertNull(c.dbUrl());
+  }
+
+  @Test
+  void blankValuesCountAsUnset() {
+    WorkerConfig c = WorkerConfig.fromEnv(Map.of("TEMPORAL_ADDRESS", " ", "REDIS_URL", ""));
+    assertEquals("localhost:7233", c.temporalAddress());
+    assertNull(c.redisUrl());
+  }
+
+  @Test
+  void badMetricsPortIsRefusedWithItsValue() {
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> WorkerConfig.fromEnv(Map.of("GREENLIGHT_METRICS_PORT", "http")));
+    assertTrue(e.getMessage().contains("'http'"), e.getMessage());
+  }
+
+  @Test
+  void workerRefusesToStartWithoutServicesAndNamesThem() {
+    var e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> WorkerConfig.fromEnv(Map.of("REDIS_URL", "redis://x:1")).requireServices());
+    assertTrue(e.getMessage().contains("GREENLIGHT_DB_URL"), e.getMessage());
+    assertTrue(e.getMessage().contains("PROMETHEUS_URL"), e.getMessage());
+    assertTrue(!e.getMessage().contains("REDIS_URL "), e.getMessage());
+  }
+}
