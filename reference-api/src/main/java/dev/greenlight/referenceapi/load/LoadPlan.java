@@ -1,0 +1,174 @@
+package dev.greenlight.referenceapi.load;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What a {@link LoadGenerator} run sends: to which loopback API, how many requests at most and for
+ * how long at most, over how many consumer keys, with which mix of stage kinds and endpoints.
+ *
+ * <p>Both bounds are required, so a run always ends by itself. Build with {@link #to(URI)}.
+ */
+public record LoadPlan(
+    URI baseUri,
+    long maxRequests,
+    Duration maxDuration,
+    int concurrency,
+    int consumers,
+    String consumerPrefix,
+    int canonicalWeight,
+    int aliasWeight,
+    int unknownWeight,
+    int createWeight,
+    int updateWeight,
+    int listWeight,
+    long seed) {
+
+  /** At most this many requests in one run: a load test, not a soak. */
+  public static final long MAX_REQUESTS_LIMIT = 10_000_000;
+
+  /** At most this long: nothing a test or benchmark here needs runs longer. */
+  public static final Duration MAX_DURATION_LIMIT = Duration.ofMinutes(10);
+
+  /**
+   * Checks every field.
+   *
+   * @throws IllegalArgumentException naming the value and the rule, including a base URI whose host
+   *     is not a loopback address
+   */
+  public LoadPlan {
+    Objects.requireNonNull(baseUri, "baseUri must not be null");
+    requireLoopback(baseUri);
+    requireBetween("maxRequests", maxRequests, 1, MAX_REQUESTS_LIMIT);
+    Objects.requireNonNull(maxDuration, "maxDuration must not be null");
+    if (maxDuration.isNegative()
+        || maxDuration.isZero()
+        || maxDuration.compareTo(MAX_DURATION_LIMIT) > 0) {
+      throw new IllegalArgumentException(
+          "maxDuration must be positive and at most "
+              + MAX_DURATION_LIMIT
+              + " but was "
+              + maxDuration);
+    }
+    requireBetween("concurrency", concurrency, 1, 256);
+    requireBetween("consumers", consumers, 1, 1_000_000);
+    Objects.requireNonNull(consumerPrefix, "consumerPrefix must not be null");
+    requireBetween("canonicalWeight", canonicalWeight, 0, 1_000);
+    requireBetween("aliasWeight", aliasWeight, 0, 1_000);
+    requireBetween("unknownWeight", unknownWeight, 0, 1_000);
+    if (canonicalWeight + aliasWeight + unknownWeight == 0) {
+      throw new IllegalArgumentException("stage weights must not all be 0");
+    }
+    requireBetween("createWeight", createWeight, 0, 1_000);
+    requireBetween("updateWeight", updateWeight, 0, 1_000);
+    requireBetween("listWeight", listWeight, 0, 1_000);
+    if (createWeight + updateWeight + listWeight == 0) {
+      throw new IllegalArgumentException("endpoint weights must not all be 0");
+    }
+  }
+
+  /**
+   * A plan for {@code baseUri}: 1,000 requests within 30 s, 8 at a time, 100 consumers, all kinds.
+   */
+  public static LoadPlan to(URI baseUri) {
+    return new LoadPlan(
+        baseUri, 1_000, Duration.ofSeconds(30), 8, 100, "consumer-", 8, 1, 1, 6, 2, 2, 1L);
+  }
+
+  public LoadPlan withBounds(long requests, Duration duration) {
+    return new LoadPlan(
+        baseUri,
+        requests,
+        duration,
+        concurrency,
+        consumers,
+        consumerPrefix,
+        canonicalWeight,
+        aliasWeight,
+        unknownWeight,
+        createWeight,
+        updateWeight,
+        listWeight,
+        seed);
+  }
+
+  public LoadPlan withConsumers(int count, String prefix, int parallel) {
+    return new LoadPlan(
+        baseUri,
+        maxRequests,
+        maxDuration,
+        parallel,
+        count,
+        prefix,
+        canonicalWeight,
+        aliasWeight,
+        unknownWeight,
+        createWeight,
+        updateWeight,
+        listWeight,
+        seed);
+  }
+
+  /** Relative weights of canonical, alias and unknown stage values. */
+  public LoadPlan withStageMix(int canonical, int alias, int unknown) {
+    return new LoadPlan(
+        baseUri,
+        maxRequests,
+        maxDuration,
+        concurrency,
+        consumers,
+        consumerPrefix,
+        canonical,
+        alias,
+        unknown,
+        createWeight,
+        updateWeight,
+        listWeight,
+        seed);
+  }
+
+  /** Relative weights of create, update (of a company this run created) and list requests. */
+  public LoadPlan withEndpointMix(int create, int update, int list) {
+    return new LoadPlan(
+        baseUri,
+        maxRequests,
+        maxDuration,
+        concurrency,
+        consumers,
+        consumerPrefix,
+        canonicalWeight,
+        aliasWeight,
+        unknownWeight,
+        create,
+        update,
+        list,
+        seed);
+  }
+
+  /** The key of consumer {@code index}: the prefix and the index, zero-padded to 6 digits. */
+  public String consumerKey(int index) {
+    return consumerPrefix + String.format("%06d", index);
+  }
+
+  private static void requireLoopback(URI uri) {
+    String host = uri.getHost();
+    try {
+      if (host == null || !InetAddress.getByName(host).isLoopbackAddress()) {
+        throw new IllegalArgumentException(
+            "the load generator only targets loopback addresses but the host was " + host);
+      }
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("host " + host + " does not resolve", e);
+    }
+  }
+
+  private static void requireBetween(String name, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          name + " must be between " + min + " and " + max + " but was " + value);
+    }
+  }
+}
