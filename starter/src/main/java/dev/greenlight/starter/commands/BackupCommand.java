@@ -20,10 +20,7 @@ public final class BackupCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin ConnectionOptions connection;
 
-  @Option(
-      names = "--run-id",
-      required = true,
-      description = "The migration run the backup is evidence for.")
+  @Option(names = "--run-id", description = "The migration run the backup is evidence for.")
   String runId;
 
   @Option(
@@ -33,6 +30,11 @@ public final class BackupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // Checked here, not by picocli, so `backup verify` does not need a run id.
+    if (runId == null || runId.isBlank()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "backup needs --run-id (the migration run it is evidence for)");
+    }
     Path target =
         dir != null
             ? dir
