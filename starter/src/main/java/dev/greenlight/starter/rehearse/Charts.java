@@ -160,8 +160,9 @@ final class Charts {
       }
     }
     StringBuilder path = new StringBuilder();
-    long lastAt = Long.MIN_VALUE;
+    long lastAt = 0;
     double lastX = -1;
+    boolean penUp = true;
     for (MetricScript.Reading r : readings) {
       double x = axis.x(r.atMillis());
       if (r.error() || Double.isNaN(r.value())) {
@@ -174,18 +175,30 @@ final class Charts {
             .append("' y2='")
             .append(bottom)
             .append("' class='err'/>");
-        lastAt = Long.MIN_VALUE;
+        penUp = true;
         continue;
       }
       // A gap of more than two hours means the gate was not being read: lift the pen.
-      boolean move = r.atMillis() - lastAt > 7_200_000L;
+      boolean move = penUp || r.atMillis() - lastAt > 7_200_000L;
       if (!move && x - lastX < 0.5) {
         continue;
       }
       double y = bottom - Math.min(r.value(), yMax) / yMax * (bottom - top);
       path.append(move ? "M" : "L").append(Svg.num(x)).append(',').append(Svg.num(y));
+      // Dots where a line alone would vanish: a lone reading, or one past the first threshold.
+      boolean red = !gates.isEmpty() && !gates.get(0).isGreen(r.value());
+      if (move || red) {
+        s.append("<circle cx='")
+            .append(Svg.num(x))
+            .append("' cy='")
+            .append(Svg.num(y))
+            .append("' r='2.5' class='")
+            .append(red ? "red" : "dot")
+            .append("'/>");
+      }
       lastAt = r.atMillis();
       lastX = x;
+      penUp = false;
     }
     s.append("<path d='").append(path).append("' class='series'/>");
     s.append("<text x='")

@@ -32,7 +32,7 @@ public final class HtmlReport {
       .series{fill:none;stroke:#2563eb;stroke-width:1.5}
       .thr{stroke:#16a34a;stroke-dasharray:6 4}.thrl{fill:#16a34a}
       .breach{stroke:#dc2626;stroke-dasharray:3 3}.breachl{fill:#dc2626}
-      .err{stroke:#dc2626;stroke-width:2}
+      .err{stroke:#dc2626;stroke-width:2}.dot{fill:#2563eb}.red{fill:#dc2626}
       .batch{fill:#60a5fa}.crash{fill:#dc2626}
       .q{font:12px ui-monospace,monospace;color:#475569;word-break:break-all}
       table{border-collapse:collapse;width:100%;font-size:13px}
