@@ -98,6 +98,8 @@ public final class RehearseCommand implements Callable<Integer> {
               .writeValueAsString(outcome.result()));
     }
     out.flush();
-    return 0;
+    // A rehearsal is a check: one that ends elsewhere than its scenario expects fails.
+    String expected = outcome.result().expected();
+    return expected == null || expected.equals(outcome.result().outcome()) ? 0 : 1;
   }
 }
