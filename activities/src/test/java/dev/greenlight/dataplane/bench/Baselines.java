@@ -20,11 +20,13 @@ final class Baselines {
   private Baselines() {}
 
   /**
-   * One {@code UPDATE … SET stage = CASE … END WHERE stage IN (…)} built from the same normalizer
-   * over the table's distinct values (bound as parameters), in one transaction. Returns rows
-   * updated.
+   * One {@code UPDATE … SET stage = CASE … END} built from the same normalizer over the table's
+   * distinct values (bound as parameters), in one transaction: restricted with {@code WHERE stage
+   * IN (…)} to the rows that change, or, when {@code everyRow}, with {@code ELSE stage} and no
+   * WHERE, rewriting every row as a hand-written one-off often does. Returns rows updated.
    */
-  static long singleStatementCase(String jdbcUrl, StageNormalizer normalizer) throws SQLException {
+  static long singleStatementCase(String jdbcUrl, StageNormalizer normalizer, boolean everyRow)
+      throws SQLException {
     try (Connection c = DriverManager.getConnection(jdbcUrl)) {
       Map<String, String> rewrites = new TreeMap<>();
       try (ResultSet rs =
@@ -39,17 +41,23 @@ final class Baselines {
       }
       StringBuilder sql = new StringBuilder("UPDATE portfolio_companies SET stage = CASE stage");
       rewrites.forEach((from, to) -> sql.append(" WHEN ? THEN ?"));
-      sql.append(" END WHERE stage IN (").append("?,".repeat(rewrites.size()));
-      sql.setLength(sql.length() - 1);
-      sql.append(')');
+      if (everyRow) {
+        sql.append(" ELSE stage END");
+      } else {
+        sql.append(" END WHERE stage IN (").append("?,".repeat(rewrites.size()));
+        sql.setLength(sql.length() - 1);
+        sql.append(')');
+      }
       try (PreparedStatement update = c.prepareStatement(sql.toString())) {
         int i = 1;
         for (Map.Entry<String, String> e : rewrites.entrySet()) {
           update.setString(i++, e.getKey());
           update.setString(i++, e.getValue());
         }
-        for (String from : rewrites.keySet()) {
-          update.setString(i++, from);
+        if (!everyRow) {
+          for (String from : rewrites.keySet()) {
+            update.setString(i++, from);
+          }
         }
         return update.executeUpdate();
       }
