@@ -4,6 +4,8 @@ import dev.greenlight.dataplane.backup.BackupChecksumMismatchException;
 import dev.greenlight.dataplane.backup.BackupManifest;
 import dev.greenlight.dataplane.backup.Backups;
 import dev.greenlight.dataplane.backup.MissingBackupEvidenceException;
+import dev.greenlight.dataplane.backup.PgToolMissingException;
+import dev.greenlight.dataplane.backup.PgToolTooOldException;
 import dev.greenlight.dataplane.backup.RestoreTestFailedException;
 import dev.greenlight.dataplane.migration.DistinctStagesReport;
 import dev.greenlight.dataplane.migration.DryRunReport;
@@ -47,8 +49,14 @@ public final class DataActivitiesImpl implements DataActivities {
 
   @Override
   public BackupResult backup(String runId) {
-    var result = backups.backup(runId, backupDirectory.resolve(safe(runId)), TABLES);
-    return toResult(result.manifestFile(), result.manifest());
+    try {
+      var result = backups.backup(runId, backupDirectory.resolve(safe(runId)), TABLES);
+      return toResult(result.manifestFile(), result.manifest());
+    } catch (PgToolMissingException | PgToolTooOldException e) {
+      // Installing the right pg_dump is a human's job; retrying cannot fix it.
+      throw ApplicationFailure.newNonRetryableFailureWithCause(
+          e.getMessage(), RolloutConstants.FAILURE_PG_TOOLS, e);
+    }
   }
 
   @Override
@@ -118,6 +126,10 @@ public final class DataActivitiesImpl implements DataActivities {
     } catch (MissingBackupEvidenceException e) {
       throw ApplicationFailure.newNonRetryableFailureWithCause(
           e.getMessage(), RolloutConstants.FAILURE_MISSING_EVIDENCE, e);
+    } catch (BackupChecksumMismatchException e) {
+      // The guard re-hashes the proven backup: a file changed since its restore test.
+      throw ApplicationFailure.newNonRetryableFailureWithCause(
+          e.getMessage(), RolloutConstants.FAILURE_CHECKSUM_MISMATCH, e);
     }
   }
 

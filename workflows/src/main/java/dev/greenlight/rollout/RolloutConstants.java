@@ -30,6 +30,7 @@ public final class RolloutConstants {
   public static final String FAILURE_INVALID_PLAN = "InvalidPlan";
   public static final String FAILURE_PREFLIGHT = "PreflightFailed";
   public static final String FAILURE_MISSING_EVIDENCE = "MissingBackupEvidence";
+  public static final String FAILURE_PG_TOOLS = "PgToolsUnusable";
 
   private RolloutConstants() {}
 
