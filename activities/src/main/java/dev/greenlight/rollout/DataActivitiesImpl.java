@@ -37,14 +37,36 @@ public final class DataActivitiesImpl implements DataActivities {
   private static final int LISTED = 50;
   private static final List<String> TABLES = List.of("portfolio_companies");
 
+  /**
+   * Told about every committed batch of an apply attempt, before the heartbeat. Throwing stops the
+   * run after that committed batch, as a worker dying there would — how a rehearsal stages a crash.
+   */
+  @FunctionalInterface
+  public interface BatchObserver {
+    BatchObserver NONE = (attempt, progress) -> {};
+
+    /**
+     * @param attemptScheduledAtMillis when this activity attempt was scheduled: one value per
+     *     attempt
+     */
+    void onBatch(long attemptScheduledAtMillis, MigrationProgress progress);
+  }
+
   private final Backups backups;
   private final StageMigration migration;
   private final Path backupDirectory;
+  private final BatchObserver observer;
 
   public DataActivitiesImpl(Backups backups, StageMigration migration, Path backupDirectory) {
+    this(backups, migration, backupDirectory, BatchObserver.NONE);
+  }
+
+  public DataActivitiesImpl(
+      Backups backups, StageMigration migration, Path backupDirectory, BatchObserver observer) {
     this.backups = backups;
     this.migration = migration;
     this.backupDirectory = backupDirectory;
+    this.observer = observer;
   }
 
   @Override
@@ -107,6 +129,7 @@ public final class DataActivitiesImpl implements DataActivities {
   @Override
   public MigrationResult applyMigration(MigrationRequest request) {
     ActivityExecutionContext context = Activity.getExecutionContext();
+    long attempt = context.getInfo().getCurrentAttemptScheduledTimestamp();
     MigrationOptions.Builder options =
         MigrationOptions.builder()
             .initialBatchSize(request.batchSize())
@@ -119,7 +142,10 @@ public final class DataActivitiesImpl implements DataActivities {
           migration.apply(
               request.runId(),
               options.build(),
-              (MigrationProgress progress) -> context.heartbeat(progress),
+              (MigrationProgress progress) -> {
+                observer.onBatch(attempt, progress);
+                context.heartbeat(progress);
+              },
               () -> false);
       return new MigrationResult(
           result.rowsScanned(), result.rowsUpdated(), result.rowsUnmappable(), result.lastId());

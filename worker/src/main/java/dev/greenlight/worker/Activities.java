@@ -33,6 +33,17 @@ public record Activities(
    * found through {@link PgTools#fromEnvironment()}, backups written under {@code backupDir}.
    */
   public static Activities create(ActivityClients clients, MetricSource metrics, Path backupDir) {
+    return create(clients, metrics, backupDir, DataActivitiesImpl.BatchObserver.NONE);
+  }
+
+  /**
+   * As {@link #create(ActivityClients, MetricSource, Path)}, with every migration batch observed.
+   */
+  public static Activities create(
+      ActivityClients clients,
+      MetricSource metrics,
+      Path backupDir,
+      DataActivitiesImpl.BatchObserver batches) {
     StageNormalizer normalizer = StageNormalizer.defaults();
     Backups backups =
         new Backups(
@@ -44,12 +55,8 @@ public record Activities(
         new GateActivitiesImpl(metrics),
         new PreflightActivitiesImpl(
             new RedisProbe(clients.redisUri(), clients.redisPrefix()), clients.jdbi()),
-        new DataActivitiesImpl(backups, new StageMigration(clients.jdbi(), normalizer), backupDir));
-  }
-
-  /** The same activities with the data plane replaced (a rehearsal's fault injection). */
-  public Activities withData(DataActivities replacement) {
-    return new Activities(mode, gates, preflight, replacement);
+        new DataActivitiesImpl(
+            backups, new StageMigration(clients.jdbi(), normalizer), backupDir, batches));
   }
 
   /** Registers the rollout workflow and these activities on {@code worker}. */

@@ -1,6 +1,5 @@
 package dev.greenlight.starter.rehearse;
 
-import dev.greenlight.dataplane.migration.StageMigration;
 import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.rollout.RolloutInput;
 import dev.greenlight.rollout.RolloutResult;
@@ -9,7 +8,6 @@ import dev.greenlight.rollout.RolloutWorkflow;
 import dev.greenlight.rollout.Transition;
 import dev.greenlight.rollout.plan.PreflightSpec;
 import dev.greenlight.rollout.plan.RolloutPlan;
-import dev.greenlight.validator.StageNormalizer;
 import dev.greenlight.worker.Activities;
 import dev.greenlight.worker.SearchAttributes;
 import io.temporal.client.WorkflowClient;
@@ -82,14 +80,9 @@ public final class Rehearsal {
       SearchAttributes.REQUIRED.forEach(env::registerSearchAttribute);
       long start = env.currentTimeMillis();
       MetricScript metrics = new MetricScript(plan, Instant.ofEpochMilli(start));
-      Activities real = Activities.create(services.clients, metrics, services.backupDir);
-      RehearsalData data =
-          new RehearsalData(
-              real.data(),
-              new StageMigration(services.clients.jdbi(), StageNormalizer.defaults()),
-              scenario.migrationCrashes());
+      RehearsalData data = new RehearsalData(scenario.migrationCrashes());
       Worker worker = env.newWorker(RolloutConstants.TASK_QUEUE);
-      real.withData(data).registerOn(worker);
+      Activities.create(services.clients, metrics, services.backupDir, data).registerOn(worker);
       env.start();
       ScenarioPlayer player = new ScenarioPlayer(scenario, start, metrics);
       String id = RolloutConstants.workflowId(plan.name()) + "-rehearsal";

@@ -1,32 +1,19 @@
 package dev.greenlight.starter.rehearse;
 
-import dev.greenlight.dataplane.backup.MissingBackupEvidenceException;
-import dev.greenlight.dataplane.migration.MigrationOptions;
 import dev.greenlight.dataplane.migration.MigrationProgress;
-import dev.greenlight.dataplane.migration.StageMigration;
-import dev.greenlight.rollout.RolloutConstants;
-import dev.greenlight.rollout.activity.BackupResult;
-import dev.greenlight.rollout.activity.DataActivities;
-import dev.greenlight.rollout.activity.DistinctStagesResult;
-import dev.greenlight.rollout.activity.DryRunResult;
-import dev.greenlight.rollout.activity.MigrationRequest;
-import dev.greenlight.rollout.activity.MigrationResult;
-import dev.greenlight.rollout.activity.RestoreTestResult;
-import io.temporal.activity.Activity;
-import io.temporal.activity.ActivityExecutionContext;
-import io.temporal.failure.ApplicationFailure;
-import java.time.Duration;
+import dev.greenlight.rollout.DataActivitiesImpl;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
 
 /**
- * The real data plane with two additions a rehearsal needs: it records the migration's progress
- * after every committed batch (for the report), and it can crash the first {@code crashes} apply
- * attempts right after their first committed batch — the batch stays committed, so the next attempt
- * must resume from the checkpoint. Every other call goes to the real activities unchanged.
+ * What a rehearsal adds to the real data plane: it records the migration's progress after every
+ * committed batch (for the report), and it can crash the first {@code crashes} apply attempts right
+ * after their first committed batch — the batch stays committed, so the next attempt must resume
+ * from the checkpoint. Thread-safe.
  */
-final class RehearsalData implements DataActivities {
+final class RehearsalData implements DataActivitiesImpl.BatchObserver {
   /** One committed batch, or a crash right after one. */
   record Progress(
       long atMillis,
@@ -38,15 +25,13 @@ final class RehearsalData implements DataActivities {
       double rowsPerSecond,
       boolean crashed) {}
 
-  private final DataActivities real;
-  private final StageMigration migration;
-  private final AtomicInteger crashesLeft;
   private final List<Progress> progress = new ArrayList<>();
+  private final Set<Long> attempts = new HashSet<>();
+  private final Set<Long> crashing = new HashSet<>();
+  private int crashesLeft;
 
-  RehearsalData(DataActivities real, StageMigration migration, int crashes) {
-    this.real = real;
-    this.migration = migration;
-    this.crashesLeft = new AtomicInteger(crashes);
+  RehearsalData(int crashes) {
+    this.crashesLeft = crashes;
   }
 
   synchronized List<Progress> progress() {
@@ -54,81 +39,28 @@ final class RehearsalData implements DataActivities {
   }
 
   @Override
-  public BackupResult backup(String runId) {
-    return real.backup(runId);
-  }
-
-  @Override
-  public BackupResult verifyBackup(String runId, String manifestPath) {
-    return real.verifyBackup(runId, manifestPath);
-  }
-
-  @Override
-  public RestoreTestResult restoreTest(String runId, String manifestPath, long timeLimitMillis) {
-    return real.restoreTest(runId, manifestPath, timeLimitMillis);
-  }
-
-  @Override
-  public DryRunResult dryRun(String runId) {
-    return real.dryRun(runId);
-  }
-
-  /** As {@code DataActivitiesImpl.applyMigration}, with progress recorded and crashes injected. */
-  @Override
-  public MigrationResult applyMigration(MigrationRequest request) {
-    ActivityExecutionContext context = Activity.getExecutionContext();
-    int attempt = context.getInfo().getAttempt();
-    long at = context.getInfo().getCurrentAttemptScheduledTimestamp();
-    boolean crash = crashesLeft.getAndDecrement() > 0;
-    MigrationOptions.Builder options =
-        MigrationOptions.builder()
-            .initialBatchSize(request.batchSize())
-            .targetBatchDuration(Duration.ofMillis(request.targetBatchMillis()));
-    if (request.maxRowsPerSecond() > 0) {
-      options.maxRowsPerSecond(request.maxRowsPerSecond());
+  public synchronized void onBatch(long attemptScheduledAtMillis, MigrationProgress p) {
+    if (attempts.add(attemptScheduledAtMillis) && crashesLeft > 0) {
+      crashesLeft--;
+      crashing.add(attemptScheduledAtMillis);
     }
-    try {
-      var result =
-          migration.apply(
-              request.runId(),
-              options.build(),
-              p -> {
-                record(at, attempt, p, crash);
-                context.heartbeat(p);
-                if (crash) {
-                  throw new SimulatedCrash(p);
-                }
-              },
-              () -> false);
-      return new MigrationResult(
-          result.rowsScanned(), result.rowsUpdated(), result.rowsUnmappable(), result.lastId());
-    } catch (SimulatedCrash e) {
-      throw ApplicationFailure.newFailure(e.getMessage(), "SimulatedCrash");
-    } catch (MissingBackupEvidenceException e) {
-      throw ApplicationFailure.newNonRetryableFailureWithCause(
-          e.getMessage(), RolloutConstants.FAILURE_MISSING_EVIDENCE, e);
-    }
-  }
-
-  private synchronized void record(long at, int attempt, MigrationProgress p, boolean crashed) {
+    boolean crash = crashing.contains(attemptScheduledAtMillis);
     progress.add(
         new Progress(
-            at,
-            attempt,
+            attemptScheduledAtMillis,
+            attempts.size(),
             p.batch(),
             p.rowsDone(),
             p.estimatedTotal(),
             p.lastId(),
             p.rowsPerSecond(),
-            crashed));
+            crash));
+    if (crash) {
+      throw new SimulatedCrash(p);
+    }
   }
 
-  @Override
-  public DistinctStagesResult verifyDistinctStages() {
-    return real.verifyDistinctStages();
-  }
-
-  /** The scenario's crash: thrown from the progress listener, so the batch before it committed. */
+  /** The scenario's crash: thrown after a committed batch, so the batch before it stays. */
   private static final class SimulatedCrash extends RuntimeException {
     SimulatedCrash(MigrationProgress p) {
       super(
