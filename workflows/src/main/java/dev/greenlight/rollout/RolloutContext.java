@@ -25,19 +25,12 @@ final class RolloutContext {
   final RolloutState state;
   final ActivityStubs activities;
   final String runId;
-  final String startedBy;
 
-  RolloutContext(
-      RolloutPlan plan,
-      RolloutState state,
-      ActivityStubs activities,
-      String runId,
-      String startedBy) {
+  RolloutContext(RolloutPlan plan, RolloutState state, ActivityStubs activities, String runId) {
     this.plan = plan;
     this.state = state;
     this.activities = activities;
     this.runId = runId;
-    this.startedBy = startedBy;
   }
 
   long now() {

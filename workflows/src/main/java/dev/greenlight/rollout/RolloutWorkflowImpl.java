@@ -23,7 +23,7 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
       state.runs++;
     }
     String runId = Workflow.getInfo().getWorkflowId();
-    context = new RolloutContext(plan, state, new ActivityStubs(), runId, input.startedBy());
+    context = new RolloutContext(plan, state, new ActivityStubs(), runId);
     if (firstRun) {
       state.startedAtMillis = Workflow.currentTimeMillis();
       context.enter(
