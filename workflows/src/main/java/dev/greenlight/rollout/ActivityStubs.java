@@ -5,6 +5,7 @@ import dev.greenlight.rollout.activity.GateActivities;
 import dev.greenlight.rollout.activity.ModeActivities;
 import dev.greenlight.rollout.activity.PreflightActivities;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -25,13 +26,42 @@ final class ActivityStubs {
               .build());
 
   /**
-   * Gate reads report failures inside their result, so the workflow can count them; a retry here
-   * only covers a worker dying mid-read.
+   * Gate reads as regular activities: how rollouts that began before {@link
+   * #GATE_READS_AS_LOCAL_ACTIVITIES} read their gates, kept so their histories still replay.
    */
-  final GateActivities gates =
+  private final GateActivities remoteGates =
       Workflow.newActivityStub(
           GateActivities.class,
           options("read metric gates", Duration.ofMinutes(1), retries(3)).build());
+
+  /**
+   * Gate reads as local activities. A read is one short query that reports failures inside its
+   * result, so it needs neither a task queue round trip nor its own three history events: it runs
+   * inside the workflow task and leaves one marker. A soak polls 288 times a day, so this halves
+   * the events per poll (and the continue-as-new rate) and the server round trips. A retry here
+   * only covers an exception escaping the read, e.g. a worker bug.
+   */
+  private final GateActivities localGates =
+      Workflow.newLocalActivityStub(
+          GateActivities.class,
+          LocalActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofMinutes(1))
+              .setScheduleToCloseTimeout(Duration.ofMinutes(3))
+              .setRetryOptions(retries(3))
+              .build());
+
+  /** The change id that moved gate reads to local activities (see {@link #gates()}). */
+  static final String GATE_READS_AS_LOCAL_ACTIVITIES = "gate-reads-as-local-activities";
+
+  /**
+   * The gate reader for this point of the history: the regular activity for histories recorded
+   * before the change, the local one from then on. Call it right before each read, never cache it:
+   * the version marker must be looked up at the same place on replay.
+   */
+  GateActivities gates() {
+    int version = Workflow.getVersion(GATE_READS_AS_LOCAL_ACTIVITIES, Workflow.DEFAULT_VERSION, 1);
+    return version == Workflow.DEFAULT_VERSION ? remoteGates : localGates;
+  }
 
   final PreflightActivities preflight =
       Workflow.newActivityStub(

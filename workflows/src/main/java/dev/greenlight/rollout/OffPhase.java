@@ -38,8 +38,9 @@ final class OffPhase {
       return;
     }
     InstantReading baseline =
-        c.activities.gates.readInstant(
-            new InstantRequest("unknown-baseline", spec.unknownBaselineQuery(), now));
+        c.activities
+            .gates()
+            .readInstant(new InstantRequest("unknown-baseline", spec.unknownBaselineQuery(), now));
     c.state.baselineUnknownFraction = Double.isNaN(baseline.value()) ? null : baseline.value();
     c.record(
         "traffic collected: quietest endpoint saw "

@@ -121,7 +121,7 @@ final class RolloutContext {
    */
   List<GateSummary> readGates(List<GateSpec> gates, long fromMillis, long toMillis) {
     GateReadResult result =
-        activities.gates.readGates(new GateReadRequest(gates, fromMillis, toMillis));
+        activities.gates().readGates(new GateReadRequest(gates, fromMillis, toMillis));
     state.lastReadings = result.summaries();
     state.lastReadToMillis = toMillis;
     if (GateVerdicts.anyError(result.summaries())) {

@@ -1,5 +1,6 @@
 package dev.greenlight.rollout;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.temporal.testing.WorkflowReplayer;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,20 +22,30 @@ import org.junit.jupiter.params.provider.MethodSource;
  * that would break a running rollout fails here; put it behind {@code Workflow.getVersion}.
  *
  * <p>The histories come from the rollout scenario tests in {@code activities/}: run them with
- * {@code -Dgreenlight.recordHistories=DIR}, gzip the files and place them in {@code
- * src/test/resources/histories}.
+ * {@code -Dgreenlight.recordHistories=DIR}, gzip the files and place them in a folder of {@code
+ * src/test/resources/histories} named for the workflow version that wrote them. Keep the old
+ * folders: they are the rollouts still running on the old code. {@code remote-gate-reads} predates
+ * {@code ActivityStubs.GATE_READS_AS_LOCAL_ACTIVITIES}, {@code local-gate-reads} follows it.
  */
 class RolloutReplayTest {
   static Stream<Path> histories() throws IOException, URISyntaxException {
     Path dir = Path.of(RolloutReplayTest.class.getResource("/histories").toURI());
-    try (Stream<Path> files = Files.list(dir)) {
+    try (Stream<Path> files = Files.walk(dir)) {
       List<Path> list = files.filter(p -> p.toString().endsWith(".json.gz")).sorted().toList();
       assertFalse(list.isEmpty(), "no recorded histories in " + dir);
       return list.stream();
     }
   }
 
-  @ParameterizedTest
+  /** Each workflow version rollouts may still be running on keeps its recorded histories. */
+  @Test
+  void everyWorkflowVersionHasRecordedHistories() throws Exception {
+    List<String> versions =
+        histories().map(p -> p.getParent().getFileName().toString()).distinct().sorted().toList();
+    assertEquals(List.of("local-gate-reads", "remote-gate-reads"), versions);
+  }
+
+  @ParameterizedTest(name = "{0}")
   @MethodSource("histories")
   void recordedHistoryReplaysOnTodaysCode(Path history) throws Exception {
     String json;

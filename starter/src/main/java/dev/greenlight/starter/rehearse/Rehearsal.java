@@ -65,58 +65,55 @@ public final class Rehearsal {
           services.embeddedRedis() ? "embedded" : "configured",
           (System.nanoTime() - wallStart) / 1e9);
       live.flush();
-      return drive(withAccessLog(plan, services), scenario, services, wallStart, live);
+      return drive(
+          services.temporal(), withAccessLog(plan, services), scenario, services, wallStart, live);
     }
   }
 
   private static Outcome drive(
+      TestWorkflowEnvironment env,
       RolloutPlan plan,
       Scenario scenario,
       RehearsalServices services,
       long wallStart,
       PrintWriter live) {
-    TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
-    try {
-      SearchAttributes.REQUIRED.forEach(env::registerSearchAttribute);
-      long start = env.currentTimeMillis();
-      MetricScript metrics = new MetricScript(plan, Instant.ofEpochMilli(start));
-      RehearsalData data = new RehearsalData(scenario.migrationCrashes());
-      Worker worker = env.newWorker(RolloutConstants.TASK_QUEUE);
-      Activities.create(services.clients, metrics, services.backupDir, data).registerOn(worker);
-      env.start();
-      ScenarioPlayer player = new ScenarioPlayer(scenario, start, metrics);
-      String id = RolloutConstants.workflowId(plan.name()) + "-rehearsal";
-      RolloutWorkflow workflow =
-          env.getWorkflowClient()
-              .newWorkflowStub(
-                  RolloutWorkflow.class,
-                  WorkflowOptions.newBuilder()
-                      .setWorkflowId(id)
-                      .setTaskQueue(RolloutConstants.TASK_QUEUE)
-                      .build());
-      WorkflowClient.start(workflow::run, new RolloutInput(plan, "rehearsal", null));
-      workflow = env.getWorkflowClient().newWorkflowStub(RolloutWorkflow.class, id);
-      Printer printer = new Printer(live, start);
-      List<RehearsalResult.ActionLine> actions = new ArrayList<>();
-      RolloutStatus status = play(env, workflow, player, printer, actions, start, scenario);
-      RolloutResult result =
-          status.phase().isTerminal()
-              ? WorkflowStub.fromTyped(workflow).getResult(RolloutResult.class)
-              : null;
-      // Once the workflow is done the test server's clock may leap ahead with nothing left to
-      // wait for; the rollout ended at its last transition.
-      List<Transition> ts = status.transitions();
-      long end =
-          result != null && !ts.isEmpty()
-              ? ts.get(ts.size() - 1).atMillis()
-              : env.currentTimeMillis();
-      RehearsalResult summary =
-          Summaries.of(plan, scenario, status, result, actions, services, start, end, wallStart);
-      printer.summary(summary);
-      return new Outcome(summary, plan, start, end, status.transitions(), metrics, data.progress());
-    } finally {
-      env.close();
-    }
+    SearchAttributes.REQUIRED.forEach(env::registerSearchAttribute);
+    long start = env.currentTimeMillis();
+    MetricScript metrics = new MetricScript(plan, Instant.ofEpochMilli(start));
+    RehearsalData data = new RehearsalData(scenario.migrationCrashes());
+    Worker worker = env.newWorker(RolloutConstants.TASK_QUEUE);
+    Activities.create(services.clients, metrics, services.backupDir, data).registerOn(worker);
+    env.start();
+    ScenarioPlayer player = new ScenarioPlayer(scenario, start, metrics);
+    String id = RolloutConstants.workflowId(plan.name()) + "-rehearsal";
+    RolloutWorkflow workflow =
+        env.getWorkflowClient()
+            .newWorkflowStub(
+                RolloutWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(id)
+                    .setTaskQueue(RolloutConstants.TASK_QUEUE)
+                    .build());
+    WorkflowClient.start(workflow::run, new RolloutInput(plan, "rehearsal", null));
+    workflow = env.getWorkflowClient().newWorkflowStub(RolloutWorkflow.class, id);
+    Printer printer = new Printer(live, start);
+    List<RehearsalResult.ActionLine> actions = new ArrayList<>();
+    RolloutStatus status = play(env, workflow, player, printer, actions, start, scenario);
+    RolloutResult result =
+        status.phase().isTerminal()
+            ? WorkflowStub.fromTyped(workflow).getResult(RolloutResult.class)
+            : null;
+    // Once the workflow is done the test server's clock may leap ahead with nothing left to
+    // wait for; the rollout ended at its last transition.
+    List<Transition> ts = status.transitions();
+    long end =
+        result != null && !ts.isEmpty()
+            ? ts.get(ts.size() - 1).atMillis()
+            : env.currentTimeMillis();
+    RehearsalResult summary =
+        Summaries.of(plan, scenario, status, result, actions, services, start, end, wallStart);
+    printer.summary(summary);
+    return new Outcome(summary, plan, start, end, status.transitions(), metrics, data.progress());
   }
 
   /** Moves the clock from one event to the next until the rollout ends or the horizon passes. */

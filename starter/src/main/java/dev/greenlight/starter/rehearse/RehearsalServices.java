@@ -8,6 +8,7 @@ import dev.greenlight.localservices.RedisServer;
 import dev.greenlight.validator.StageNormalizer;
 import dev.greenlight.worker.ActivityClients;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.temporal.testing.TestWorkflowEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,13 +17,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
- * The real services a rehearsal runs on: PostgreSQL and Redis from configuration or embedded, a
- * fresh database seeded with the API's table, a Redis key prefix of its own, an access log of
- * internal consumers and a backup directory. Closing removes everything it created and stops what
- * it started, so a configured server is left as it was found.
+ * The real services a rehearsal runs on: Temporal's test environment, PostgreSQL and Redis from
+ * configuration or embedded, a fresh database seeded with the API's table, a Redis key prefix of
+ * its own, an access log of internal consumers and a backup directory. Closing removes everything
+ * it created and stops what it started, so a configured server is left as it was found.
  */
 final class RehearsalServices implements AutoCloseable {
   static final long SEED = 34;
@@ -31,14 +33,21 @@ final class RehearsalServices implements AutoCloseable {
   final Path accessLog;
   final Path backupDir;
   final SeedReport seeded;
+  private final CompletableFuture<TestWorkflowEnvironment> temporal;
   private final PostgresServer postgres;
   private final RedisServer redis;
   private final String database;
   private final Path workDir;
 
   private RehearsalServices(
-      PostgresServer postgres, RedisServer redis, String dbUrl, long rows, Path workDir)
+      CompletableFuture<TestWorkflowEnvironment> temporal,
+      PostgresServer postgres,
+      RedisServer redis,
+      String dbUrl,
+      long rows,
+      Path workDir)
       throws IOException {
+    this.temporal = temporal;
     this.postgres = postgres;
     this.redis = redis;
     this.workDir = workDir;
@@ -56,7 +65,11 @@ final class RehearsalServices implements AutoCloseable {
    * @param redisUrl a Redis server, null for an embedded one
    */
   static RehearsalServices start(String dbUrl, String redisUrl, long rows) {
-    List<AutoCloseable> started = new ArrayList<>();
+    // Temporal's test server starts on its own thread while PostgreSQL starts on this one: each
+    // takes about a second here and neither needs the other.
+    CompletableFuture<TestWorkflowEnvironment> temporal =
+        CompletableFuture.supplyAsync(TestWorkflowEnvironment::newInstance);
+    List<AutoCloseable> started = new ArrayList<>(List.of(() -> closeTemporal(temporal)));
     try {
       PostgresServer pg =
           dbUrl == null ? PostgresServer.startEmbedded() : PostgresServer.connectTo(dbUrl);
@@ -66,7 +79,7 @@ final class RehearsalServices implements AutoCloseable {
       started.add(rs);
       String url = pg.createDatabase("gl_rehearsal");
       return new RehearsalServices(
-          pg, rs, url, rows, Files.createTempDirectory("greenlight-rehearsal"));
+          temporal, pg, rs, url, rows, Files.createTempDirectory("greenlight-rehearsal"));
     } catch (IOException e) {
       closeAll(started);
       throw new UncheckedIOException(e);
@@ -74,6 +87,11 @@ final class RehearsalServices implements AutoCloseable {
       closeAll(started);
       throw e;
     }
+  }
+
+  /** Temporal's test environment with time skipping, once it has started. */
+  TestWorkflowEnvironment temporal() {
+    return temporal.join();
   }
 
   boolean embeddedPostgres() {
@@ -100,6 +118,8 @@ final class RehearsalServices implements AutoCloseable {
 
   @Override
   public void close() {
+    // The workflow worker goes first, so no activity is left talking to a stopped database.
+    closeTemporal(temporal);
     try (StatefulRedisConnection<String, String> c = clients.redis().connect()) {
       List<String> keys = c.sync().keys(clients.redisPrefix() + "*");
       if (!keys.isEmpty()) {
@@ -116,6 +136,10 @@ final class RehearsalServices implements AutoCloseable {
     } catch (IOException e) {
       // A temp directory left behind is harmless.
     }
+  }
+
+  private static void closeTemporal(CompletableFuture<TestWorkflowEnvironment> temporal) {
+    temporal.thenAccept(TestWorkflowEnvironment::close).exceptionally(failed -> null).join();
   }
 
   private static void closeAll(List<AutoCloseable> closeables) {
