@@ -1,0 +1,163 @@
+package dev.greenlight.starter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.greenlight.localservices.TestServices;
+import dev.greenlight.worker.DevServer;
+import dev.greenlight.worker.RolloutWorker;
+import dev.greenlight.worker.WorkerConfig;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The release manager's commands on a real rollout: {@code seed}, {@code start}, {@code status},
+ * {@code pause}, {@code resume}, {@code watch} and {@code abort} through picocli, against a dev
+ * server and a worker polling it, on real PostgreSQL and Redis. The v3.4 plan's OFF phase waits two
+ * days, so the rollout sits still there while the commands steer it.
+ */
+class RolloutCommandsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration SETTLE = Duration.ofSeconds(90);
+
+  @TempDir Path dir;
+
+  @Test
+  void startStatusPauseResumeWatchAbortOnARunningRollout() throws Exception {
+    String plan = "cli-rollout-" + UUID.randomUUID().toString().substring(0, 8);
+    String workflowId = "rollout-" + plan;
+    String dbUrl = TestServices.postgres().createDatabase("cli_rollout");
+    String redisUrl = TestServices.redis().url();
+    try (DevServer server = DevServer.start(0, dbUrl, redisUrl);
+        RolloutWorker worker = startWorker(server, dbUrl, redisUrl)) {
+      String temporal = server.temporalAddress();
+      Path planFile = writePlan(plan);
+
+      expect(0, Cli.run("seed", "--rows", "1500", "--db", dbUrl), "1500");
+      expect(
+          0,
+          Cli.run("start", "--plan", planFile.toString(), "--who", "rm", "--temporal", temporal),
+          "started " + workflowId,
+          "greenlight watch -w " + workflowId);
+      expect(
+          1,
+          Cli.run("start", "--plan", planFile.toString(), "--temporal", temporal),
+          "already running as " + workflowId);
+
+      JsonNode off = awaitStatus(temporal, workflowId, s -> s.get("phase").asText().equals("OFF"));
+      assertEquals("OFF", off.get("mode").asText(), off.toString());
+      assertTransition(off, "pre-flight passed");
+      expect(0, Cli.run("status", "--temporal", temporal, "-w", workflowId), "OFF");
+
+      steer(temporal, workflowId, "pause", "change freeze");
+      JsonNode paused = awaitStatus(temporal, workflowId, s -> s.get("paused").asBoolean());
+      assertTrue(paused.get("pauseReason").asText().contains("change freeze"), paused.toString());
+      steer(temporal, workflowId, "resume", "freeze over");
+      awaitStatus(temporal, workflowId, s -> !s.get("paused").asBoolean());
+
+      Cli watching =
+          Cli.run(
+              "watch", "--interval", "1", "--count", "2", "--temporal", temporal, "-w", workflowId);
+      expect(0, watching, "OFF");
+      assertEquals(
+          2, watching.out().split("\033\\[H\033\\[2J", -1).length - 1, watching.toString());
+
+      steer(temporal, workflowId, "abort", "rehearsing the CLI");
+      JsonNode aborted =
+          awaitStatus(temporal, workflowId, s -> s.get("phase").asText().equals("ABORTED"));
+      assertTransition(aborted, "rehearsing the CLI");
+      expect(
+          0,
+          Cli.run("watch", "--interval", "1", "--temporal", temporal, "-w", workflowId),
+          "ABORTED");
+      expect(
+          1,
+          Cli.run("pause", "--why", "too late", "--temporal", temporal, "-w", workflowId),
+          workflowId);
+    }
+  }
+
+  private RolloutWorker startWorker(DevServer server, String dbUrl, String redisUrl) {
+    // No Prometheus: nothing in this test reads a gate, and a read would be an error, not a pass.
+    WorkerConfig config =
+        new WorkerConfig(
+            server.temporalAddress(),
+            WorkerConfig.DEFAULT_NAMESPACE,
+            dbUrl,
+            redisUrl,
+            "http://127.0.0.1:9",
+            dir.resolve("backups"),
+            "greenlight:cli-test:" + UUID.randomUUID() + ":",
+            0);
+    return RolloutWorker.start(config, new PrintWriter(new StringWriter()));
+  }
+
+  /**
+   * The shipped plan under a fresh name, with this test's access log and a loaded-CI Redis budget.
+   */
+  private Path writePlan(String name) throws Exception {
+    Path accessLog =
+        Files.writeString(
+            dir.resolve("access.log"),
+            "10.0.0.7 - - [01/Mar/2026:10:00:00 +0000] \"POST /companies HTTP/1.1\" 201 312 \"-\""
+                + " \"internal-batch/2.1\"\n");
+    String shipped = Files.readString(GreenlightCommandTest.planPath());
+    String plan =
+        shipped
+            .replace("name: stage-normalization-v3.4", "name: " + name)
+            .replace("accessLog: /var/log/api/access.log", "accessLog: " + accessLog)
+            // A shared CI machine's Redis p99 is not this test's subject.
+            .replace("redisMaxP99: 10ms", "redisMaxP99: 500ms")
+            .replace("redisProbeSamples: 1000", "redisProbeSamples: 100");
+    assertTrue(plan.contains("accessLog: " + accessLog), "the shipped plan's layout changed");
+    return Files.writeString(dir.resolve(name + ".yaml"), plan);
+  }
+
+  private static void steer(String temporal, String workflowId, String command, String why) {
+    expect(
+        0,
+        Cli.run(command, "--who", "rm", "--why", why, "--temporal", temporal, "-w", workflowId),
+        workflowId + ": ");
+  }
+
+  private static JsonNode awaitStatus(String temporal, String workflowId, Predicate<JsonNode> done)
+      throws Exception {
+    long deadline = System.nanoTime() + SETTLE.toNanos();
+    JsonNode status = null;
+    while (System.nanoTime() < deadline) {
+      Cli cli = Cli.run("status", "--json", "--temporal", temporal, "-w", workflowId);
+      assertEquals(0, cli.exit(), cli.toString());
+      status = JSON.readTree(cli.out());
+      if (done.test(status)) {
+        return status;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("status did not get there within " + SETTLE + "; last: " + status);
+  }
+
+  private static void assertTransition(JsonNode status, String fragment) {
+    for (JsonNode t : status.get("transitions")) {
+      if (t.get("reason").asText().contains(fragment)) {
+        return;
+      }
+    }
+    throw new AssertionError("no transition mentions '" + fragment + "' in " + status);
+  }
+
+  private static void expect(int exit, Cli cli, String... fragments) {
+    assertEquals(exit, cli.exit(), cli.toString());
+    for (String f : fragments) {
+      assertTrue(cli.out().contains(f) || cli.err().contains(f), "missing '" + f + "' in " + cli);
+    }
+  }
+}
