@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 
 /**
  * The real services a rehearsal runs on: Temporal's test environment, PostgreSQL and Redis from
@@ -67,6 +68,8 @@ final class RehearsalServices implements AutoCloseable {
   static RehearsalServices start(String dbUrl, String redisUrl, long rows) {
     // Temporal's test server starts on its own thread while PostgreSQL starts on this one: each
     // takes about a second here and neither needs the other.
+    // SLF4J must be up before two threads log at once, or it prints a "replayed calls" warning.
+    LoggerFactory.getILoggerFactory();
     CompletableFuture<TestWorkflowEnvironment> temporal =
         CompletableFuture.supplyAsync(TestWorkflowEnvironment::newInstance);
     List<AutoCloseable> started = new ArrayList<>(List.of(() -> closeTemporal(temporal)));

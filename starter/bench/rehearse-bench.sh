@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Times the README's main command, `./greenlight rehearse` (v3.4 plan, happy scenario, 10,000 rows,
+# embedded PostgreSQL and Redis unless GREENLIGHT_DB_URL / REDIS_URL are set), against its floor:
+# Temporal's test environment alone doing the same number of 5-minute polls (PollFloor), in
+# alternating rounds so machine drift hits both alike. Both are whole processes, JVM start to exit,
+# with the launcher's JVM flags. Prints each round and the ratio of the medians.
+#
+# usage: starter/bench/rehearse-bench.sh [rounds]   (default 3)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROUNDS="${1:-3}"
+
+CP_FILE="$(mktemp)"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$CP_FILE" "$WORK"' EXIT
+./greenlight --version >/dev/null # builds the jar when it is missing or stale
+./mvnw -B -q -pl starter -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >/dev/null
+cp -r starter/target/test-classes "$WORK/test"
+
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
+now() { date +%s.%N; }
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+# How many gate reads the v3.4 happy path makes: one local-activity marker each in the history
+# the replay test keeps of it.
+POLLS="$(zcat workflows/src/test/resources/histories/local-gate-reads/healthyRolloutRunsEveryPhaseInOrderAndCompletes.json.gz \
+  | grep -c '"markerName": "LocalActivity"')"
+echo "polls per rehearsal: $POLLS (from the recorded healthy-rollout history)"
+
+: >"$WORK/floor" && : >"$WORK/rehearse"
+for round in $(seq 1 "$ROUNDS"); do
+  t0=$(now)
+  java -XX:TieredStopAtLevel=1 -cp "$WORK/test:$(cat "$CP_FILE")" \
+    dev.greenlight.starter.bench.PollFloor "$POLLS" >/dev/null 2>"$WORK/floor.err"
+  t1=$(now)
+  ./greenlight rehearse --json >"$WORK/round.json"
+  t2=$(now)
+  floor=$(echo "$t1 - $t0" | bc -l)
+  full=$(echo "$t2 - $t1" | bc -l)
+  echo "$floor" >>"$WORK/floor"
+  echo "$full" >>"$WORK/rehearse"
+  printf 'round %d: floor %.2f s, rehearse %.2f s (its own clock %s s), ratio %.2f\n' \
+    "$round" "$floor" "$full" \
+    "$(python3 -c 'import json,sys; print(round(json.load(open(sys.argv[1]))["wallSeconds"],2))' "$WORK/round.json")" \
+    "$(echo "$full / $floor" | bc -l)"
+done
+mf=$(median <"$WORK/floor")
+mr=$(median <"$WORK/rehearse")
+printf 'median: floor %.2f s, rehearse %.2f s, rehearse / floor = %.2f (target: rehearse < 15 s)\n' \
+  "$mf" "$mr" "$(echo "$mr / $mf" | bc -l)"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
