@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.starter.ConnectionOptions;
 import dev.greenlight.starter.PlanFiles;
+import dev.greenlight.starter.PlanOption;
 import dev.greenlight.starter.rehearse.HtmlReport;
 import dev.greenlight.starter.rehearse.Rehearsal;
 import dev.greenlight.starter.rehearse.Scenario;
@@ -30,11 +31,7 @@ public final class RehearseCommand implements Callable<Integer> {
 
   @Mixin ConnectionOptions connection;
 
-  @Option(
-      names = "--plan",
-      defaultValue = PlanFiles.DEFAULT_PLAN,
-      description = "Plan file (default ${DEFAULT-VALUE}).")
-  Path plan;
+  @Mixin PlanOption plan;
 
   @Option(
       names = "--scenario",
@@ -64,7 +61,7 @@ public final class RehearseCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--rows must be 0 or more but was " + rows);
     }
-    RolloutPlan rolloutPlan = PlanFiles.load(spec.commandLine(), plan);
+    RolloutPlan rolloutPlan = plan.load(spec.commandLine());
     Scenario loaded;
     try {
       loaded =

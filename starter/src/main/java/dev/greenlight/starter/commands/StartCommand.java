@@ -5,12 +5,11 @@ import dev.greenlight.rollout.RolloutInput;
 import dev.greenlight.rollout.RolloutWorkflow;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.starter.ConnectionOptions;
-import dev.greenlight.starter.PlanFiles;
+import dev.greenlight.starter.PlanOption;
 import dev.greenlight.starter.RolloutClient;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,11 +25,7 @@ public final class StartCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin ConnectionOptions connection;
 
-  @Option(
-      names = "--plan",
-      defaultValue = PlanFiles.DEFAULT_PLAN,
-      description = "Plan file (default ${DEFAULT-VALUE}).")
-  Path plan;
+  @Mixin PlanOption plan;
 
   @Option(
       names = "--who",
@@ -40,7 +35,7 @@ public final class StartCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RolloutPlan parsed = PlanFiles.load(spec.commandLine(), plan);
+    RolloutPlan parsed = plan.load(spec.commandLine());
     String id = RolloutConstants.workflowId(parsed.name());
     try (RolloutClient client = RolloutClient.connect(connection)) {
       RolloutWorkflow rollout =
