@@ -23,7 +23,8 @@ final class MigrationCheckpoints {
 
   /**
    * Marks the run running, creating it at {@code resumeFrom} (or 0) when new. An explicit {@code
-   * resumeFrom} moves the checkpoint there; otherwise the run continues from its checkpoint.
+   * resumeFrom} moves the checkpoint there; otherwise the run continues from its checkpoint. Either
+   * way {@code resumed_from} records where this call of an existing run picked up.
    */
   static MigrationRun start(Handle h, String runId, Long resumeFrom) {
     return h.inTransaction(
@@ -33,7 +34,7 @@ final class MigrationCheckpoints {
                       + " VALUES (:run, 'running', coalesce(:from, 0), :from)"
                       + " ON CONFLICT (run_id) DO UPDATE SET status = 'running',"
                       + " last_id = coalesce(:from, stage_migration_control.last_id),"
-                      + " resumed_from = coalesce(:from, stage_migration_control.resumed_from),"
+                      + " resumed_from = coalesce(:from, stage_migration_control.last_id),"
                       + " last_error = NULL, finished_at = NULL, updated_at = now()")
               .bind("run", runId)
               .bind("from", resumeFrom)

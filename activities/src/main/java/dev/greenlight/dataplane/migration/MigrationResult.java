@@ -6,6 +6,8 @@ package dev.greenlight.dataplane.migration;
  *
  * @param status {@link MigrationStatus#COMPLETED} or {@link MigrationStatus#STOPPED}
  * @param lastId the checkpoint: where a resume continues
+ * @param resumedFrom the id this call continued after — the run's checkpoint, or the explicit
+ *     resume point — or null when this call started the run
  * @param rowsUpdated rows the run rewrote to a canonical value (one log row each)
  * @param rowsUnmappable rows the run could not map and left unchanged (logged once each)
  * @param rowsNull rows with a NULL stage scanned (left alone, not logged)

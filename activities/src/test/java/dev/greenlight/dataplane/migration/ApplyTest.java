@@ -55,6 +55,9 @@ class ApplyTest {
         migration.apply("stop", fixed(500), ProgressListener.NONE, () -> false);
 
     assertEquals(MigrationStatus.COMPLETED, resumed.status());
+    assertEquals(null, stopped.resumedFrom(), "the first call started the run");
+    assertEquals(
+        Long.valueOf(stopped.lastId()), resumed.resumedFrom(), "picked up at the checkpoint");
     assertEquals(ROWS, resumed.rowsScanned(), "no row scanned twice across stop and resume");
     assertEquals(4, resumed.batchesThisCall());
     assertEquals(0, migration.dryRun().rowsToChange());
