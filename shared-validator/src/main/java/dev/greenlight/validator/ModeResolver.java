@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * the new record and are applied as they arrive, and a background thread that re-reads the record
  * every refresh interval as a backstop. When Redis cannot be reached it keeps the last-known record
  * (or, if it never read one, the configured default, which is off or warn but never enforce), logs
- * one WARN per outage starting with {@code [stage-mode] Redis connect failed}, counts each failed
- * refresh in {@code stage_mode_fallbacks_total}, and retries every interval until Redis answers
- * again, then resubscribes and logs an INFO.
+ * one WARN per outage starting with {@code [stage-mode] Redis connect failed}, sets {@code
+ * stage_mode_fallback} to 1, counts each failed refresh in {@code stage_mode_fallbacks_total}, and
+ * retries every interval until Redis answers again, then resubscribes, sets the gauge back to 0 and
+ * logs an INFO.
  *
  * <p>The caller builds and closes the {@link RedisClient}; the resolver owns its two connections
  * (commands, pub/sub) and its thread, and releases them in {@link #close()}. Thread-safe.
@@ -141,6 +142,9 @@ public final class ModeResolver implements AutoCloseable {
       }
       if (fallback) {
         fallback = false;
+        if (metrics != null) {
+          metrics.inFallback(false);
+        }
         LOG.info(
             "[stage-mode] Redis reachable again for surface {}: serving {} at {}% (version {})",
             surface, stored.mode(), stored.enforcePercent(), stored.version());
@@ -159,6 +163,9 @@ public final class ModeResolver implements AutoCloseable {
     }
     if (!fallback && !closed) {
       fallback = true;
+      if (metrics != null) {
+        metrics.inFallback(true);
+      }
       ModeRecord kept = current;
       String serving =
           kept.version() == 0

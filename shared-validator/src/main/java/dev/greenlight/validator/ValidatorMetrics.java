@@ -27,7 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code stage_validation_mode{surface}}: 0 off, 1 warn, 2 enforce
  *   <li>{@code stage_validation_enforce_percent{surface}}
  *   <li>{@code stage_mode_fallbacks_total{surface}}: refreshes that failed, leaving the last-known
- *       or default mode in force
+ *       or default mode in force (one per refresh interval while Redis is down: its rate says how
+ *       hard the resolver is retrying)
+ *   <li>{@code stage_mode_fallback{surface}}: 1 while the resolver serves from memory because Redis
+ *       cannot be read, else 0 (how long an outage lasts, and what to alert on)
  * </ul>
  *
  * <p>Labels stay bounded: endpoints are fixed at construction and any other is refused; surfaces
@@ -45,6 +48,7 @@ public final class ValidatorMetrics {
   private final Gauge mode;
   private final Gauge enforcePercent;
   private final Counter fallbacks;
+  private final Gauge inFallback;
   private final Map<String, SurfaceMetrics> surfaces = new ConcurrentHashMap<>();
 
   /**
@@ -119,6 +123,13 @@ public final class ValidatorMetrics {
             .labelNames("surface")
             .withoutExemplars()
             .register(registry);
+    this.inFallback =
+        Gauge.builder()
+            .name("stage_mode_fallback")
+            .help("1 while the mode is served from memory because Redis cannot be read, else 0.")
+            .labelNames("surface")
+            .withoutExemplars()
+            .register(registry);
   }
 
   /** The endpoint names these metrics accept. */
@@ -145,6 +156,7 @@ public final class ValidatorMetrics {
             new SurfaceMetrics(
                 mode.labelValues(name),
                 enforcePercent.labelValues(name),
-                fallbacks.labelValues(name)));
+                fallbacks.labelValues(name),
+                inFallback.labelValues(name)));
   }
 }

@@ -42,6 +42,7 @@ class ModeResolverOutageTest {
       Await.until(Duration.ofSeconds(5), "outage noticed", resolver::isFallback);
       // Let several more refreshes fail: the outage must still be logged once.
       Await.until(Duration.ofSeconds(10), "five fallbacks counted", () -> fallbacks(registry) >= 5);
+      assertEquals(1.0, inFallback(registry), "the gauge shows the outage");
       assertEquals(ValidationMode.ENFORCE, resolver.current().mode());
       assertEquals(50, resolver.current().enforcePercent());
       assertEquals(1, resolver.current().version());
@@ -54,6 +55,7 @@ class ModeResolverOutageTest {
       Await.until(Duration.ofSeconds(10), "recovery", () -> !resolver.isFallback());
       assertEquals(1, log.messages(Level.INFO, "[stage-mode] Redis reachable again").size());
       long fallbacksAfterRecovery = (long) fallbacks(registry);
+      assertEquals(0.0, inFallback(registry), "the gauge shows the recovery");
 
       // Embedded Redis persists nothing, so the record is gone: the store starts again at 0.
       store.compareAndSet("companies", 0, new ModeChange(ValidationMode.ENFORCE, 20, "wf", "20 %"));
@@ -95,6 +97,10 @@ class ModeResolverOutageTest {
       client.shutdown();
       redis.close();
     }
+  }
+
+  private static double inFallback(PrometheusRegistry registry) {
+    return MetricValues.gauge(registry, "stage_mode_fallback", "surface", "companies");
   }
 
   private static double fallbacks(PrometheusRegistry registry) {

@@ -12,12 +12,17 @@ public final class SurfaceMetrics {
   private final GaugeDataPoint mode;
   private final GaugeDataPoint enforcePercent;
   private final CounterDataPoint fallbacks;
+  private final GaugeDataPoint inFallback;
 
   public SurfaceMetrics(
-      GaugeDataPoint mode, GaugeDataPoint enforcePercent, CounterDataPoint fallbacks) {
+      GaugeDataPoint mode,
+      GaugeDataPoint enforcePercent,
+      CounterDataPoint fallbacks,
+      GaugeDataPoint inFallback) {
     this.mode = mode;
     this.enforcePercent = enforcePercent;
     this.fallbacks = fallbacks;
+    this.inFallback = inFallback;
   }
 
   /** Shows {@code record} as the mode in force. */
@@ -30,5 +35,10 @@ public final class SurfaceMetrics {
   /** Counts one refresh that failed, so the last-known or default mode stayed in force. */
   public void fallback() {
     fallbacks.inc();
+  }
+
+  /** Shows whether the resolver is serving from memory because Redis cannot be read. */
+  public void inFallback(boolean serving) {
+    inFallback.set(serving ? 1 : 0);
   }
 }
