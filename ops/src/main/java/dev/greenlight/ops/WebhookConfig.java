@@ -79,8 +79,8 @@ public record WebhookConfig(
   /**
    * Reads {@code GREENLIGHT_WEBHOOK_HOST} (127.0.0.1), {@code GREENLIGHT_WEBHOOK_PORT} (8088),
    * {@code GREENLIGHT_WEBHOOK_TOKENS} and {@code ALERTMANAGER_WEBHOOK_SECRET} (comma-separated),
-   * {@code GREENLIGHT_SURFACE} (stage-validation), {@code GREENLIGHT_REDIS_KEY_PREFIX}
-   * (greenlight:) and {@code GREENLIGHT_ROLLOUT_ID} (rollout-stage-normalization-v3.4).
+   * {@code GREENLIGHT_SURFACE} (stage-validation), {@code GREENLIGHT_REDIS_PREFIX} (greenlight:)
+   * and {@code GREENLIGHT_ROLLOUT_ID} (rollout-stage-normalization-v3.4).
    */
   public static WebhookConfig fromEnv(Map<String, String> env) {
     List<byte[]> secrets = new ArrayList<>();
@@ -101,7 +101,8 @@ public record WebhookConfig(
         new LinkedHashSet<>(csv(env.get("GREENLIGHT_WEBHOOK_TOKENS"))),
         secrets,
         env.getOrDefault("GREENLIGHT_SURFACE", "stage-validation"),
-        env.getOrDefault("GREENLIGHT_REDIS_KEY_PREFIX", "greenlight:"),
+        // The worker's variable: the webhook must write the very key the workflow flips.
+        env.getOrDefault("GREENLIGHT_REDIS_PREFIX", "greenlight:"),
         env.getOrDefault("GREENLIGHT_ROLLOUT_ID", RolloutConstants.workflowId(DEFAULT_PLAN)),
         Duration.ofMinutes(10),
         ONE_MEGABYTE);

@@ -36,7 +36,7 @@ class WebhookBench {
     assumeTrue(Boolean.getBoolean("greenlight.bench"), "run through ops/bench/webhook-bench.sh");
     // As WebhookMain does: without TCP_NODELAY, the JDK server's separate header and body writes
     // meet delayed ACKs and every reply waits ~40 ms. Read once, when the first server starts.
-    System.setProperty(WebhookMain.NODELAY_PROPERTY, "true");
+    System.setProperty(WebhookService.NODELAY_PROPERTY, "true");
     String duration = System.getProperty("greenlight.bench.duration", "10s");
     String connections = System.getProperty("greenlight.bench.connections", "32");
     ExecutorService executor = Executors.newFixedThreadPool(16);

@@ -2,6 +2,7 @@ package dev.greenlight.ops;
 
 import static dev.greenlight.ops.WebhookClient.payload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenlight.localservices.RedisServer;
@@ -10,9 +11,6 @@ import dev.greenlight.validator.ModeChange;
 import dev.greenlight.validator.ModeStore;
 import dev.greenlight.validator.ValidationMode;
 import io.lettuce.core.RedisClient;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import io.temporal.client.WorkflowClient;
-import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
@@ -49,32 +47,42 @@ class WebhookOutageTest {
     }
   }
 
+  /** The service as {@code greenlight webhook} runs it, with no Temporal where it points. */
   @Test
   void temporalUnreachableIs503AfterRedisWasWritten() throws Exception {
-    WorkflowServiceStubs stubs =
-        WorkflowServiceStubs.newServiceStubs(
-            WebhookMain.serviceStubsOptions("127.0.0.1:" + freePort()));
+    WebhookConfig base = WebhookConfig.loopback(Set.of(WebhookClient.TOKEN_A), List.of());
+    WebhookConfig config =
+        new WebhookConfig(
+            base.host(),
+            0,
+            base.bearerTokens(),
+            base.hmacSecrets(),
+            base.surface(),
+            "glops:" + UUID.randomUUID() + ":",
+            base.defaultWorkflowId(),
+            base.duplicateWindow(),
+            base.maxBodyBytes());
     RedisClient redis = RedisClient.create(TestServices.redis().url());
-    WebhookConfig config = WebhookConfig.loopback(Set.of(WebhookClient.TOKEN_A), List.of());
-    String surface = config.surface();
-    try (ModeStore modes = new ModeStore(redis, "glops:" + UUID.randomUUID() + ":");
-        OpsWebhookServer server =
-            new OpsWebhookServer(
-                    config, modes, WorkflowClient.newInstance(stubs), new PrometheusRegistry())
-                .start()) {
-      modes.compareAndSet(surface, 0, new ModeChange(ValidationMode.ENFORCE, 10, "t", "setup"));
+    int port;
+    try (ModeStore modes = new ModeStore(redis, config.keyPrefix());
+        WebhookService service =
+            WebhookService.start(
+                config, TestServices.redis().url(), "127.0.0.1:" + freePort(), "default")) {
+      port = service.port();
+      modes.compareAndSet(
+          config.surface(), 0, new ModeChange(ValidationMode.ENFORCE, 10, "t", "setup"));
       long start = System.nanoTime();
-      HttpResponse<String> response = new WebhookClient(server.port()).withToken(FIRING);
+      HttpResponse<String> response = new WebhookClient(port).withToken(FIRING);
       long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
       assertEquals(503, response.statusCode(), response.body());
       assertTrue(response.body().contains("Temporal unavailable"), response.body());
       assertTrue(seconds < 10, "503 took " + seconds + "s; Alertmanager gives up after 10s");
       // The downgrade itself never waits for Temporal.
-      assertEquals(ValidationMode.WARN, modes.read(surface).orElseThrow().mode());
+      assertEquals(ValidationMode.WARN, modes.read(config.surface()).orElseThrow().mode());
     } finally {
-      stubs.shutdownNow();
       redis.shutdown();
     }
+    assertThrows(IOException.class, () -> new WebhookClient(port).get("/healthz"), "closed");
   }
 
   @Test

@@ -18,6 +18,7 @@ import dev.greenlight.starter.commands.StageCommand;
 import dev.greenlight.starter.commands.StartCommand;
 import dev.greenlight.starter.commands.StatusCommand;
 import dev.greenlight.starter.commands.WatchCommand;
+import dev.greenlight.starter.commands.WebhookCommand;
 import dev.greenlight.starter.commands.WorkerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
       RehearseCommand.class,
       DevServerCommand.class,
       WorkerCommand.class,
+      WebhookCommand.class,
       PlanCommand.class,
       StartCommand.class,
       StatusCommand.class,

@@ -55,6 +55,16 @@ class GreenlightCommandTest {
   }
 
   @Test
+  void webhookWithoutRedisOrCredentialsIsBadInput() {
+    assertExit(2, Cli.run("webhook", "--redis", ""), "REDIS_URL", "was not set");
+    // No GREENLIGHT_WEBHOOK_TOKENS / ALERTMANAGER_WEBHOOK_SECRET in the test's environment.
+    assertExit(
+        2,
+        Cli.run("webhook", "--redis", TestServices.redis().url(), "--port", "0"),
+        "at least one credential");
+  }
+
+  @Test
   void temporalNotAnsweringFailsWithTheDevServerHint() {
     assertExit(1, Cli.run("status", "--temporal", "127.0.0.1:1"), "greenlight dev-server");
     assertExit(

@@ -1,0 +1,86 @@
+package dev.greenlight.ops;
+
+import dev.greenlight.validator.ModeStore;
+import io.lettuce.core.RedisClient;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.RpcRetryOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The webhook as a running service: its Redis client and mode store, its Temporal client and the
+ * {@link OpsWebhookServer}, each built once and closed together. What {@code WebhookMain} and
+ * {@code greenlight webhook} run.
+ */
+public final class WebhookService implements AutoCloseable {
+  /** Alertmanager's webhook timeout is 10s by default: answer 503 well before it gives up. */
+  static final Duration TEMPORAL_RPC_TIMEOUT = Duration.ofSeconds(2);
+
+  static final Duration TEMPORAL_RETRY_EXPIRATION = Duration.ofSeconds(4);
+
+  /**
+   * The JDK server writes a reply's headers and body separately; without TCP_NODELAY the second
+   * write waits for the client's delayed ACK, about 40 ms per reply.
+   */
+  static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+  private final RedisClient redis;
+  private final ModeStore modes;
+  private final WorkflowServiceStubs stubs;
+  private final OpsWebhookServer server;
+
+  private WebhookService(
+      WebhookConfig config, String redisUrl, String temporalAddress, String namespace)
+      throws IOException {
+    redis = RedisClient.create(redisUrl);
+    modes = new ModeStore(redis, config.keyPrefix());
+    stubs = WorkflowServiceStubs.newServiceStubs(serviceStubsOptions(temporalAddress));
+    WorkflowClient workflows =
+        WorkflowClient.newInstance(
+            stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+    server = new OpsWebhookServer(config, modes, workflows, new PrometheusRegistry()).start();
+  }
+
+  /**
+   * Binds the port in {@code config} and starts answering. Connections to Redis and Temporal are
+   * made lazily, so a service that is down shows up as 503 replies, not as a failed start.
+   *
+   * @throws IOException when the port cannot be bound
+   */
+  public static WebhookService start(
+      WebhookConfig config, String redisUrl, String temporalAddress, String namespace)
+      throws IOException {
+    Objects.requireNonNull(redisUrl, "redisUrl");
+    System.setProperty(NODELAY_PROPERTY, "true");
+    return new WebhookService(config, redisUrl, temporalAddress, namespace);
+  }
+
+  /** Temporal client options whose calls, retries included, give up within about 4 seconds. */
+  static WorkflowServiceStubsOptions serviceStubsOptions(String target) {
+    return WorkflowServiceStubsOptions.newBuilder()
+        .setTarget(target)
+        .setRpcTimeout(TEMPORAL_RPC_TIMEOUT)
+        .setRpcRetryOptions(
+            RpcRetryOptions.newBuilder()
+                .setExpiration(TEMPORAL_RETRY_EXPIRATION)
+                .validateBuildWithDefaults())
+        .build();
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    stubs.shutdown();
+    modes.close();
+    redis.shutdown();
+  }
+}

@@ -1,0 +1,94 @@
+package dev.greenlight.starter.commands;
+
+import dev.greenlight.ops.WebhookConfig;
+import dev.greenlight.ops.WebhookService;
+import dev.greenlight.starter.ConnectionOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code greenlight webhook}: the endpoint Alertmanager calls. Credentials come only from the
+ * environment ({@code GREENLIGHT_WEBHOOK_TOKENS}, {@code ALERTMANAGER_WEBHOOK_SECRET}), never from
+ * the command line, where {@code ps} would show them.
+ */
+@Command(
+    name = "webhook",
+    mixinStandardHelpOptions = true,
+    header = "Serve Alertmanager's webhook: write warn to Redis, then signal the rollout.")
+public final class WebhookCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Mixin ConnectionOptions connection;
+
+  @Option(
+      names = "--port",
+      defaultValue = "${env:GREENLIGHT_WEBHOOK_PORT:-8088}",
+      description = "Port to listen on, 0 for any free one (default ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--rollout",
+      paramLabel = "WORKFLOW_ID",
+      defaultValue = "${env:GREENLIGHT_ROLLOUT_ID:-rollout-stage-normalization-v3.4}",
+      description =
+          "Rollout signalled when an alert has no rollout label (default ${DEFAULT-VALUE}).")
+  String rollout;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    if (connection.redisUrl == null || connection.redisUrl.isBlank()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "the webhook writes the mode to Redis: set REDIS_URL or pass --redis (it was not set)");
+    }
+    WebhookConfig config;
+    try {
+      WebhookConfig env = WebhookConfig.fromEnv(System.getenv());
+      config =
+          new WebhookConfig(
+              env.host(),
+              port,
+              env.bearerTokens(),
+              env.hmacSecrets(),
+              env.surface(),
+              env.keyPrefix(),
+              rollout,
+              env.duplicateWindow(),
+              env.maxBodyBytes());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    WebhookService service =
+        WebhookService.start(
+            config, connection.redisUrl, connection.temporalAddress, connection.namespace);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  service.close();
+                  stopped.countDown();
+                },
+                "greenlight-webhook-shutdown"));
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(
+        "webhook on http://%s:%d/ops/alertmanager: downgrades surface %s (Redis prefix %s) and"
+            + " signals %s on %s; %d bearer token(s), %d HMAC secret(s)%n",
+        config.host(),
+        service.port(),
+        config.surface(),
+        config.keyPrefix(),
+        config.defaultWorkflowId(),
+        connection.temporalAddress,
+        config.bearerTokens().size(),
+        config.hmacSecrets().size());
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+}
