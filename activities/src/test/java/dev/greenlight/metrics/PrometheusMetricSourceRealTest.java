@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.greenlight.localservices.ExternalTools;
 import dev.greenlight.rollout.gates.Sample;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +38,7 @@ class PrometheusMetricSourceRealTest {
 
   @BeforeAll
   static void start() throws Exception {
+    assumeTrue(ExternalTools.present("prometheus"), ExternalTools.skipReason("prometheus"));
     target = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     target.createContext(
         "/metrics",

@@ -3,8 +3,10 @@ package dev.greenlight.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.greenlight.localservices.ExternalTools;
 import dev.greenlight.validator.ModeRecord;
 import dev.greenlight.validator.ValidationMode;
 import java.net.InetSocketAddress;
@@ -33,6 +35,8 @@ class AlertPathEndToEndTest {
 
   @Test
   void errorSpikeWhileEnforcingEndsInWarnAndASignal(@TempDir Path dir) throws Exception {
+    String[] tools = {"prometheus", "prometheus-alertmanager"};
+    assumeTrue(ExternalTools.present(tools), ExternalTools.skipReason(tools));
     HttpServer api = apiStandIn();
     try (WebhookRig rig = new WebhookRig()) {
       rig.setMode(ValidationMode.ENFORCE, 10);

@@ -3,13 +3,16 @@ package dev.greenlight.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.greenlight.localservices.ExternalTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +28,13 @@ class StageValidationRulesTest {
   static final Path ALERTMANAGER = Path.of("alertmanager/alertmanager.yml");
 
   record Run(int exit, String output) {}
+
+  @BeforeAll
+  static void toolsPresent() {
+    assumeTrue(
+        ExternalTools.present("promtool", "amtool"),
+        ExternalTools.skipReason("promtool", "amtool"));
+  }
 
   static Run run(Path dir, String... command) throws IOException, InterruptedException {
     Process process =
