@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.starter.ConnectionOptions;
+import dev.greenlight.starter.PgToolOptions;
 import dev.greenlight.starter.PlanFiles;
 import dev.greenlight.starter.rehearse.HtmlReport;
 import dev.greenlight.starter.rehearse.Rehearsal;
@@ -29,6 +30,7 @@ public final class RehearseCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin ConnectionOptions connection;
+  @Mixin PgToolOptions pgTools;
 
   @Option(
       names = "--plan",
@@ -83,7 +85,10 @@ public final class RehearseCommand implements Callable<Integer> {
             rolloutPlan,
             loaded,
             new Rehearsal.Options(
-                rows, connection.toWorkerConfig().dbUrl(), connection.toWorkerConfig().redisUrl()),
+                rows,
+                connection.toWorkerConfig().dbUrl(),
+                connection.toWorkerConfig().redisUrl(),
+                pgTools.tools()),
             live);
     if (report != null) {
       Files.writeString(report, HtmlReport.render(outcome));
