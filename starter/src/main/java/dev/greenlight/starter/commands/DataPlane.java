@@ -22,7 +22,7 @@ final class DataPlane {
       ConnectionOptions connection,
       PgToolOptions pgTools,
       BackupFormatPolicy policy) {
-    String url = Databases.requireUrl(cli, connection);
+    String url = Databases.requireMigratedUrl(cli, connection);
     return new Backups(Jdbi.create(url), DatabaseAddress.fromJdbcUrl(url), pgTools.tools(), policy);
   }
 }
