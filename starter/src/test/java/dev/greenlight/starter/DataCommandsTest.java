@@ -63,11 +63,102 @@ class DataCommandsTest {
       Cli cli = Cli.run("backup", "--db", url, "--run-id", "x", "--format", "zip");
       assertEquals(2, cli.exit(), cli.toString());
       assertTrue(
-          cli.err().contains("--format must be one of pg_dump, copy, auto but was 'zip'"),
+          cli.err()
+              .contains(
+                  "--format (env GREENLIGHT_BACKUP_FORMAT) must be one of pg_dump, copy, auto"
+                      + " but was 'zip'"),
           cli.toString());
+      long tables =
+          Jdbi.create(url)
+              .withHandle(
+                  h ->
+                      h.createQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
+                          .mapTo(Long.class)
+                          .one());
+      assertEquals(0L, tables, "refused before touching the database");
     } finally {
       TestServices.postgres().dropDatabase(databaseOf(url));
     }
+  }
+
+  @Test
+  void applyWithResumeFromLeavesRowsAtOrBelowTheIdAlone() throws Exception {
+    Path noTools = Files.createDirectories(dir.resolve("no-pg-tools"));
+    String url = TestServices.postgres().createDatabase("gl_cli_resume");
+    try {
+      Jdbi jdbi = Jdbi.create(url);
+      Map<Long, String> original =
+          seedAndProve(url, "cli-resume", "copy", "JDBC copy format, as configured", noTools);
+      long from = 1_200;
+
+      Cli applied =
+          Cli.run(
+              "migrate",
+              "--apply",
+              "--run-id",
+              "cli-resume",
+              "--resume-from",
+              Long.toString(from),
+              "--db",
+              url);
+
+      assertEquals(0, applied.exit(), applied.toString());
+      assertTrue(
+          applied.out().contains("COMPLETED: " + (ROWS - from) + " rows scanned"), applied.out());
+      Map<Long, String> after = stages(jdbi);
+      for (Map.Entry<Long, String> row : original.entrySet()) {
+        String canonical = NORMALIZER.normalizeToWireName(row.getValue());
+        String expected = row.getKey() <= from || canonical == null ? row.getValue() : canonical;
+        assertEquals(expected, after.get(row.getKey()), "company " + row.getKey());
+      }
+    } finally {
+      TestServices.postgres().dropDatabase(databaseOf(url));
+    }
+  }
+
+  /** seed, backup, backup verify and restore-test, each checked; the stages as seeded. */
+  private Map<Long, String> seedAndProve(
+      String url, String runId, String format, String formatReason, Path pgBin) throws Exception {
+    Jdbi jdbi = Jdbi.create(url);
+    Cli seeded = Cli.run("seed", "--db", url, "--rows", Integer.toString(ROWS), "--seed", "5");
+    assertEquals(0, seeded.exit(), seeded.toString());
+    assertTrue(seeded.out().startsWith("seeded " + ROWS + " rows (ids 1–" + ROWS), seeded.out());
+    Map<Long, String> original = stages(jdbi);
+    assertEquals(ROWS, original.size());
+    Expected expected = Expected.of(original);
+
+    Cli backup =
+        Cli.run(
+            withPgBin(
+                pgBin,
+                "backup",
+                "--db",
+                url,
+                "--run-id",
+                runId,
+                "--format",
+                format,
+                "--dir",
+                dir.resolve("backups").toString()));
+    assertEquals(0, backup.exit(), backup.toString());
+    String backedUpAs = format.equals("pg_dump") ? "pg_dump" : "copy";
+    assertTrue(
+        backup.out().startsWith("format " + backedUpAs + ": " + formatReason + "\n"), backup.out());
+    Path manifest = Path.of(line(backup.out(), "manifest (\\S+)"));
+    assertTrue(Files.isRegularFile(manifest), manifest.toString());
+
+    Cli verified = Cli.run("backup", "verify", manifest.toString(), "--db", url);
+    assertEquals(0, verified.exit(), verified.toString());
+    assertTrue(verified.out().startsWith("verified "), verified.out());
+
+    Cli restored = Cli.run(withPgBin(pgBin, "restore-test", manifest.toString(), "--db", url));
+    assertEquals(0, restored.exit(), restored.toString());
+    assertTrue(
+        restored.out().contains("[TableRows[table=public.portfolio_companies, rows=" + ROWS + "]]"),
+        restored.out());
+    assertTrue(
+        restored.out().contains(expected.distinctNonNull + " distinct stages"), restored.out());
+    return original;
   }
 
   private void happyPath(String runId, String format, String formatReason, Path pgBin)
@@ -75,48 +166,9 @@ class DataCommandsTest {
     String url = TestServices.postgres().createDatabase("gl_cli_data");
     try {
       Jdbi jdbi = Jdbi.create(url);
-      Cli seeded = Cli.run("seed", "--db", url, "--rows", Integer.toString(ROWS), "--seed", "5");
-      assertEquals(0, seeded.exit(), seeded.toString());
-      assertTrue(seeded.out().startsWith("seeded " + ROWS + " rows (ids 1–" + ROWS), seeded.out());
-      Map<Long, String> original = stages(jdbi);
-      assertEquals(ROWS, original.size());
+      Map<Long, String> original = seedAndProve(url, runId, format, formatReason, pgBin);
       Expected expected = Expected.of(original);
       assertTrue(expected.toChange > 0 && expected.unmappable > 0, expected.toString());
-
-      Cli backup =
-          Cli.run(
-              withPgBin(
-                  pgBin,
-                  "backup",
-                  "--db",
-                  url,
-                  "--run-id",
-                  runId,
-                  "--format",
-                  format,
-                  "--dir",
-                  dir.resolve("backups").toString()));
-      assertEquals(0, backup.exit(), backup.toString());
-      String backedUpAs = format.equals("pg_dump") ? "pg_dump" : "copy";
-      assertTrue(
-          backup.out().startsWith("format " + backedUpAs + ": " + formatReason + "\n"),
-          backup.out());
-      Path manifest = Path.of(line(backup.out(), "manifest (\\S+)"));
-      assertTrue(Files.isRegularFile(manifest), manifest.toString());
-
-      Cli verified = Cli.run("backup", "verify", manifest.toString(), "--db", url);
-      assertEquals(0, verified.exit(), verified.toString());
-      assertTrue(verified.out().startsWith("verified "), verified.out());
-
-      Cli restored = Cli.run(withPgBin(pgBin, "restore-test", manifest.toString(), "--db", url));
-      assertEquals(0, restored.exit(), restored.toString());
-      assertTrue(
-          restored
-              .out()
-              .contains("[TableRows[table=public.portfolio_companies, rows=" + ROWS + "]]"),
-          restored.out());
-      assertTrue(
-          restored.out().contains(expected.distinctNonNull + " distinct stages"), restored.out());
 
       Cli dryRun = Cli.run("migrate", "--dry-run", "--db", url);
       assertEquals(0, dryRun.exit(), dryRun.toString());

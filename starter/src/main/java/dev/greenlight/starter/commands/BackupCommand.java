@@ -52,7 +52,7 @@ public final class BackupCommand implements Callable<Integer> {
     }
     BackupFormatPolicy policy;
     try {
-      policy = BackupFormatPolicy.parse(format, "--format");
+      policy = BackupFormatPolicy.parse(format, "--format (env " + BackupFormatPolicy.ENV + ")");
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
