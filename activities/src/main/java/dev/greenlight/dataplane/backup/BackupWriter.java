@@ -144,17 +144,30 @@ final class BackupWriter {
       }
       counts.add(new BackupManifest.TableRows(table, rows));
     }
-    if (choice.format() == BackupFormat.COPY) {
-      long copyStarted = System.nanoTime();
-      try {
-        CopyArchiveWriter.write(h, tables, partial);
-      } catch (IOException | SQLException e) {
-        throw new BackupFailedException(
-            "copy-format backup of " + address + " failed: " + e.getMessage(), e);
-      }
-      return new Snapshot(
-          server.text(), counts, distinctStages, (System.nanoTime() - copyStarted) / 1_000_000);
+    long dumpMillis =
+        choice.format() == BackupFormat.COPY
+            ? writeCopyArchive(h, tables, partial)
+            : runPgDump(h, requested, tables, partial);
+    return new Snapshot(server.text(), counts, distinctStages, dumpMillis);
+  }
+
+  /** The copy format, read on this very handle: it is the snapshot. */
+  private long writeCopyArchive(Handle h, List<String> tables, Path partial) {
+    long started = System.nanoTime();
+    try {
+      // pg_dump's timeout bounds the whole dump; here it bounds each statement, the closest the
+      // server offers, so no single table's COPY can hold the snapshot longer.
+      h.execute("SET LOCAL statement_timeout = " + timeout.toMillis());
+      CopyArchiveWriter.write(h, tables, partial);
+    } catch (IOException | SQLException e) {
+      throw new BackupFailedException(
+          "copy-format backup of " + address + " failed: " + e.getMessage(), e);
     }
+    return (System.nanoTime() - started) / 1_000_000;
+  }
+
+  /** pg_dump importing this handle's snapshot, so it dumps exactly what was counted. */
+  private long runPgDump(Handle h, List<String> requested, List<String> tables, Path partial) {
     String snapshotId = h.createQuery("SELECT pg_export_snapshot()").mapTo(String.class).one();
     List<String> command = new ArrayList<>(PgCommands.connection(choice.pgDump(), address));
     command.addAll(List.of("-Fc", "--snapshot=" + snapshotId, "-f", partial.toString()));
@@ -174,7 +187,7 @@ final class BackupWriter {
                   : " exited with " + run.exitCode())
               + run.stderrSuffix());
     }
-    return new Snapshot(server.text(), counts, distinctStages, run.durationMillis());
+    return run.durationMillis();
   }
 
   private static List<String> allTables(Handle h) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.greenlight.dataplane.DataPlaneException;
 import dev.greenlight.dataplane.TestDatabase;
 import dev.greenlight.dataplane.migration.MigrationOptions;
 import dev.greenlight.dataplane.migration.MigrationResult;
@@ -244,6 +245,33 @@ class CopyFormatTest {
     assertEquals(
         SEEDED + AWKWARD.size(),
         auto.restoreTest(Path.of(backup.manifestFile())).restoredTables().get(0).rows());
+  }
+
+  @Test
+  void partitionedTableIsRefusedNamingItAndLeavesNoFile() throws Exception {
+    try (TestDatabase own = TestDatabase.create("gl_copy_partitioned")) {
+      own.jdbi()
+          .useHandle(
+              h ->
+                  h.execute(
+                      "CREATE TABLE events (at date NOT NULL) PARTITION BY RANGE (at);"
+                          + " CREATE TABLE events_2026 PARTITION OF events"
+                          + " FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')"));
+      Backups backups =
+          new Backups(
+              own.jdbi(), own.address(), PgTools.inDirectory(noTools), BackupFormatPolicy.COPY);
+
+      var e =
+          assertThrows(
+              DataPlaneException.class, () -> backups.backup("copy-partitioned", dir, List.of()));
+
+      assertTrue(e.getMessage().contains("public.events has relkind 'p'"), e.getMessage());
+      assertTrue(e.getMessage().contains("pg_dump format"), e.getMessage());
+      try (Stream<Path> files = Files.list(dir)) {
+        assertEquals(0, files.count(), "no archive, no .partial, no manifest");
+      }
+      assertTrue(new BackupEvidenceStore(own.jdbi()).forRun("copy-partitioned").isEmpty());
+    }
   }
 
   @Test
