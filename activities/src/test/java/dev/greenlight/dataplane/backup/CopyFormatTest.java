@@ -233,6 +233,41 @@ class CopyFormatTest {
   }
 
   @Test
+  void statementStillRunningAtTheLimitIsCancelledAndReportedAsOverTheLimit() throws Exception {
+    BackupResult backup = copies.backup("copy-cancelled", dir, List.of("portfolio_companies"));
+    try (TestDatabase target = TestDatabase.createEmpty("gl_copy_slow");
+        Connection c = DriverManager.getConnection(target.url())) {
+      // A scratch database where every CREATE takes 5 s: the restore's first statement is still
+      // running when the limit passes, so the server must cancel it (SQLState 57014).
+      target
+          .jdbi()
+          .useHandle(
+              h ->
+                  h.execute(
+                      "CREATE FUNCTION slow_ddl() RETURNS event_trigger LANGUAGE plpgsql AS"
+                          + " $$BEGIN PERFORM pg_sleep(5); END$$;"
+                          + " CREATE EVENT TRIGGER slow ON ddl_command_end"
+                          + " EXECUTE FUNCTION slow_ddl()"));
+      long started = System.nanoTime();
+
+      var e =
+          assertThrows(
+              RestoreTestFailedException.class,
+              () ->
+                  new CopyArchiveRestorer(
+                          Path.of(backup.backupFile()),
+                          System.nanoTime() + Duration.ofMillis(800).toNanos(),
+                          800)
+                      .restoreInto(c));
+
+      long tookMillis = (System.nanoTime() - started) / 1_000_000;
+      assertTrue(e.getMessage().contains("did not finish within the 800 ms limit"), e.getMessage());
+      assertTrue(
+          tookMillis < 4_000, "cancelled at the limit, not after the 5 s statement: " + tookMillis);
+    }
+  }
+
+  @Test
   void autoUsesTheCopyFormatWhenPgDumpIsAbsentAndSaysWhy() {
     Backups auto = copies.withPolicy(BackupFormatPolicy.AUTO);
 
