@@ -111,7 +111,7 @@ final class RestoreTester {
     RuntimeException failure = null;
     try {
       long restoreMillis =
-          pgRestore == null
+          checked.manifest().backupFormat() == BackupFormat.COPY
               ? copyRestore(checked, scratch, started, limit)
               : pgRestore(checked, pgRestore, scratch, started, limit);
       return probe(checked, scratch, remaining(started, limit), restoreMillis);
