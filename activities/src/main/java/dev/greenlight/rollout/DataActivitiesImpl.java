@@ -73,7 +73,7 @@ public final class DataActivitiesImpl implements DataActivities {
   public BackupResult backup(String runId) {
     try {
       var result = backups.backup(runId, backupDirectory.resolve(safe(runId)), TABLES);
-      return toResult(result.manifestFile(), result.manifest());
+      return toResult(result.manifestFile(), result.manifest(), result.formatReason());
     } catch (PgToolMissingException | PgToolTooOldException e) {
       // Installing the right pg_dump is a human's job; retrying cannot fix it.
       throw ApplicationFailure.newNonRetryableFailureWithCause(
@@ -85,7 +85,8 @@ public final class DataActivitiesImpl implements DataActivities {
   public BackupResult verifyBackup(String runId, String manifestPath) {
     try {
       var verified = backups.verify(Path.of(manifestPath));
-      return new BackupResult(manifestPath, verified.sha256(), verified.sizeBytes(), -1);
+      return new BackupResult(
+          manifestPath, verified.sha256(), verified.sizeBytes(), -1, null, null);
     } catch (BackupChecksumMismatchException e) {
       throw ApplicationFailure.newNonRetryableFailureWithCause(
           e.getMessage(), RolloutConstants.FAILURE_CHECKSUM_MISMATCH, e);
@@ -169,13 +170,20 @@ public final class DataActivitiesImpl implements DataActivities {
     return new DistinctStagesResult(report.passed(), offending);
   }
 
-  private static BackupResult toResult(String manifestFile, BackupManifest manifest) {
+  private static BackupResult toResult(
+      String manifestFile, BackupManifest manifest, String formatReason) {
     long companies =
         manifest.tables().stream()
             .filter(t -> t.table().endsWith("portfolio_companies"))
             .mapToLong(BackupManifest.TableRows::rows)
             .sum();
-    return new BackupResult(manifestFile, manifest.sha256(), manifest.sizeBytes(), companies);
+    return new BackupResult(
+        manifestFile,
+        manifest.sha256(),
+        manifest.sizeBytes(),
+        companies,
+        manifest.format(),
+        formatReason);
   }
 
   /** Run ids are workflow ids; keep them to characters every file system takes. */

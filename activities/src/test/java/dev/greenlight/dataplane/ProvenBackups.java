@@ -44,7 +44,9 @@ public final class ProvenBackups {
               List.of(new BackupManifest.TableRows("public.portfolio_companies", 0)),
               null,
               "2026-01-01T00:00:00Z",
-              0);
+              0,
+              "pg_dump",
+              "test");
       BackupEvidenceStore store = new BackupEvidenceStore(jdbi);
       String manifestFile = dir.resolve(runId + ".manifest.json").toString();
       store.recordBackup(runId, manifestFile, manifest, file.toString());

@@ -41,13 +41,21 @@ class ResultJsonTest {
             List.of(new BackupManifest.TableRows("public.portfolio_companies", 5)),
             3L,
             "2026-01-01T00:00:00Z",
-            7);
+            7,
+            "pg_dump",
+            "pg_dump 15");
     List<Object> values =
         List.of(
             new SchemaResult("4", 4),
             new SeedReport(1, 10, 1, 10, Map.of(SeedCategory.JUNK, 10L), 0, 0, 10, 0, 3, 5),
             manifest,
-            new BackupResult("r", "/b/f.dump", "/b/f.manifest.json", manifest, 12),
+            new BackupResult(
+                "r",
+                "/b/f.dump",
+                "/b/f.manifest.json",
+                manifest,
+                12,
+                "pg_dump format, as configured"),
             new VerifyResult("r", "/b/f.dump", "ab".repeat(32), 10, 3),
             new RestoreTestResult(
                 "r", "/b/f.dump", "gl_restore_x", manifest.tables(), 3L, 5, 9, 300_000),

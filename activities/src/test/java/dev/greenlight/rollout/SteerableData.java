@@ -31,7 +31,8 @@ final class SteerableData implements DataActivities {
   @Override
   public BackupResult backup(String runId) {
     backups.incrementAndGet();
-    return new BackupResult("/backups/" + runId + ".json", "ab".repeat(32), 1_000_000, 10_000);
+    return new BackupResult(
+        "/backups/" + runId + ".json", "ab".repeat(32), 1_000_000, 10_000, "pg_dump", null);
   }
 
   @Override

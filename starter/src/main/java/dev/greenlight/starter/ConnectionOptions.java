@@ -53,6 +53,7 @@ public final class ConnectionOptions {
         blank(redisUrl),
         blank(prometheusUrl),
         env.backupDir(),
+        env.backupFormat(),
         env.redisPrefix(),
         env.metricsPort());
   }

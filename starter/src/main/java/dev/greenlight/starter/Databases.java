@@ -1,6 +1,6 @@
 package dev.greenlight.starter;
 
-import org.jdbi.v3.core.Jdbi;
+import dev.greenlight.dataplane.schema.Schema;
 import picocli.CommandLine;
 
 /** The database for the data-plane commands, or a parameter error saying how to name one. */
@@ -17,7 +17,14 @@ public final class Databases {
     return url;
   }
 
-  public static Jdbi jdbi(CommandLine cli, ConnectionOptions options) {
-    return Jdbi.create(requireUrl(cli, options));
+  /**
+   * The database's URL after applying Greenlight's own schema (Flyway, its own history table,
+   * nothing of the API's touched), so the data commands work on a database no worker has used yet:
+   * they record evidence and checkpoints in those tables.
+   */
+  public static String requireMigratedUrl(CommandLine cli, ConnectionOptions options) {
+    String url = requireUrl(cli, options);
+    Schema.migrate(url);
+    return url;
   }
 }

@@ -104,6 +104,25 @@ class RehearseScenariosTest {
         html.matches("(?s).*(src|href)=['\"]?https?:.*"), "the report must not fetch anything");
   }
 
+  /** A JDK-only machine: no pg_dump anywhere, so auto falls back to the JDBC copy format. */
+  @Test
+  void happyCompletesWithoutPgDumpUsingTheCopyFormat() throws Exception {
+    Path noTools = Files.createDirectories(dir.resolve("no-pg-tools"));
+
+    JsonNode json = rehearse("happy", 2000, "--pg-bin", noTools.toString());
+
+    assertEquals("COMPLETED", json.get("outcome").asText());
+    assertTrue(json.get("rowsMigrated").asLong() > 0);
+    String fallback = "(pg_dump not found in " + noTools + "; used the JDBC copy format)";
+    assertTrue(
+        reasons(json).stream().anyMatch(r -> r.startsWith("backup ") && r.contains(fallback)),
+        reasons(json).toString());
+    assertTrue(
+        reasons(json).stream()
+            .anyMatch(r -> r.startsWith("backup verified and restored") && r.contains(fallback)),
+        "the day-5 backup before the migration used it too: " + reasons(json));
+  }
+
   @Test
   void errorSpikeAtTenRollsBackThenCompletesAfterRetry() throws Exception {
     JsonNode json = rehearse("error-spike-at-10", 2000);

@@ -2,7 +2,6 @@ package dev.greenlight.worker;
 
 import dev.greenlight.dataplane.DatabaseAddress;
 import dev.greenlight.dataplane.backup.Backups;
-import dev.greenlight.dataplane.backup.PgTools;
 import dev.greenlight.dataplane.migration.StageMigration;
 import dev.greenlight.metrics.MetricSource;
 import dev.greenlight.preflight.RedisProbe;
@@ -17,7 +16,6 @@ import dev.greenlight.rollout.activity.ModeActivities;
 import dev.greenlight.rollout.activity.PreflightActivities;
 import dev.greenlight.validator.StageNormalizer;
 import io.temporal.worker.Worker;
-import java.nio.file.Path;
 
 /**
  * The four activity implementations a rollout calls, wired from shared clients. The worker, the
@@ -29,34 +27,40 @@ public record Activities(
 
   /**
    * The production wiring: mode flips through the clients' mode store, gates read from {@code
-   * metrics}, pre-flight probes of the clients' Redis, and the data plane with pg_dump/pg_restore
-   * found through {@link PgTools#fromEnvironment()}, backups written under {@code backupDir}.
+   * metrics}, pre-flight probes of the clients' Redis, and the data plane with backups taken and
+   * written as {@code backups} says.
    */
-  public static Activities create(ActivityClients clients, MetricSource metrics, Path backupDir) {
-    return create(clients, metrics, backupDir, DataActivitiesImpl.BatchObserver.NONE);
+  public static Activities create(
+      ActivityClients clients, MetricSource metrics, BackupSetup backups) {
+    return create(clients, metrics, backups, DataActivitiesImpl.BatchObserver.NONE);
   }
 
   /**
-   * As {@link #create(ActivityClients, MetricSource, Path)}, with every migration batch observed.
+   * As {@link #create(ActivityClients, MetricSource, BackupSetup)}, with every migration batch
+   * observed.
    */
   public static Activities create(
       ActivityClients clients,
       MetricSource metrics,
-      Path backupDir,
+      BackupSetup backupSetup,
       DataActivitiesImpl.BatchObserver batches) {
     StageNormalizer normalizer = StageNormalizer.defaults();
     Backups backups =
         new Backups(
             clients.jdbi(),
             DatabaseAddress.fromJdbcUrl(clients.jdbcUrl()),
-            PgTools.fromEnvironment());
+            backupSetup.tools(),
+            backupSetup.format());
     return new Activities(
         new ModeActivitiesImpl(clients.modeStore(), clients.jdbi()),
         new GateActivitiesImpl(metrics),
         new PreflightActivitiesImpl(
             new RedisProbe(clients.redisUri(), clients.redisPrefix()), clients.jdbi()),
         new DataActivitiesImpl(
-            backups, new StageMigration(clients.jdbi(), normalizer), backupDir, batches));
+            backups,
+            new StageMigration(clients.jdbi(), normalizer),
+            backupSetup.directory(),
+            batches));
   }
 
   /** Registers the rollout workflow and these activities on {@code worker}. */

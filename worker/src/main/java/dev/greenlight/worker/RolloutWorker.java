@@ -56,7 +56,9 @@ public final class RolloutWorker implements AutoCloseable {
             service, WorkflowClientOptions.newBuilder().setNamespace(config.namespace()).build());
     factory = WorkerFactory.newInstance(client);
     Activities.create(
-            clients, new PrometheusMetricSource(http, config.prometheusUrl()), config.backupDir())
+            clients,
+            new PrometheusMetricSource(http, config.prometheusUrl()),
+            BackupSetup.of(config))
         .registerOn(factory.newWorker(RolloutConstants.TASK_QUEUE));
     factory.start();
     endpoint =

@@ -1,13 +1,17 @@
 package dev.greenlight.worker;
 
+import dev.greenlight.dataplane.backup.BackupFormatPolicy;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Where a worker finds its services, read from the environment variables DESIGN.md names. A null
  * database, Redis or Prometheus URL means "not configured": the dev server and rehearsal start
  * embedded services then, and a worker refuses to start.
  *
+ * @param backupFormat the format new backups are taken in ({@value BackupFormatPolicy#ENV}); a
+ *     worker defaults to {@code pg_dump}, which carries the whole table
  * @param metricsPort the port of the worker's {@code /metrics} endpoint, 0 for none
  */
 public record WorkerConfig(
@@ -17,6 +21,7 @@ public record WorkerConfig(
     String redisUrl,
     String prometheusUrl,
     Path backupDir,
+    BackupFormatPolicy backupFormat,
     String redisPrefix,
     int metricsPort) {
   public static final String TEMPORAL_ADDRESS = "TEMPORAL_ADDRESS";
@@ -25,6 +30,7 @@ public record WorkerConfig(
   public static final String REDIS_URL = "REDIS_URL";
   public static final String PROMETHEUS_URL = "PROMETHEUS_URL";
   public static final String BACKUP_DIR = "GREENLIGHT_BACKUP_DIR";
+  public static final String BACKUP_FORMAT = BackupFormatPolicy.ENV;
   public static final String REDIS_PREFIX = "GREENLIGHT_REDIS_PREFIX";
   public static final String METRICS_PORT = "GREENLIGHT_METRICS_PORT";
 
@@ -32,15 +38,22 @@ public record WorkerConfig(
   public static final String DEFAULT_NAMESPACE = "default";
   public static final String DEFAULT_REDIS_PREFIX = "greenlight:";
   public static final int DEFAULT_METRICS_PORT = 9464;
+  public static final BackupFormatPolicy DEFAULT_BACKUP_FORMAT = BackupFormatPolicy.PG_DUMP;
 
   public WorkerConfig {
+    Objects.requireNonNull(backupFormat, "backupFormat");
     if (metricsPort < 0 || metricsPort > 65535) {
       throw new IllegalArgumentException(
           "metrics port must be between 0 and 65535 but was " + metricsPort);
     }
   }
 
-  /** The configuration in {@code env}, defaults filled in. */
+  /**
+   * The configuration in {@code env}, defaults filled in.
+   *
+   * @throws IllegalArgumentException naming the variable, its value and the rule when a value is
+   *     unusable
+   */
   public static WorkerConfig fromEnv(Map<String, String> env) {
     String port = blankToNull(env.get(METRICS_PORT));
     int metricsPort;
@@ -51,6 +64,7 @@ public record WorkerConfig(
           METRICS_PORT + " must be a port number but was '" + port + "'", e);
     }
     String backupDir = blankToNull(env.get(BACKUP_DIR));
+    String backupFormat = blankToNull(env.get(BACKUP_FORMAT));
     return new WorkerConfig(
         orDefault(env.get(TEMPORAL_ADDRESS), DEFAULT_TEMPORAL_ADDRESS),
         orDefault(env.get(TEMPORAL_NAMESPACE), DEFAULT_NAMESPACE),
@@ -60,6 +74,9 @@ public record WorkerConfig(
         backupDir == null
             ? Path.of(System.getProperty("java.io.tmpdir"), "greenlight-backups")
             : Path.of(backupDir),
+        backupFormat == null
+            ? DEFAULT_BACKUP_FORMAT
+            : BackupFormatPolicy.parse(backupFormat, BACKUP_FORMAT),
         orDefault(env.get(REDIS_PREFIX), DEFAULT_REDIS_PREFIX),
         metricsPort);
   }
@@ -73,6 +90,7 @@ public record WorkerConfig(
         newRedisUrl,
         prometheusUrl,
         backupDir,
+        backupFormat,
         redisPrefix,
         metricsPort);
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.greenlight.dataplane.backup.BackupFormatPolicy;
 import dev.greenlight.localservices.TestServices;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -46,6 +47,7 @@ class RolloutWorkerTest {
         TestServices.redis().url(),
         "http://127.0.0.1:9",
         Files.createTempDirectory("gl-worker-backups"),
+        BackupFormatPolicy.PG_DUMP,
         "gltest:worker:",
         metricsPort);
   }
@@ -88,6 +90,7 @@ class RolloutWorkerTest {
             c.redisUrl(),
             c.prometheusUrl(),
             c.backupDir(),
+            c.backupFormat(),
             c.redisPrefix(),
             0);
     var e =

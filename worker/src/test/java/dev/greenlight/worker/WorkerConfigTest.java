@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.greenlight.dataplane.backup.BackupFormatPolicy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,30 @@ class WorkerConfigTest {
     assertEquals("default", c.namespace());
     assertEquals("greenlight:", c.redisPrefix());
     assertEquals(9464, c.metricsPort());
+    assertEquals(
+        BackupFormatPolicy.PG_DUMP, c.backupFormat(), "a real worker takes pg_dump backups");
     assertNull(c.dbUrl());
+  }
+
+  @Test
+  void backupFormatIsReadFromTheEnvironment() {
+    assertEquals(
+        BackupFormatPolicy.COPY,
+        WorkerConfig.fromEnv(Map.of("GREENLIGHT_BACKUP_FORMAT", "copy")).backupFormat());
+    assertEquals(
+        BackupFormatPolicy.AUTO,
+        WorkerConfig.fromEnv(Map.of("GREENLIGHT_BACKUP_FORMAT", " auto ")).backupFormat());
+  }
+
+  @Test
+  void badBackupFormatIsRefusedNamingValueAndAllowedOnes() {
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> WorkerConfig.fromEnv(Map.of("GREENLIGHT_BACKUP_FORMAT", "zip")));
+    assertEquals(
+        "GREENLIGHT_BACKUP_FORMAT must be one of pg_dump, copy, auto but was 'zip'",
+        e.getMessage());
   }
 
   @Test

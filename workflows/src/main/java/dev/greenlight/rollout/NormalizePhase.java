@@ -32,7 +32,8 @@ final class NormalizePhase {
                   + restore.durationMillis()
                   + "ms ("
                   + restore.restoredRows()
-                  + " rows)");
+                  + " rows)"
+                  + backup.formatNote());
           s.normalizeStep = NormalizeStep.DRY_RUN;
         } catch (ActivityFailure e) {
           stop(c, "no migration: " + Failures.describe(e));

@@ -66,6 +66,7 @@ final class PreflightPhase {
       c.record(
           "backup "
               + backup.sha256().substring(0, Math.min(12, backup.sha256().length()))
+              + backup.formatNote()
               + " verified; restore test "
               + restore.durationMillis()
               + "ms");

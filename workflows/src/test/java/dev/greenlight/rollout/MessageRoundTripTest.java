@@ -64,7 +64,7 @@ class MessageRoundTripTest {
         new ConsumerAuditResult(100, 3, List.of("203.0.113.9 curl"), 1),
         new RedisProbeRequest("stage-validation", 200),
         new RedisProbeResult(850, true, "kept v3"),
-        new BackupResult("/b/m.json", "ab".repeat(32), 10, 5),
+        new BackupResult("/b/m.json", "ab".repeat(32), 10, 5, "copy", "pg_dump not found on PATH"),
         new RestoreTestResult(1200, 1000, 14),
         new DryRunResult(10, 4, 1, Map.of("Series A → series-a", 3L), Map.of("???", 1L)),
         new MigrationRequest("r1", 1000, 500, 0),

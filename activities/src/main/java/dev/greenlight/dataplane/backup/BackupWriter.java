@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,14 +16,18 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.postgresql.util.DriverInfo;
 
 /**
- * Takes one backup: {@code pg_dump -Fc} of a database or some of its tables, then the manifest.
+ * Takes one backup of a database or some of its tables, then the manifest: {@code pg_dump -Fc}, or
+ * the {@linkplain CopyArchive copy format} over the JDBC connection, as the {@link FormatChoice}
+ * says.
  *
  * <p>Row counts and the distinct stage count are read in a REPEATABLE READ snapshot that {@code
- * pg_dump} then imports ({@code --snapshot}), so the manifest describes exactly the data in the
- * dump even while the API keeps writing. The dump is written under a temporary name and moved into
- * place only once complete, so a failed backup leaves no file that looks usable.
+ * pg_dump} then imports ({@code --snapshot}) — or that the copy format is read in, on the same
+ * connection — so the manifest describes exactly the data in the backup even while the API keeps
+ * writing. The dump is written under a temporary name and moved into place only once complete, so a
+ * failed backup leaves no file that looks usable.
  */
 final class BackupWriter {
   static final String STAGE_TABLE = "public.portfolio_companies";
@@ -36,18 +41,21 @@ final class BackupWriter {
           + STAGE_TABLE
           + " GROUP BY stage) AS stages";
 
+  /** The manifest's {@code tool} for the copy format: the driver that ran the COPY. */
+  static final String COPY_TOOL = "PgJDBC " + DriverInfo.DRIVER_VERSION + " (COPY TO STDOUT)";
+
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
   private final Jdbi jdbi;
   private final DatabaseAddress address;
-  private final PgTools tools;
+  private final FormatChoice choice;
   private final Duration timeout;
 
-  BackupWriter(Jdbi jdbi, DatabaseAddress address, PgTools tools, Duration timeout) {
+  BackupWriter(Jdbi jdbi, DatabaseAddress address, FormatChoice choice, Duration timeout) {
     this.jdbi = jdbi;
     this.address = address;
-    this.tools = tools;
+    this.choice = choice;
     this.timeout = timeout;
   }
 
@@ -56,8 +64,8 @@ final class BackupWriter {
     Instant createdAt = Instant.now();
     Path dir = directory.toAbsolutePath().normalize();
     String base = fileSafe(runId) + "-" + STAMP.format(createdAt);
-    Path dump = dir.resolve(base + ".dump");
-    Path partial = dir.resolve(base + ".dump.partial");
+    Path dump = dir.resolve(base + choice.format().fileSuffix());
+    Path partial = dir.resolve(dump.getFileName() + ".partial");
     Path manifestFile = dir.resolve(base + ".manifest.json");
     try {
       Files.createDirectories(dir);
@@ -76,11 +84,13 @@ final class BackupWriter {
               size,
               address.database(),
               snapshot.serverVersion(),
-              snapshot.tool().version(),
+              choice.pgDump() == null ? null : choice.pgDump().version(),
               snapshot.tables(),
               snapshot.distinctStages(),
               createdAt.toString(),
-              snapshot.dumpMillis());
+              snapshot.dumpMillis(),
+              choice.format().wireName(),
+              choice.pgDump() == null ? COPY_TOOL : choice.pgDump().version());
       ManifestFiles.write(manifestFile, manifest);
       new BackupEvidenceStore(jdbi)
           .recordBackup(runId, manifestFile.toString(), manifest, dump.toString());
@@ -89,7 +99,8 @@ final class BackupWriter {
           dump.toString(),
           manifestFile.toString(),
           manifest,
-          (System.nanoTime() - started) / 1_000_000);
+          (System.nanoTime() - started) / 1_000_000,
+          choice.reason());
     } catch (IOException e) {
       throw new BackupFailedException("backup into " + dir + " failed: " + e.getMessage(), e);
     } finally {
@@ -99,7 +110,6 @@ final class BackupWriter {
 
   private record Snapshot(
       String serverVersion,
-      PgTools.Tool tool,
       List<BackupManifest.TableRows> tables,
       Long distinctStages,
       long dumpMillis) {}
@@ -116,9 +126,7 @@ final class BackupWriter {
               + "; both must name the database to back up");
     }
     ServerVersion server = ServerVersion.of(h);
-    PgTools.Tool pgDump = tools.require("pg_dump", server.major(), server.text());
     List<String> tables = requested.isEmpty() ? allTables(h) : resolve(h, requested);
-    String snapshotId = h.createQuery("SELECT pg_export_snapshot()").mapTo(String.class).one();
     List<BackupManifest.TableRows> counts = new ArrayList<>();
     Long distinctStages = null;
     for (String table : tables) {
@@ -136,7 +144,32 @@ final class BackupWriter {
       }
       counts.add(new BackupManifest.TableRows(table, rows));
     }
-    List<String> command = new ArrayList<>(PgCommands.connection(pgDump, address));
+    long dumpMillis =
+        choice.format() == BackupFormat.COPY
+            ? writeCopyArchive(h, tables, partial)
+            : runPgDump(h, requested, tables, partial);
+    return new Snapshot(server.text(), counts, distinctStages, dumpMillis);
+  }
+
+  /** The copy format, read on this very handle: it is the snapshot. */
+  private long writeCopyArchive(Handle h, List<String> tables, Path partial) {
+    long started = System.nanoTime();
+    try {
+      // pg_dump's timeout bounds the whole dump; here it bounds each statement, the closest the
+      // server offers, so no single table's COPY can hold the snapshot longer.
+      h.execute("SET LOCAL statement_timeout = " + timeout.toMillis());
+      CopyArchiveWriter.write(h, tables, partial);
+    } catch (IOException | SQLException e) {
+      throw new BackupFailedException(
+          "copy-format backup of " + address + " failed: " + e.getMessage(), e);
+    }
+    return (System.nanoTime() - started) / 1_000_000;
+  }
+
+  /** pg_dump importing this handle's snapshot, so it dumps exactly what was counted. */
+  private long runPgDump(Handle h, List<String> requested, List<String> tables, Path partial) {
+    String snapshotId = h.createQuery("SELECT pg_export_snapshot()").mapTo(String.class).one();
+    List<String> command = new ArrayList<>(PgCommands.connection(choice.pgDump(), address));
     command.addAll(List.of("-Fc", "--snapshot=" + snapshotId, "-f", partial.toString()));
     if (!requested.isEmpty()) {
       for (String table : tables) {
@@ -154,7 +187,7 @@ final class BackupWriter {
                   : " exited with " + run.exitCode())
               + run.stderrSuffix());
     }
-    return new Snapshot(server.text(), pgDump, counts, distinctStages, run.durationMillis());
+    return run.durationMillis();
   }
 
   private static List<String> allTables(Handle h) {

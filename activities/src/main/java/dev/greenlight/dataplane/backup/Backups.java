@@ -13,6 +13,10 @@ import org.jdbi.v3.core.Jdbi;
  * #restoreTest}). Each records its outcome for the run in {@code rollout_backup_evidence}, which
  * the stage migration's guard reads (DESIGN.md invariant 5).
  *
+ * <p>New backups are taken in the format the {@link BackupFormatPolicy} picks ({@code pg_dump}
+ * unless told otherwise); verify and restore test read the format from the manifest, so a worker
+ * restore-tests whatever format a backup was taken in.
+ *
  * <p>{@code jdbi} and {@code address} must name the same database: the Jdbi runs queries, the
  * address is what {@code pg_dump}/{@code pg_restore} connect to (parse it from the JDBC URL with
  * {@link DatabaseAddress#fromJdbcUrl}). The user must be allowed to create databases for the
@@ -29,31 +33,56 @@ public final class Backups {
   private final Jdbi jdbi;
   private final DatabaseAddress address;
   private final PgTools tools;
+  private final BackupFormatPolicy policy;
   private final Duration dumpTimeout;
 
+  /** Backups in the {@code pg_dump} format, the production default. */
   public Backups(Jdbi jdbi, DatabaseAddress address, PgTools tools) {
-    this(jdbi, address, tools, DEFAULT_DUMP_TIMEOUT);
+    this(jdbi, address, tools, BackupFormatPolicy.PG_DUMP);
   }
 
-  public Backups(Jdbi jdbi, DatabaseAddress address, PgTools tools, Duration dumpTimeout) {
+  public Backups(Jdbi jdbi, DatabaseAddress address, PgTools tools, BackupFormatPolicy policy) {
+    this(jdbi, address, tools, policy, DEFAULT_DUMP_TIMEOUT);
+  }
+
+  public Backups(
+      Jdbi jdbi,
+      DatabaseAddress address,
+      PgTools tools,
+      BackupFormatPolicy policy,
+      Duration dumpTimeout) {
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
     this.address = Objects.requireNonNull(address, "address");
     this.tools = Objects.requireNonNull(tools, "tools");
+    this.policy = Objects.requireNonNull(policy, "policy");
     if (dumpTimeout.isNegative() || dumpTimeout.isZero()) {
       throw new IllegalArgumentException("dump timeout must be positive but was " + dumpTimeout);
     }
     this.dumpTimeout = dumpTimeout;
   }
 
+  /** The same backups with new ones taken as {@code newPolicy} says. */
+  public Backups withPolicy(BackupFormatPolicy newPolicy) {
+    return new Backups(jdbi, address, tools, newPolicy, dumpTimeout);
+  }
+
+  public BackupFormatPolicy policy() {
+    return policy;
+  }
+
   /**
-   * Dumps {@code tables} (empty: the whole database) with {@code pg_dump -Fc} into {@code
-   * directory}, writes the manifest beside it and records the backup for {@code runId}.
+   * Backs up {@code tables} (empty: the whole database) into {@code directory} in the format the
+   * policy picks, writes the manifest beside it and records the backup for {@code runId}. The
+   * result says which format was used and why.
    *
-   * @throws PgToolMissingException or {@link PgToolTooOldException} when pg_dump is unusable
-   * @throws BackupFailedException when pg_dump fails; no dump or manifest is left behind
+   * @throws PgToolMissingException or {@link PgToolTooOldException} when the policy is {@code
+   *     pg_dump} and pg_dump is unusable
+   * @throws BackupFailedException when the backup fails; no backup file or manifest is left behind
    */
   public BackupResult backup(String runId, Path directory, List<String> tables) {
-    return new BackupWriter(jdbi, address, tools, dumpTimeout)
+    ServerVersion server = jdbi.withHandle(ServerVersion::of);
+    FormatChoice choice = FormatChoice.choose(policy, tools, server);
+    return new BackupWriter(jdbi, address, choice, dumpTimeout)
         .backup(runId, directory, List.copyOf(tables));
   }
 
@@ -92,12 +121,15 @@ public final class Backups {
   }
 
   /**
-   * Restores the backup into a new scratch database, checks row counts, the stage column and the
-   * distinct stage count against the manifest, drops the scratch database and records the pass.
+   * Restores the backup into a new scratch database — with {@code pg_restore} or, for the copy
+   * format, over JDBC — checks row counts, the stage column and the distinct stage count against
+   * the manifest, drops the scratch database and records the pass.
    *
    * @throws BackupChecksumMismatchException before creating anything when the file was altered
    * @throws RestoreTestFailedException saying why, when pg_restore or a smoke query fails or the
    *     test takes longer than {@code limit}; an earlier pass for this file is withdrawn
+   * @throws PgToolMissingException when a {@code pg_dump} backup is to be tested and pg_restore is
+   *     unusable; nothing is created
    */
   public RestoreTestResult restoreTest(Path manifestFile, Duration limit) {
     if (limit.isNegative() || limit.isZero()) {

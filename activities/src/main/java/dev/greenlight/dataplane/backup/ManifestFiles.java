@@ -42,6 +42,8 @@ final class ManifestFiles {
                 + ", this build reads version "
                 + BackupManifest.FORMAT_VERSION);
       }
+      // An unknown format fails here, naming it, before anything trusts the file.
+      manifest.backupFormat();
       return manifest;
     } catch (IOException e) {
       throw new DataPlaneException(

@@ -7,7 +7,15 @@ import dev.greenlight.dataplane.DataPlaneException;
  * which it cannot dump or restore into reliably.
  */
 public final class PgToolTooOldException extends DataPlaneException {
-  public PgToolTooOldException(String message) {
+  private final String tool;
+
+  public PgToolTooOldException(String tool, String message) {
     super(message);
+    this.tool = tool;
+  }
+
+  /** The tool that was found too old: {@code pg_dump} or {@code pg_restore}. */
+  public String tool() {
+    return tool;
   }
 }

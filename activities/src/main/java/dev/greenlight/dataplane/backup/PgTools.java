@@ -47,6 +47,11 @@ public final class PgTools {
     return dir == null || dir.isBlank() ? fromPath() : inDirectory(Path.of(dir));
   }
 
+  /** Where the tools are looked for, for messages: "in /opt/pg/bin" or "on PATH". */
+  public String where() {
+    return binDir == null ? "on PATH" : "in " + binDir;
+  }
+
   /** A tool that was found and whose version was read. */
   public record Tool(String name, Path path, int major, String version) {}
 
@@ -76,15 +81,17 @@ public final class PgTools {
    */
   public Tool require(String name, int serverMajor, String serverVersion) {
     Path path = locate(name);
-    String versionText = readVersion(path);
+    String versionText = readVersion(name, path);
     Matcher m = VERSION.matcher(versionText);
     if (!m.find()) {
       throw new PgToolMissingException(
+          name,
           path + " --version printed '" + versionText.strip() + "', not a PostgreSQL version");
     }
     int major = Integer.parseInt(m.group(1));
     if (major < serverMajor) {
       throw new PgToolTooOldException(
+          name,
           name
               + " at "
               + path
@@ -114,6 +121,7 @@ public final class PgTools {
         return candidate;
       }
       throw new PgToolMissingException(
+          name,
           name
               + " not found in the configured directory "
               + binDir
@@ -126,6 +134,7 @@ public final class PgTools {
         .orElseThrow(
             () ->
                 new PgToolMissingException(
+                    name,
                     name
                         + " not found on PATH ("
                         + System.getenv("PATH")
@@ -136,7 +145,7 @@ public final class PgTools {
                         + " to their bin directory"));
   }
 
-  private static String readVersion(Path path) {
+  private static String readVersion(String name, Path path) {
     try {
       Process process =
           new ProcessBuilder(List.of(path.toString(), "--version"))
@@ -145,14 +154,15 @@ public final class PgTools {
       byte[] out = process.getInputStream().readAllBytes();
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new PgToolMissingException(path + " --version did not answer within 30 s");
+        throw new PgToolMissingException(name, path + " --version did not answer within 30 s");
       }
       return new String(out, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new PgToolMissingException(path + " could not be run: " + e.getMessage());
+      throw new PgToolMissingException(name, path + " could not be run: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new PgToolMissingException("interrupted while asking " + path + " for its version");
+      throw new PgToolMissingException(
+          name, "interrupted while asking " + path + " for its version");
     }
   }
 }

@@ -16,11 +16,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Proves a backup restores: checksum, a fresh scratch database, {@code pg_restore --exit-on-error},
- * smoke queries against the manifest, and the scratch database dropped whatever happened.
+ * Proves a backup restores: checksum, a fresh scratch database, the restore the manifest's format
+ * calls for ({@code pg_restore --exit-on-error}, or the {@linkplain CopyArchiveRestorer copy
+ * format's} JDBC restore), the same smoke queries against the manifest either way, and the scratch
+ * database dropped whatever happened.
  *
  * <p>A checksum mismatch is refused before any database is created. The whole test, checksum to
- * drop, must finish within the limit; {@code pg_restore} is killed when it would not.
+ * drop, must finish within the limit; {@code pg_restore} is killed, and a copy restore's statement
+ * cancelled, when it would not.
  */
 final class RestoreTester {
   static final String SCRATCH_PREFIX = "gl_restore_";
@@ -51,7 +54,11 @@ final class RestoreTester {
               + " include that table");
     }
     ServerVersion server = jdbi.withHandle(ServerVersion::of);
-    PgTools.Tool pgRestore = tools.require("pg_restore", server.major(), server.text());
+    // Only a pg_dump archive needs pg_restore; the copy format restores over JDBC.
+    PgTools.Tool pgRestore =
+        manifest.backupFormat() == BackupFormat.PG_DUMP
+            ? tools.require("pg_restore", server.major(), server.text())
+            : null;
     BackupEvidenceStore evidence = new BackupEvidenceStore(jdbi);
     String scratch =
         SCRATCH_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
@@ -103,28 +110,61 @@ final class RestoreTester {
     jdbi.useHandle(h -> h.execute("CREATE DATABASE " + scratch + " TEMPLATE template0"));
     RuntimeException failure = null;
     try {
-      List<String> command =
-          new ArrayList<>(PgCommands.connection(pgRestore, address.withDatabase(scratch)));
-      command.addAll(List.of("--exit-on-error", "--no-owner", "--no-privileges"));
-      command.add(checked.backupFile().toString());
-      ToolRun run = ToolRun.run(command, address.toolEnvironment(), remaining(started, limit));
-      if (!run.succeeded()) {
-        throw new RestoreTestFailedException(
-            "restore test of "
-                + checked.backupFile()
-                + " failed: pg_restore "
-                + (run.timedOut()
-                    ? "did not finish within the " + limit.toMillis() + " ms limit and was killed"
-                    : "exited with " + run.exitCode())
-                + run.stderrSuffix());
-      }
-      return probe(checked, scratch, remaining(started, limit), run.durationMillis());
+      long restoreMillis =
+          checked.manifest().backupFormat() == BackupFormat.COPY
+              ? copyRestore(checked, scratch, started, limit)
+              : pgRestore(checked, pgRestore, scratch, started, limit);
+      return probe(checked, scratch, remaining(started, limit), restoreMillis);
     } catch (RuntimeException e) {
       failure = e;
       throw e;
     } finally {
       dropAfter(scratch, failure);
     }
+  }
+
+  private long pgRestore(
+      BackupVerifier.Checked checked,
+      PgTools.Tool pgRestore,
+      String scratch,
+      long started,
+      Duration limit) {
+    List<String> command =
+        new ArrayList<>(PgCommands.connection(pgRestore, address.withDatabase(scratch)));
+    command.addAll(List.of("--exit-on-error", "--no-owner", "--no-privileges"));
+    command.add(checked.backupFile().toString());
+    ToolRun run = ToolRun.run(command, address.toolEnvironment(), remaining(started, limit));
+    if (!run.succeeded()) {
+      throw new RestoreTestFailedException(
+          "restore test of "
+              + checked.backupFile()
+              + " failed: pg_restore "
+              + (run.timedOut()
+                  ? "did not finish within the " + limit.toMillis() + " ms limit and was killed"
+                  : "exited with " + run.exitCode())
+              + run.stderrSuffix());
+    }
+    return run.durationMillis();
+  }
+
+  private long copyRestore(
+      BackupVerifier.Checked checked, String scratch, long started, Duration limit) {
+    long restoreStarted = System.nanoTime();
+    try (Connection c = DriverManager.getConnection(address.withDatabase(scratch).toJdbcUrl())) {
+      new CopyArchiveRestorer(checked.backupFile(), started + limit.toNanos(), limit.toMillis())
+          .restoreInto(c);
+    } catch (SQLException e) {
+      throw new RestoreTestFailedException(
+          "restore test of "
+              + checked.backupFile()
+              + " failed: could not connect to scratch database "
+              + scratch
+              + ": "
+              + e.getMessage(),
+          null,
+          e);
+    }
+    return (System.nanoTime() - restoreStarted) / 1_000_000;
   }
 
   private Restored probe(

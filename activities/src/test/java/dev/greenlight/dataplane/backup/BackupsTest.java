@@ -234,7 +234,9 @@ class BackupsTest {
         m.tables(),
         m.distinctStages(),
         m.createdAt(),
-        m.dumpMillis());
+        m.dumpMillis(),
+        m.format(),
+        m.tool());
   }
 
   private static BackupManifest withRows(BackupManifest m, String table, long rows) {
@@ -254,6 +256,8 @@ class BackupsTest {
         tables,
         m.distinctStages(),
         m.createdAt(),
-        m.dumpMillis());
+        m.dumpMillis(),
+        m.format(),
+        m.tool());
   }
 }

@@ -141,7 +141,9 @@ class ApplyGuardTest {
         tables,
         null,
         "2026-01-01T00:00:00Z",
-        0);
+        0,
+        "pg_dump",
+        "15");
   }
 
   private MigrationResult apply(String runId) {

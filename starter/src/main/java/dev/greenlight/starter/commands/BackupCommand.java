@@ -1,6 +1,8 @@
 package dev.greenlight.starter.commands;
 
+import dev.greenlight.dataplane.backup.BackupFormatPolicy;
 import dev.greenlight.starter.ConnectionOptions;
+import dev.greenlight.starter.PgToolOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,18 +12,31 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code greenlight backup}: pg_dump of the table a rollout rewrites, with a manifest. */
+/**
+ * {@code greenlight backup}: a backup of the table a rollout rewrites, with a manifest — {@code
+ * pg_dump} by default, the JDBC copy format on request or when {@code auto} finds no pg_dump.
+ */
 @Command(
     name = "backup",
     mixinStandardHelpOptions = true,
-    header = "Back up portfolio_companies with pg_dump and record it for a run.",
+    header = "Back up portfolio_companies (pg_dump or the JDBC copy format) for a run.",
     subcommands = BackupCommand.Verify.class)
 public final class BackupCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin ConnectionOptions connection;
+  @Mixin PgToolOptions pgTools;
 
   @Option(names = "--run-id", description = "The migration run the backup is evidence for.")
   String runId;
+
+  @Option(
+      names = "--format",
+      paramLabel = "pg_dump|copy|auto",
+      defaultValue = "${env:GREENLIGHT_BACKUP_FORMAT:-pg_dump}",
+      description =
+          "pg_dump (needs the tool), copy (JDBC only), or auto: pg_dump when found and new"
+              + " enough, else copy (env GREENLIGHT_BACKUP_FORMAT, default ${DEFAULT-VALUE}).")
+  String format;
 
   @Option(
       names = "--dir",
@@ -35,17 +50,25 @@ public final class BackupCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "backup needs --run-id (the migration run it is evidence for)");
     }
+    BackupFormatPolicy policy;
+    try {
+      policy = BackupFormatPolicy.parse(format, "--format (env " + BackupFormatPolicy.ENV + ")");
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
     Path target =
         dir != null
             ? dir
             : connection.backupDir().resolve(runId.replaceAll("[^A-Za-z0-9._-]", "_"));
     var result =
-        DataPlane.backups(spec.commandLine(), connection)
+        DataPlane.backups(spec.commandLine(), connection, pgTools, policy)
             .backup(runId, target, List.of("portfolio_companies"));
     spec.commandLine()
         .getOut()
         .printf(
-            "backup %s%nmanifest %s%nsha256 %s, %d bytes, %d ms%n",
+            "format %s: %s%nbackup %s%nmanifest %s%nsha256 %s, %d bytes, %d ms%n",
+            result.manifest().format(),
+            result.formatReason(),
             result.backupFile(),
             result.manifestFile(),
             result.manifest().sha256(),
@@ -69,7 +92,11 @@ public final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      var result = DataPlane.backups(spec.commandLine(), connection).verify(manifest);
+      // Verifying only hashes the file: no format to choose, no tool to find.
+      var result =
+          DataPlane.backups(
+                  spec.commandLine(), connection, new PgToolOptions(), BackupFormatPolicy.PG_DUMP)
+              .verify(manifest);
       spec.commandLine()
           .getOut()
           .printf(

@@ -1,10 +1,11 @@
 package dev.greenlight.starter.commands;
 
 import dev.greenlight.dataplane.DatabaseAddress;
+import dev.greenlight.dataplane.backup.BackupFormatPolicy;
 import dev.greenlight.dataplane.backup.Backups;
-import dev.greenlight.dataplane.backup.PgTools;
 import dev.greenlight.starter.ConnectionOptions;
 import dev.greenlight.starter.Databases;
+import dev.greenlight.starter.PgToolOptions;
 import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine;
 
@@ -12,9 +13,16 @@ import picocli.CommandLine;
 final class DataPlane {
   private DataPlane() {}
 
-  static Backups backups(CommandLine cli, ConnectionOptions connection) {
-    String url = Databases.requireUrl(cli, connection);
-    return new Backups(
-        Jdbi.create(url), DatabaseAddress.fromJdbcUrl(url), PgTools.fromEnvironment());
+  /**
+   * Backups of the database the options name. {@code policy} only decides how new backups are
+   * taken; verify and restore test follow each manifest's format.
+   */
+  static Backups backups(
+      CommandLine cli,
+      ConnectionOptions connection,
+      PgToolOptions pgTools,
+      BackupFormatPolicy policy) {
+    String url = Databases.requireMigratedUrl(cli, connection);
+    return new Backups(Jdbi.create(url), DatabaseAddress.fromJdbcUrl(url), pgTools.tools(), policy);
   }
 }

@@ -8,6 +8,7 @@ import dev.greenlight.starter.Databases;
 import dev.greenlight.validator.StageNormalizer;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -70,7 +71,8 @@ public final class MigrateCommand implements Callable<Integer> {
           cli, "--resume-from must be 0 or more but was " + resumeFrom);
     }
     StageMigration migration =
-        new StageMigration(Databases.jdbi(cli, connection), StageNormalizer.defaults());
+        new StageMigration(
+            Jdbi.create(Databases.requireMigratedUrl(cli, connection)), StageNormalizer.defaults());
     PrintWriter out = cli.getOut();
     if (mode.dryRun) {
       printDryRun(out, migration.dryRun());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.starter.ConnectionOptions;
+import dev.greenlight.starter.PgToolOptions;
 import dev.greenlight.starter.PlanFiles;
 import dev.greenlight.starter.PlanOption;
 import dev.greenlight.starter.rehearse.HtmlReport;
@@ -30,6 +31,7 @@ public final class RehearseCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin ConnectionOptions connection;
+  @Mixin PgToolOptions pgTools;
 
   @Mixin PlanOption plan;
 
@@ -80,7 +82,10 @@ public final class RehearseCommand implements Callable<Integer> {
             rolloutPlan,
             loaded,
             new Rehearsal.Options(
-                rows, connection.toWorkerConfig().dbUrl(), connection.toWorkerConfig().redisUrl()),
+                rows,
+                connection.toWorkerConfig().dbUrl(),
+                connection.toWorkerConfig().redisUrl(),
+                pgTools.tools()),
             live);
     if (report != null) {
       Files.writeString(report, HtmlReport.render(outcome));

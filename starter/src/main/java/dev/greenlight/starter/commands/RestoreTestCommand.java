@@ -1,7 +1,9 @@
 package dev.greenlight.starter.commands;
 
+import dev.greenlight.dataplane.backup.BackupFormatPolicy;
 import dev.greenlight.rollout.plan.HumanDurations;
 import dev.greenlight.starter.ConnectionOptions;
+import dev.greenlight.starter.PgToolOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -19,6 +21,7 @@ import picocli.CommandLine.Parameters;
 public final class RestoreTestCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin ConnectionOptions connection;
+  @Mixin PgToolOptions pgTools;
 
   @Parameters(index = "0", paramLabel = "MANIFEST")
   Path manifest;
@@ -37,15 +40,20 @@ public final class RestoreTestCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--limit: " + e.getMessage());
     }
-    var result = DataPlane.backups(spec.commandLine(), connection).restoreTest(manifest, max);
+    // The manifest's format decides how to restore; the policy is for new backups only.
+    var result =
+        DataPlane.backups(spec.commandLine(), connection, pgTools, BackupFormatPolicy.PG_DUMP)
+            .restoreTest(manifest, max);
     spec.commandLine()
         .getOut()
         .printf(
-            "restore test passed in %d ms (limit %d ms): %s, %s distinct stages%n",
+            "restore test passed in %d ms (limit %d ms): %s, %s distinct stages, scratch database"
+                + " %s dropped%n",
             result.durationMillis(),
             result.limitMillis(),
             result.restoredTables(),
-            result.distinctStages());
+            result.distinctStages(),
+            result.scratchDatabase());
     spec.commandLine().getOut().flush();
     return 0;
   }

@@ -5,6 +5,7 @@ import dev.greenlight.starter.ConnectionOptions;
 import dev.greenlight.starter.Databases;
 import dev.greenlight.validator.StageNormalizer;
 import java.util.concurrent.Callable;
+import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +40,8 @@ public final class SeedCommand implements Callable<Integer> {
     }
     var report =
         new PortfolioSeeder(
-                Databases.jdbi(spec.commandLine(), connection), StageNormalizer.defaults())
+                Jdbi.create(Databases.requireMigratedUrl(spec.commandLine(), connection)),
+                StageNormalizer.defaults())
             .seed(rows, seed);
     spec.commandLine()
         .getOut()

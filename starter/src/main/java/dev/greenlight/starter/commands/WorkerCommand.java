@@ -35,6 +35,7 @@ public final class WorkerCommand implements Callable<Integer> {
             base.redisUrl(),
             base.prometheusUrl(),
             base.backupDir(),
+            base.backupFormat(),
             base.redisPrefix(),
             metricsPort);
     try {

@@ -1,5 +1,7 @@
 package dev.greenlight.starter.rehearse;
 
+import dev.greenlight.dataplane.backup.BackupFormatPolicy;
+import dev.greenlight.dataplane.backup.PgTools;
 import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.rollout.RolloutInput;
 import dev.greenlight.rollout.RolloutResult;
@@ -9,6 +11,7 @@ import dev.greenlight.rollout.Transition;
 import dev.greenlight.rollout.plan.PreflightSpec;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.worker.Activities;
+import dev.greenlight.worker.BackupSetup;
 import dev.greenlight.worker.SearchAttributes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -34,8 +37,12 @@ public final class Rehearsal {
   static final Duration IDLE_POLL = Duration.ofDays(1);
   private static final int MAX_WAKEUPS = 5_000;
 
-  /** Where the services come from and how much data to seed. */
-  public record Options(long rows, String dbUrl, String redisUrl) {}
+  /**
+   * Where the services come from, how much data to seed, and where pg_dump/pg_restore are. Backups
+   * are taken with {@code auto}: pg_dump when usable, else the JDBC copy format, so a machine with
+   * only a JDK rehearses the whole plan.
+   */
+  public record Options(long rows, String dbUrl, String redisUrl, PgTools pgTools) {}
 
   /** The summary plus what the report draws. */
   public record Outcome(
@@ -65,8 +72,16 @@ public final class Rehearsal {
           services.embeddedRedis() ? "embedded" : "configured",
           (System.nanoTime() - wallStart) / 1e9);
       live.flush();
+      BackupSetup backups =
+          new BackupSetup(services.backupDir, BackupFormatPolicy.AUTO, options.pgTools());
       return drive(
-          services.temporal(), withAccessLog(plan, services), scenario, services, wallStart, live);
+          services.temporal(),
+          withAccessLog(plan, services),
+          scenario,
+          services,
+          backups,
+          wallStart,
+          live);
     }
   }
 
@@ -75,6 +90,7 @@ public final class Rehearsal {
       RolloutPlan plan,
       Scenario scenario,
       RehearsalServices services,
+      BackupSetup backups,
       long wallStart,
       PrintWriter live) {
     SearchAttributes.REQUIRED.forEach(env::registerSearchAttribute);
@@ -82,7 +98,7 @@ public final class Rehearsal {
     MetricScript metrics = new MetricScript(plan, Instant.ofEpochMilli(start));
     RehearsalData data = new RehearsalData(scenario.migrationCrashes());
     Worker worker = env.newWorker(RolloutConstants.TASK_QUEUE);
-    Activities.create(services.clients, metrics, services.backupDir, data).registerOn(worker);
+    Activities.create(services.clients, metrics, backups, data).registerOn(worker);
     env.start();
     ScenarioPlayer player = new ScenarioPlayer(scenario, start, metrics);
     String id = RolloutConstants.workflowId(plan.name()) + "-rehearsal";
