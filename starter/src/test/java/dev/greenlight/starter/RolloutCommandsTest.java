@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.greenlight.dataplane.backup.BackupFormatPolicy;
 import dev.greenlight.localservices.TestServices;
 import dev.greenlight.worker.DevServer;
 import dev.greenlight.worker.RolloutWorker;
@@ -96,6 +97,8 @@ class RolloutCommandsTest {
             redisUrl,
             "http://127.0.0.1:9",
             dir.resolve("backups"),
+            // auto: pg_dump where it is installed, the JDBC copy format on a JDK-only machine.
+            BackupFormatPolicy.AUTO,
             "greenlight:cli-test:" + UUID.randomUUID() + ":",
             0);
     return RolloutWorker.start(config, new PrintWriter(new StringWriter()));
