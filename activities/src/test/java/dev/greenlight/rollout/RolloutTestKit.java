@@ -1,6 +1,7 @@
 package dev.greenlight.rollout;
 
 import dev.greenlight.dataplane.DatabaseAddress;
+import dev.greenlight.dataplane.backup.BackupFormatPolicy;
 import dev.greenlight.dataplane.backup.Backups;
 import dev.greenlight.dataplane.backup.PgTools;
 import dev.greenlight.dataplane.migration.StageMigration;
@@ -137,7 +138,12 @@ final class RolloutTestKit implements AutoCloseable {
               new RedisProbe(RedisURI.create(TestServices.redis().url()), keyPrefix), jdbi);
       dataActivities =
           new DataActivitiesImpl(
-              new Backups(jdbi, DatabaseAddress.fromJdbcUrl(url), PgTools.fromEnvironment()),
+              // auto: pg_dump where it is installed, the JDBC copy format on a JDK-only machine.
+              new Backups(
+                  jdbi,
+                  DatabaseAddress.fromJdbcUrl(url),
+                  PgTools.fromEnvironment(),
+                  BackupFormatPolicy.AUTO),
               new StageMigration(jdbi, StageNormalizer.defaults()),
               backupDir);
     } else {

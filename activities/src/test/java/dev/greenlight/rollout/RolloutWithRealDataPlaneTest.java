@@ -3,14 +3,12 @@ package dev.greenlight.rollout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.greenlight.dataplane.backup.PgTools;
 import dev.greenlight.validator.Stage;
 import dev.greenlight.validator.StageNormalizer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,9 +29,6 @@ class RolloutWithRealDataPlaneTest {
 
   @Test
   void realDataPlaneRolloutNormalizesEveryMappableRowOnce() throws Exception {
-    Assumptions.assumeTrue(
-        PgTools.findOnPath("pg_dump").isPresent(),
-        "pg_dump is not on PATH; install postgresql-client");
     kit = RolloutTestKit.withRealDataPlane(workDir, 2_000);
     Map<Long, String> before = stages();
     kit.start(script -> {});

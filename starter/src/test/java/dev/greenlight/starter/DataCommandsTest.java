@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.greenlight.dataplane.backup.PgTools;
+import dev.greenlight.localservices.ExternalTools;
 import dev.greenlight.localservices.TestServices;
 import dev.greenlight.validator.StageNormalizer;
 import java.nio.file.Files;
@@ -51,8 +51,8 @@ class DataCommandsTest {
   @Test
   void pgDumpFormatPath() throws Exception {
     assumeTrue(
-        PgTools.findOnPath("pg_dump").isPresent() && PgTools.findOnPath("pg_restore").isPresent(),
-        "pg_dump/pg_restore are not on PATH");
+        ExternalTools.present("pg_dump", "pg_restore"),
+        ExternalTools.skipReason("pg_dump", "pg_restore"));
     happyPath("cli-pgdump", "pg_dump", "pg_dump format, as configured", null);
   }
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.greenlight.dataplane.TestDatabase;
 import dev.greenlight.dataplane.seed.PortfolioSeeder;
+import dev.greenlight.localservices.ExternalTools;
 import dev.greenlight.validator.StageNormalizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +46,8 @@ class BackupsTest {
   @BeforeEach
   void needsPgDump() {
     assumeTrue(
-        PgTools.findOnPath("pg_dump").isPresent() && PgTools.findOnPath("pg_restore").isPresent(),
-        "pg_dump/pg_restore are not on PATH; install postgresql-client to run the backup tests");
+        ExternalTools.present("pg_dump", "pg_restore"),
+        ExternalTools.skipReason("pg_dump", "pg_restore"));
   }
 
   @Test
