@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenlight.dataplane.DatabaseAddress;
+import dev.greenlight.dataplane.backup.BackupFormatPolicy;
 import dev.greenlight.dataplane.backup.BackupResult;
 import dev.greenlight.dataplane.backup.Backups;
 import dev.greenlight.dataplane.backup.PgTools;
@@ -130,7 +131,10 @@ class MigrationUnderLoadTest {
   }
 
   private void proveBackup(Jdbi jdbi, String url) {
-    Backups backups = new Backups(jdbi, DatabaseAddress.fromJdbcUrl(url), PgTools.fromPath());
+    // auto: pg_dump where it is installed, the JDBC copy format on a JDK-only machine.
+    Backups backups =
+        new Backups(
+            jdbi, DatabaseAddress.fromJdbcUrl(url), PgTools.fromPath(), BackupFormatPolicy.AUTO);
     BackupResult backup = backups.backup(RUN, dir.resolve("backups"), List.of());
     backups.verify(Path.of(backup.manifestFile()));
     backups.restoreTest(Path.of(backup.manifestFile()));
