@@ -61,9 +61,21 @@ final class PlanRules {
     if (required("warnExit", p.warnExit())) {
       gate("warnExit.unknownRate", p.warnExit().unknownRate());
       atLeast("warnExit.requiredGoodDays", p.warnExit().requiredGoodDays(), 1);
+      boolean periodOk = positive("warnExit.period", p.warnExit().period());
       if (positive("warnExit.cap", p.warnExit().cap())
-          && p.warnExit().cap().compareTo(Duration.ofDays(p.warnExit().requiredGoodDays())) < 0) {
-        fail("warnExit.cap", "must be at least requiredGoodDays long");
+          && periodOk
+          && p.warnExit()
+                  .cap()
+                  .compareTo(p.warnExit().period().multipliedBy(p.warnExit().requiredGoodDays()))
+              < 0) {
+        fail(
+            "warnExit.cap",
+            "must be at least requiredGoodDays periods long ("
+                + p.warnExit().requiredGoodDays()
+                + " x "
+                + HumanDurations.format(p.warnExit().period())
+                + ") but was "
+                + HumanDurations.format(p.warnExit().cap()));
       }
     }
     if (required("rollback", p.rollback())) {
