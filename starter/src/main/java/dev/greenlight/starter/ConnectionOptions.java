@@ -54,7 +54,8 @@ public final class ConnectionOptions {
         blank(prometheusUrl),
         env.backupDir(),
         env.redisPrefix(),
-        env.metricsPort());
+        env.metricsPort(),
+        env.stickyExecution());
   }
 
   public Path backupDir() {

@@ -9,6 +9,11 @@ import java.util.Map;
  * embedded services then, and a worker refuses to start.
  *
  * @param metricsPort the port of the worker's {@code /metrics} endpoint, 0 for none
+ * @param stickyExecution whether workflow tasks go to the worker that cached the workflow ({@code
+ *     GREENLIGHT_STICKY_EXECUTION}, default true). Turn it off against Temporal's Java test server
+ *     ({@code greenlight dev-server}) when workers may die: that server never times out a dead
+ *     worker's sticky queue, so the workflow would wait for it forever; a real cluster falls back
+ *     to the normal queue after 5 seconds.
  */
 public record WorkerConfig(
     String temporalAddress,
@@ -18,7 +23,8 @@ public record WorkerConfig(
     String prometheusUrl,
     Path backupDir,
     String redisPrefix,
-    int metricsPort) {
+    int metricsPort,
+    boolean stickyExecution) {
   public static final String TEMPORAL_ADDRESS = "TEMPORAL_ADDRESS";
   public static final String TEMPORAL_NAMESPACE = "TEMPORAL_NAMESPACE";
   public static final String DB_URL = "GREENLIGHT_DB_URL";
@@ -27,6 +33,7 @@ public record WorkerConfig(
   public static final String BACKUP_DIR = "GREENLIGHT_BACKUP_DIR";
   public static final String REDIS_PREFIX = "GREENLIGHT_REDIS_PREFIX";
   public static final String METRICS_PORT = "GREENLIGHT_METRICS_PORT";
+  public static final String STICKY_EXECUTION = "GREENLIGHT_STICKY_EXECUTION";
 
   public static final String DEFAULT_TEMPORAL_ADDRESS = "localhost:7233";
   public static final String DEFAULT_NAMESPACE = "default";
@@ -40,6 +47,28 @@ public record WorkerConfig(
     }
   }
 
+  /** A configuration with sticky execution on, the SDK's default. */
+  public WorkerConfig(
+      String temporalAddress,
+      String namespace,
+      String dbUrl,
+      String redisUrl,
+      String prometheusUrl,
+      Path backupDir,
+      String redisPrefix,
+      int metricsPort) {
+    this(
+        temporalAddress,
+        namespace,
+        dbUrl,
+        redisUrl,
+        prometheusUrl,
+        backupDir,
+        redisPrefix,
+        metricsPort,
+        true);
+  }
+
   /** The configuration in {@code env}, defaults filled in. */
   public static WorkerConfig fromEnv(Map<String, String> env) {
     String port = blankToNull(env.get(METRICS_PORT));
@@ -51,6 +80,11 @@ public record WorkerConfig(
           METRICS_PORT + " must be a port number but was '" + port + "'", e);
     }
     String backupDir = blankToNull(env.get(BACKUP_DIR));
+    String sticky = orDefault(env.get(STICKY_EXECUTION), "true");
+    if (!sticky.equals("true") && !sticky.equals("false")) {
+      throw new IllegalArgumentException(
+          STICKY_EXECUTION + " must be true or false but was '" + sticky + "'");
+    }
     return new WorkerConfig(
         orDefault(env.get(TEMPORAL_ADDRESS), DEFAULT_TEMPORAL_ADDRESS),
         orDefault(env.get(TEMPORAL_NAMESPACE), DEFAULT_NAMESPACE),
@@ -61,7 +95,8 @@ public record WorkerConfig(
             ? Path.of(System.getProperty("java.io.tmpdir"), "greenlight-backups")
             : Path.of(backupDir),
         orDefault(env.get(REDIS_PREFIX), DEFAULT_REDIS_PREFIX),
-        metricsPort);
+        metricsPort,
+        sticky.equals("true"));
   }
 
   /** The same configuration with the data services replaced (dev server, rehearsal). */
@@ -74,7 +109,8 @@ public record WorkerConfig(
         prometheusUrl,
         backupDir,
         redisPrefix,
-        metricsPort);
+        metricsPort,
+        stickyExecution);
   }
 
   /**

@@ -17,6 +17,19 @@ class WorkerConfigTest {
     assertEquals("greenlight:", c.redisPrefix());
     assertEquals(9464, c.metricsPort());
     assertNull(c.dbUrl());
+    assertTrue(c.stickyExecution());
+  }
+
+  @Test
+  void stickyExecutionTurnsOffOnlyOnFalseAndRefusesOtherWords() {
+    assertEquals(
+        false,
+        WorkerConfig.fromEnv(Map.of("GREENLIGHT_STICKY_EXECUTION", "false")).stickyExecution());
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> WorkerConfig.fromEnv(Map.of("GREENLIGHT_STICKY_EXECUTION", "no")));
+    assertTrue(e.getMessage().contains("must be true or false but was 'no'"), e.getMessage());
   }
 
   @Test

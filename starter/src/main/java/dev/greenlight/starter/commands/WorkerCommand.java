@@ -36,7 +36,8 @@ public final class WorkerCommand implements Callable<Integer> {
             base.prometheusUrl(),
             base.backupDir(),
             base.redisPrefix(),
-            metricsPort);
+            metricsPort,
+            base.stickyExecution());
     try {
       config.requireServices();
     } catch (IllegalStateException e) {
