@@ -142,6 +142,16 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
+  /** How many times {@code text} occurs in the log. */
+  int logCount(String text) {
+    String all = log(Integer.MAX_VALUE);
+    int count = 0;
+    for (int at = all.indexOf(text); at >= 0; at = all.indexOf(text, at + 1)) {
+      count++;
+    }
+    return count;
+  }
+
   boolean logContains(String text) {
     try {
       return Files.exists(log) && Files.readString(log).contains(text);

@@ -183,7 +183,11 @@ final class Stack implements AutoCloseable {
                 "GREENLIGHT_BACKUP_DIR",
                 dir.resolve("backups").toString(),
                 "GREENLIGHT_REDIS_PREFIX",
-                KEY_PREFIX));
+                KEY_PREFIX,
+                // The dev server never times out a dead worker's sticky queue (see WorkerConfig):
+                // without this, a killed worker's workflow would wait for it forever.
+                "GREENLIGHT_STICKY_EXECUTION",
+                "false"));
     awaitListening(api, apiPort);
     awaitListening(webhook, webhookPort);
     awaitListening(prometheus, prometheusPort);
@@ -214,6 +218,7 @@ final class Stack implements AutoCloseable {
    * Waits until the worker has said it polls for the {@code starts}-th time since the stack began.
    */
   void awaitWorkerReady(int starts) {
+    workerStarts = starts;
     Await.until(
         STARTUP,
         "worker start " + starts + " to poll",
@@ -221,26 +226,18 @@ final class Stack implements AutoCloseable {
           if (!worker.isAlive()) {
             throw new AssertionError("worker exited:\n" + worker.log(6000));
           }
-          return occurrences(worker.log(Integer.MAX_VALUE), WORKER_READY) >= starts;
+          return worker.logCount(WORKER_READY) >= starts;
         },
         this::logs);
   }
 
-  private static int occurrences(String text, String marker) {
-    int count = 0;
-    for (int at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) {
-      count++;
-    }
-    return count;
-  }
-
-  private int workerStarts = 1;
+  private int workerStarts;
 
   /** {@code kill -9} the worker, start a new one, and wait until it polls. */
   void killAndRestartWorker() {
     worker.kill();
     worker.start();
-    awaitWorkerReady(++workerStarts);
+    awaitWorkerReady(workerStarts + 1);
   }
 
   int workerStarts() {
