@@ -47,7 +47,7 @@ final class PlanRules {
       }
     }
     if (required("normalize", p.normalize())) {
-      atLeast("normalize.batchSize", p.normalize().batchSize(), 1);
+      atLeast("normalize.batchSize", p.normalize().batchSize(), NormalizeSpec.MIN_BATCH_SIZE);
       positive("normalize.targetBatchDuration", p.normalize().targetBatchDuration());
       atLeast("normalize.maxRowsPerSecond", p.normalize().maxRowsPerSecond(), 0);
       positive("normalize.restoreTimeLimit", p.normalize().restoreTimeLimit());

@@ -74,6 +74,23 @@ class PlanParserTest {
   }
 
   @Test
+  void batchSizeBelowTheDataPlanesMinimumIsRefusedBeforeMigrationDay() throws IOException {
+    String yaml = Files.readString(V34).replace("batchSize: 1000", "batchSize: 50");
+    PlanException e = assertThrows(PlanException.class, () -> parser.parse(yaml, "plan.yaml"));
+    assertTrue(
+        e.getMessage().contains("normalize.batchSize (line ")
+            && e.getMessage().contains("must be at least 100 but was 50"),
+        e.getMessage());
+  }
+
+  @Test
+  void compressedEndToEndPlanIsValid() {
+    RolloutPlan plan = parser.parse(TestPlans.locate("plans/e2e-compressed.yaml"));
+    assertEquals(Duration.ofSeconds(5), plan.warnExit().period());
+    assertEquals(Duration.ofSeconds(2), plan.pollInterval());
+  }
+
+  @Test
   void unknownFieldIsRefusedWithItsLine() throws IOException {
     String yaml = Files.readString(V34).replace("  window: 30m\n", "  windw: 30m\n");
     PlanException e = assertThrows(PlanException.class, () -> parser.parse(yaml, "plan.yaml"));
