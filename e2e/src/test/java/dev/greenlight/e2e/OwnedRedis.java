@@ -29,6 +29,8 @@ final class OwnedRedis implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("could not start embedded Redis", e);
     }
+    // The server is a child process: a test JVM that dies before close() must not leave it behind.
+    Runtime.getRuntime().addShutdownHook(new Thread(this::close, "e2e-redis-reaper"));
   }
 
   String url() {
@@ -52,7 +54,7 @@ final class OwnedRedis implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     if (server.isActive()) {
       stop();
     }
