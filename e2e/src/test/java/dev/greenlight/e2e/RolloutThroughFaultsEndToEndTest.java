@@ -75,15 +75,20 @@ class RolloutThroughFaultsEndToEndTest {
       prometheusOutageInTheCanary(stack, cli, steering, probe, kills);
       redisOutageAtFiftyPercent(stack, steering, probe, load);
 
-      steering.driveUntil(probe, PHASE, "SOAK", s -> s.phase() == Phase.SOAK, stack::logs);
-      stack.killAndRestartWorker();
-      kills.add("soak");
+      steering.driveUntil(
+          probe,
+          PHASE,
+          "the soak at 100%",
+          s -> s.phase() == Phase.SOAK && s.percent() == 100,
+          stack::logs);
       // The API took the soak's flip to 100 % from Redis after the outage, without a restart.
       Await.until(
           Duration.ofSeconds(10),
           "the API to enforce at 100%",
           () -> apiGauge(stack, "stage_validation_enforce_percent") == 100,
           stack::logs);
+      stack.killAndRestartWorker();
+      kills.add("soak");
 
       RolloutStatus done =
           steering.driveUntil(
@@ -164,8 +169,10 @@ class RolloutThroughFaultsEndToEndTest {
     assertEquals(10, json.path("percent").asInt(), json.toString());
 
     stack.restartPrometheus();
-    RolloutStatus stillPaused = probe.status();
-    assertTrue(stillPaused == null || stillPaused.paused(), "a human resumes, not a timer");
+    RolloutStatus stillPaused =
+        Await.until(Duration.ofSeconds(10), "the status query", probe::status, stack::logs);
+    assertTrue(stillPaused.paused(), "a human resumes, not Prometheus coming back");
+    assertEquals(10, stillPaused.percent(), RolloutProbe.describe(stillPaused));
     cli.resume(Stack.WORKFLOW_ID, "e2e: Prometheus is back").requireSuccess("greenlight resume");
     System.out.printf(
         "Prometheus outage: paused, then resumed %d s after it stopped%n",
