@@ -55,7 +55,8 @@ public final class ConnectionOptions {
         env.backupDir(),
         env.backupFormat(),
         env.redisPrefix(),
-        env.metricsPort());
+        env.metricsPort(),
+        env.stickyExecution());
   }
 
   public Path backupDir() {

@@ -100,7 +100,8 @@ class RolloutCommandsTest {
             // auto: pg_dump where it is installed, the JDBC copy format on a JDK-only machine.
             BackupFormatPolicy.AUTO,
             "greenlight:cli-test:" + UUID.randomUUID() + ":",
-            0);
+            0,
+            true);
     return RolloutWorker.start(config, new PrintWriter(new StringWriter()));
   }
 

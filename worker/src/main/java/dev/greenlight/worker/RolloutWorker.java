@@ -12,6 +12,7 @@ import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -59,22 +60,32 @@ public final class RolloutWorker implements AutoCloseable {
             clients,
             new PrometheusMetricSource(http, config.prometheusUrl()),
             BackupSetup.of(config))
-        .registerOn(factory.newWorker(RolloutConstants.TASK_QUEUE));
+        .registerOn(factory.newWorker(RolloutConstants.TASK_QUEUE, workerOptions(config)));
     factory.start();
     endpoint =
         config.metricsPort() == 0
             ? null
             : MetricsEndpoint.start(registry, "127.0.0.1", config.metricsPort());
     log.printf(
-        "worker polling %s on %s namespace %s%s%s%n",
+        "worker polling %s on %s namespace %s%s%s%s%n",
         RolloutConstants.TASK_QUEUE,
         config.temporalAddress(),
         config.namespace(),
         addedSearchAttributes.isEmpty()
             ? ""
             : "; registered search attributes " + addedSearchAttributes,
-        endpoint == null ? "" : "; metrics on http://127.0.0.1:" + endpoint.port() + "/metrics");
+        endpoint == null ? "" : "; metrics on http://127.0.0.1:" + endpoint.port() + "/metrics",
+        config.stickyExecution() ? "" : "; sticky execution off");
     log.flush();
+  }
+
+  /** A zero sticky schedule-to-start timeout is how the SDK is told not to use a sticky queue. */
+  private static WorkerOptions workerOptions(WorkerConfig config) {
+    WorkerOptions.Builder options = WorkerOptions.newBuilder();
+    if (!config.stickyExecution()) {
+      options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
+    }
+    return options.build();
   }
 
   /**

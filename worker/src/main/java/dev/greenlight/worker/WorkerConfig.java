@@ -13,6 +13,11 @@ import java.util.Objects;
  * @param backupFormat the format new backups are taken in ({@value BackupFormatPolicy#ENV}); a
  *     worker defaults to {@code pg_dump}, which carries the whole table
  * @param metricsPort the port of the worker's {@code /metrics} endpoint, 0 for none
+ * @param stickyExecution whether workflow tasks go to the worker that cached the workflow ({@code
+ *     GREENLIGHT_STICKY_EXECUTION}, default true). Turn it off against Temporal's Java test server
+ *     ({@code greenlight dev-server}) when workers may die: that server never times out a dead
+ *     worker's sticky queue, so the workflow would wait for it forever; a real cluster falls back
+ *     to the normal queue after 5 seconds.
  */
 public record WorkerConfig(
     String temporalAddress,
@@ -23,7 +28,8 @@ public record WorkerConfig(
     Path backupDir,
     BackupFormatPolicy backupFormat,
     String redisPrefix,
-    int metricsPort) {
+    int metricsPort,
+    boolean stickyExecution) {
   public static final String TEMPORAL_ADDRESS = "TEMPORAL_ADDRESS";
   public static final String TEMPORAL_NAMESPACE = "TEMPORAL_NAMESPACE";
   public static final String DB_URL = "GREENLIGHT_DB_URL";
@@ -33,6 +39,7 @@ public record WorkerConfig(
   public static final String BACKUP_FORMAT = BackupFormatPolicy.ENV;
   public static final String REDIS_PREFIX = "GREENLIGHT_REDIS_PREFIX";
   public static final String METRICS_PORT = "GREENLIGHT_METRICS_PORT";
+  public static final String STICKY_EXECUTION = "GREENLIGHT_STICKY_EXECUTION";
 
   public static final String DEFAULT_TEMPORAL_ADDRESS = "localhost:7233";
   public static final String DEFAULT_NAMESPACE = "default";
@@ -65,6 +72,11 @@ public record WorkerConfig(
     }
     String backupDir = blankToNull(env.get(BACKUP_DIR));
     String backupFormat = blankToNull(env.get(BACKUP_FORMAT));
+    String sticky = orDefault(env.get(STICKY_EXECUTION), "true");
+    if (!sticky.equals("true") && !sticky.equals("false")) {
+      throw new IllegalArgumentException(
+          STICKY_EXECUTION + " must be true or false but was '" + sticky + "'");
+    }
     return new WorkerConfig(
         orDefault(env.get(TEMPORAL_ADDRESS), DEFAULT_TEMPORAL_ADDRESS),
         orDefault(env.get(TEMPORAL_NAMESPACE), DEFAULT_NAMESPACE),
@@ -78,7 +90,8 @@ public record WorkerConfig(
             ? DEFAULT_BACKUP_FORMAT
             : BackupFormatPolicy.parse(backupFormat, BACKUP_FORMAT),
         orDefault(env.get(REDIS_PREFIX), DEFAULT_REDIS_PREFIX),
-        metricsPort);
+        metricsPort,
+        sticky.equals("true"));
   }
 
   /** The same configuration with the data services replaced (dev server, rehearsal). */
@@ -92,7 +105,8 @@ public record WorkerConfig(
         backupDir,
         backupFormat,
         redisPrefix,
-        metricsPort);
+        metricsPort,
+        stickyExecution);
   }
 
   /**

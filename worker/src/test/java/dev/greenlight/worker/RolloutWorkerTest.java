@@ -49,7 +49,8 @@ class RolloutWorkerTest {
         Files.createTempDirectory("gl-worker-backups"),
         BackupFormatPolicy.PG_DUMP,
         "gltest:worker:",
-        metricsPort);
+        metricsPort,
+        true);
   }
 
   @Test
@@ -92,7 +93,8 @@ class RolloutWorkerTest {
             c.backupDir(),
             c.backupFormat(),
             c.redisPrefix(),
-            0);
+            0,
+            true);
     var e =
         assertThrows(
             TemporalConnection.TemporalUnavailableException.class,

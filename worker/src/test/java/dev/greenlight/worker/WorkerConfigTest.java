@@ -20,6 +20,19 @@ class WorkerConfigTest {
     assertEquals(
         BackupFormatPolicy.PG_DUMP, c.backupFormat(), "a real worker takes pg_dump backups");
     assertNull(c.dbUrl());
+    assertTrue(c.stickyExecution());
+  }
+
+  @Test
+  void stickyExecutionTurnsOffOnlyOnFalseAndRefusesOtherWords() {
+    assertEquals(
+        false,
+        WorkerConfig.fromEnv(Map.of("GREENLIGHT_STICKY_EXECUTION", "false")).stickyExecution());
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> WorkerConfig.fromEnv(Map.of("GREENLIGHT_STICKY_EXECUTION", "no")));
+    assertTrue(e.getMessage().contains("must be true or false but was 'no'"), e.getMessage());
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.greenlight.rollout;
 
 import dev.greenlight.rollout.gates.GateSummary;
 import dev.greenlight.rollout.gates.GateVerdicts;
+import dev.greenlight.rollout.plan.HumanDurations;
 import dev.greenlight.rollout.plan.WarnExitSpec;
 import java.time.Duration;
 import java.util.List;
@@ -10,10 +11,12 @@ import java.util.List;
  * After the soak: one reading of the unknown rate per day over that whole day. The rollout
  * completes after the plan's run of consecutive good days, and needs attention — with the mode left
  * as it is — when the cap passes first.
+ *
+ * <p>A "day" is the plan's {@code warnExit.period}, one day unless a compressed plan says
+ * otherwise. The default equals the constant this phase used before the field existed, so recorded
+ * histories replay with the same timers and reads and need no {@code Workflow.getVersion}.
  */
 final class WarnExitPhase {
-  private static final long DAY = Duration.ofDays(1).toMillis();
-
   private WarnExitPhase() {}
 
   static void tick(RolloutContext c) {
@@ -25,20 +28,21 @@ final class WarnExitPhase {
           "no "
               + spec.requiredGoodDays()
               + " consecutive good days within "
-              + spec.cap().toDays()
-              + " days (best run ended at "
+              + describeCap(spec)
+              + " (best run ended at "
               + s.warnExitGoodDays
               + ")";
       c.enter(Phase.NEEDS_ATTENTION, s.outcomeReason);
       return;
     }
-    long due = s.lastReadToMillis + DAY;
+    long day = spec.period().toMillis();
+    long due = s.lastReadToMillis + day;
     if (c.now() < due) {
       c.sleep(Duration.ofMillis(due - c.now()), "warn exit: one day of readings");
       return;
     }
     long now = c.now();
-    List<GateSummary> read = c.readGates(List.of(spec.unknownRate()), now - DAY, now);
+    List<GateSummary> read = c.readGates(List.of(spec.unknownRate()), now - day, now);
     if (GateVerdicts.allGreen(read)) {
       s.warnExitGoodDays++;
       c.record(
@@ -56,6 +60,16 @@ final class WarnExitPhase {
       s.outcomeReason = spec.requiredGoodDays() + " consecutive days under the unknown threshold";
       c.enter(Phase.COMPLETED, s.outcomeReason);
     }
+  }
+
+  /** "30 days" as before for day-long periods; the exact length for compressed ones. */
+  private static String describeCap(WarnExitSpec spec) {
+    return spec.period().equals(WarnExitSpec.DEFAULT_PERIOD)
+        ? spec.cap().toDays() + " days"
+        : HumanDurations.format(spec.cap())
+            + " (days of "
+            + HumanDurations.format(spec.period())
+            + ")";
   }
 
   private static String describe(GateSummary g) {

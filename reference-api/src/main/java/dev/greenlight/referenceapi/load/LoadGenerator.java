@@ -37,9 +37,11 @@ public final class LoadGenerator {
   private final LoadPlan plan;
   private final HttpClient client;
   private final AtomicLong issued = new AtomicLong();
+  private final AtomicLong sent = new AtomicLong();
   private final AtomicLong transportErrors = new AtomicLong();
   private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
   private final Map<String, long[]> consumers = new ConcurrentHashMap<>();
+  private long started;
   private long deadline;
 
   private LoadGenerator(LoadPlan plan) {
@@ -57,7 +59,7 @@ public final class LoadGenerator {
   }
 
   private LoadReport execute() {
-    long started = System.nanoTime();
+    started = System.nanoTime();
     deadline = started + plan.maxDuration().toNanos();
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < plan.concurrency(); i++) {
@@ -77,27 +79,27 @@ public final class LoadGenerator {
       }
     }
     long elapsed = System.nanoTime() - started;
-    long sent = Math.min(issued.get(), plan.maxRequests());
     return new LoadReport(
-        sent,
+        sent.get(),
         transportErrors.get(),
         elapsed,
         statusCounts(),
         consumerOutcomes(),
-        sent >= plan.maxRequests() ? StopReason.COUNT : StopReason.TIME);
+        sent.get() >= plan.maxRequests() ? StopReason.COUNT : StopReason.TIME);
   }
 
   private void work(SplittableRandom random) {
     List<Long> created = new ArrayList<>();
     while (!Thread.currentThread().isInterrupted() && System.nanoTime() < deadline) {
       long n = issued.getAndIncrement();
-      if (n >= plan.maxRequests()) {
+      if (n >= plan.maxRequests() || !awaitTurn(n)) {
         return;
       }
       String consumer = plan.consumerKey((int) (n % plan.consumers()));
       StageKind kind = pickKind(random);
       String stage = kind.pick(random);
       HttpRequest request = request(random, consumer, stage, created);
+      sent.incrementAndGet();
       try {
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         int status = response.statusCode();
@@ -117,6 +119,30 @@ public final class LoadGenerator {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  /**
+   * In a paced run, waits until request {@code n} is due; false when the deadline comes first. The
+   * schedule is anchored at the start, so a slow answer is caught up rather than lost.
+   */
+  private boolean awaitTurn(long n) {
+    if (plan.maxRequestsPerSecond() == 0) {
+      return true;
+    }
+    long due = started + n * 1_000_000_000L / plan.maxRequestsPerSecond();
+    if (due >= deadline) {
+      return false;
+    }
+    long wait = due - System.nanoTime();
+    if (wait > 0) {
+      try {
+        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 
   private HttpRequest request(

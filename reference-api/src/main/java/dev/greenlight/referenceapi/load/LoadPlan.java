@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * What a {@link LoadGenerator} run sends: to which loopback API, how many requests at most and for
- * how long at most, over how many consumer keys, with which mix of stage kinds and endpoints.
+ * how long at most, over how many consumer keys, with which mix of stage kinds and endpoints, and
+ * at most how fast ({@code maxRequestsPerSecond}, 0 for unpaced).
  *
  * <p>Both bounds are required, so a run always ends by itself. Build with {@link #to(URI)}.
  */
@@ -25,7 +26,8 @@ public record LoadPlan(
     int createWeight,
     int updateWeight,
     int listWeight,
-    long seed) {
+    long seed,
+    int maxRequestsPerSecond) {
 
   /** At most this many requests in one run: a load test, not a soak. */
   public static final long MAX_REQUESTS_LIMIT = 10_000_000;
@@ -68,6 +70,7 @@ public record LoadPlan(
     if (createWeight + updateWeight + listWeight == 0) {
       throw new IllegalArgumentException("endpoint weights must not all be 0");
     }
+    requireBetween("maxRequestsPerSecond", maxRequestsPerSecond, 0, 1_000_000);
   }
 
   /**
@@ -75,7 +78,7 @@ public record LoadPlan(
    */
   public static LoadPlan to(URI baseUri) {
     return new LoadPlan(
-        baseUri, 1_000, Duration.ofSeconds(30), 8, 100, "consumer-", 8, 1, 1, 6, 2, 2, 1L);
+        baseUri, 1_000, Duration.ofSeconds(30), 8, 100, "consumer-", 8, 1, 1, 6, 2, 2, 1L, 0);
   }
 
   public LoadPlan withBounds(long requests, Duration duration) {
@@ -92,7 +95,8 @@ public record LoadPlan(
         createWeight,
         updateWeight,
         listWeight,
-        seed);
+        seed,
+        maxRequestsPerSecond);
   }
 
   public LoadPlan withConsumers(int count, String prefix, int parallel) {
@@ -109,7 +113,8 @@ public record LoadPlan(
         createWeight,
         updateWeight,
         listWeight,
-        seed);
+        seed,
+        maxRequestsPerSecond);
   }
 
   /** Relative weights of canonical, alias and unknown stage values. */
@@ -127,7 +132,8 @@ public record LoadPlan(
         createWeight,
         updateWeight,
         listWeight,
-        seed);
+        seed,
+        maxRequestsPerSecond);
   }
 
   /** Relative weights of create, update (of a company this run created) and list requests. */
@@ -145,7 +151,30 @@ public record LoadPlan(
         create,
         update,
         list,
-        seed);
+        seed,
+        maxRequestsPerSecond);
+  }
+
+  /**
+   * At most {@code perSecond} requests a second over the whole run, 0 for as fast as the threads
+   * go: a paced run leaves CPU to the services under test when they share a small machine.
+   */
+  public LoadPlan withRate(int perSecond) {
+    return new LoadPlan(
+        baseUri,
+        maxRequests,
+        maxDuration,
+        concurrency,
+        consumers,
+        consumerPrefix,
+        canonicalWeight,
+        aliasWeight,
+        unknownWeight,
+        createWeight,
+        updateWeight,
+        listWeight,
+        seed,
+        perSecond);
   }
 
   /** The key of consumer {@code index}: the prefix and the index, zero-padded to 6 digits. */

@@ -37,7 +37,8 @@ public final class WorkerCommand implements Callable<Integer> {
             base.backupDir(),
             base.backupFormat(),
             base.redisPrefix(),
-            metricsPort);
+            metricsPort,
+            base.stickyExecution());
     try {
       config.requireServices();
     } catch (IllegalStateException e) {

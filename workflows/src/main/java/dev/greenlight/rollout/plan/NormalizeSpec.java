@@ -11,4 +11,10 @@ import java.time.Duration;
  * @param restoreTimeLimit the restore test's time budget
  */
 public record NormalizeSpec(
-    int batchSize, Duration targetBatchDuration, int maxRowsPerSecond, Duration restoreTimeLimit) {}
+    int batchSize, Duration targetBatchDuration, int maxRowsPerSecond, Duration restoreTimeLimit) {
+  /**
+   * The smallest batch the data plane's adaptive sizing starts from (its {@code MigrationOptions}
+   * minimum): a plan below it would pass here and fail on migration day.
+   */
+  public static final int MIN_BATCH_SIZE = 100;
+}

@@ -47,7 +47,7 @@ final class PlanRules {
       }
     }
     if (required("normalize", p.normalize())) {
-      atLeast("normalize.batchSize", p.normalize().batchSize(), 1);
+      atLeast("normalize.batchSize", p.normalize().batchSize(), NormalizeSpec.MIN_BATCH_SIZE);
       positive("normalize.targetBatchDuration", p.normalize().targetBatchDuration());
       atLeast("normalize.maxRowsPerSecond", p.normalize().maxRowsPerSecond(), 0);
       positive("normalize.restoreTimeLimit", p.normalize().restoreTimeLimit());
@@ -61,9 +61,21 @@ final class PlanRules {
     if (required("warnExit", p.warnExit())) {
       gate("warnExit.unknownRate", p.warnExit().unknownRate());
       atLeast("warnExit.requiredGoodDays", p.warnExit().requiredGoodDays(), 1);
+      boolean periodOk = positive("warnExit.period", p.warnExit().period());
       if (positive("warnExit.cap", p.warnExit().cap())
-          && p.warnExit().cap().compareTo(Duration.ofDays(p.warnExit().requiredGoodDays())) < 0) {
-        fail("warnExit.cap", "must be at least requiredGoodDays long");
+          && periodOk
+          && p.warnExit()
+                  .cap()
+                  .compareTo(p.warnExit().period().multipliedBy(p.warnExit().requiredGoodDays()))
+              < 0) {
+        fail(
+            "warnExit.cap",
+            "must be at least requiredGoodDays periods long ("
+                + p.warnExit().requiredGoodDays()
+                + " x "
+                + HumanDurations.format(p.warnExit().period())
+                + ") but was "
+                + HumanDurations.format(p.warnExit().cap()));
       }
     }
     if (required("rollback", p.rollback())) {

@@ -31,6 +31,7 @@ class PlanParserTest {
     assertEquals(Duration.ofHours(24), plan.soak().duration());
     assertEquals(7, plan.warnExit().requiredGoodDays());
     assertEquals(Duration.ofDays(30), plan.warnExit().cap());
+    assertEquals(Duration.ofDays(1), plan.warnExit().period());
     assertEquals(Duration.ofDays(7), plan.rollback().extendWarn());
     assertEquals(Duration.ofMinutes(5), plan.preflight().restoreTimeLimit());
   }
@@ -45,6 +46,48 @@ class PlanParserTest {
     assertTrue(
         e.getMessage().contains("must be between 1 and 99 (100 % is the soak) but was 120"),
         e.getMessage());
+  }
+
+  @Test
+  void warnExitPeriodDefaultsToADayAndIsValidatedAgainstTheCap() throws IOException {
+    String v34 = Files.readString(V34);
+    String seconds = v34.replace("  cap: 30d\n", "  cap: 2m\n  period: 10s\n");
+    RolloutPlan compressed = parser.parse(seconds, "plan.yaml");
+    assertEquals(Duration.ofSeconds(10), compressed.warnExit().period());
+
+    String zero = v34.replace("  cap: 30d\n", "  cap: 30d\n  period: 0s\n");
+    PlanException zeroPeriod =
+        assertThrows(PlanException.class, () -> parser.parse(zero, "plan.yaml"));
+    assertTrue(
+        zeroPeriod.getMessage().contains("warnExit.period (line ")
+            && zeroPeriod.getMessage().contains("must be a positive duration but was PT0S"),
+        zeroPeriod.getMessage());
+
+    String shortCap = v34.replace("  cap: 30d\n", "  cap: 60s\n  period: 10s\n");
+    PlanException capTooShort =
+        assertThrows(PlanException.class, () -> parser.parse(shortCap, "plan.yaml"));
+    assertTrue(
+        capTooShort
+            .getMessage()
+            .contains("must be at least requiredGoodDays periods long (7 x 10s) but was 1m"),
+        capTooShort.getMessage());
+  }
+
+  @Test
+  void batchSizeBelowTheDataPlanesMinimumIsRefusedBeforeMigrationDay() throws IOException {
+    String yaml = Files.readString(V34).replace("batchSize: 1000", "batchSize: 50");
+    PlanException e = assertThrows(PlanException.class, () -> parser.parse(yaml, "plan.yaml"));
+    assertTrue(
+        e.getMessage().contains("normalize.batchSize (line ")
+            && e.getMessage().contains("must be at least 100 but was 50"),
+        e.getMessage());
+  }
+
+  @Test
+  void compressedEndToEndPlanIsValid() {
+    RolloutPlan plan = parser.parse(TestPlans.locate("plans/e2e-compressed.yaml"));
+    assertEquals(Duration.ofSeconds(5), plan.warnExit().period());
+    assertEquals(Duration.ofSeconds(2), plan.pollInterval());
   }
 
   @Test

@@ -1,0 +1,333 @@
+package dev.greenlight.e2e;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.greenlight.dataplane.seed.PortfolioSeeder;
+import dev.greenlight.localservices.ExternalTools;
+import dev.greenlight.localservices.TestServices;
+import dev.greenlight.referenceapi.ReferenceApiMain;
+import dev.greenlight.rollout.RolloutConstants;
+import dev.greenlight.starter.Greenlight;
+import dev.greenlight.validator.ModeRecord;
+import dev.greenlight.validator.ModeStore;
+import dev.greenlight.validator.StageNormalizer;
+import io.lettuce.core.RedisClient;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The whole system on loopback, each server an OS process of its own: Temporal's dev server, the
+ * worker, the reference API and the ops webhook as JVMs started from this JVM's classpath, and a
+ * real Prometheus (scraping the API every second, evaluating a compressed copy of the shipped
+ * rules) alerting to a real Alertmanager (the shipped config, routed to the webhook).
+ *
+ * <p>The stack owns its data: a database of its own on the test PostgreSQL, seeded with {@link
+ * #SEEDED_ROWS} companies before the API starts, and an embedded Redis on a free port that a test
+ * may stop and start ({@link OwnedRedis}). {@link #close()} stops every process, then Redis, then
+ * drops the database; processes are also killed by a shutdown hook if the test JVM dies first.
+ */
+final class Stack implements AutoCloseable {
+  static final int SEEDED_ROWS = 3_000;
+  static final String PLAN_NAME = "e2e-compressed";
+  static final String WORKFLOW_ID = RolloutConstants.workflowId(PLAN_NAME);
+  static final String SURFACE = "stage-validation";
+  static final String KEY_PREFIX = "e2e:";
+  static final String WORKER_READY = "worker polling";
+  private static final Duration STARTUP = Duration.ofSeconds(90);
+
+  final Path dir;
+  final OwnedRedis redis;
+  final String dbUrl;
+  final Jdbi jdbi;
+  final int temporalPort = Ports.free();
+  final int apiPort = Ports.free();
+  final int webhookPort = Ports.free();
+  final int prometheusPort = Ports.free();
+  final int alertmanagerPort = Ports.free();
+  private final String database;
+  private final List<ServiceProcess> processes = new ArrayList<>();
+  private final RedisClient redisClient;
+  private final ModeStore modes;
+
+  /** The seeded rows before the API or the rollout touched anything. */
+  CompanyData seeded;
+
+  ServiceProcess temporal;
+  ServiceProcess worker;
+  ServiceProcess api;
+  ServiceProcess webhook;
+  ServiceProcess prometheus;
+  ServiceProcess alertmanager;
+
+  private Stack(Path dir, String dbUrl) {
+    this.dir = dir;
+    this.dbUrl = dbUrl;
+    this.database = dbUrl.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
+    this.redis = new OwnedRedis(dir);
+    this.jdbi = Jdbi.create(dbUrl);
+    this.redisClient = RedisClient.create(redis.url());
+    this.modes = new ModeStore(redisClient, KEY_PREFIX, Duration.ofSeconds(1));
+  }
+
+  /** Starts everything and returns once every server answers; on failure stops what started. */
+  static Stack start(Path dir) throws Exception {
+    // A JDK-only machine has neither: the test skips there, and fails under CI (ExternalTools).
+    String[] tools = {"prometheus", "prometheus-alertmanager"};
+    assumeTrue(ExternalTools.present(tools), ExternalTools.skipReason(tools));
+    deleteRecursively(dir); // a previous run's logs and Prometheus data would mislead this one
+    Files.createDirectories(dir);
+    Stack stack = new Stack(dir, TestServices.postgres().createDatabase("gl_e2e"));
+    try {
+      stack.boot();
+      return stack;
+    } catch (Throwable e) {
+      String logs = stack.logs();
+      stack.close();
+      throw new AssertionError("the stack did not start: " + e.getMessage() + "\n" + logs, e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws java.io.IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  private void boot() throws Exception {
+    PortfolioSeeder seeder = new PortfolioSeeder(jdbi, StageNormalizer.defaults());
+    seeder.createTableIfAbsent();
+    seeder.seed(SEEDED_ROWS, 7L);
+    seeded = CompanyData.snapshot(jdbi);
+    StackFiles.rules(dir);
+    StackFiles.prometheus(dir, apiPort, alertmanagerPort);
+    StackFiles.alertmanager(dir, webhookPort);
+    StackFiles.accessLog(dir);
+    Files.createDirectories(dir.resolve("backups"));
+
+    alertmanager =
+        launch(
+            "alertmanager",
+            List.of(
+                "prometheus-alertmanager",
+                "--config.file=alertmanager.yml",
+                "--storage.path=" + dir.resolve("am-data"),
+                "--web.listen-address=127.0.0.1:" + alertmanagerPort,
+                "--cluster.listen-address="),
+            Map.of());
+    prometheus =
+        launch(
+            "prometheus",
+            List.of(
+                "prometheus",
+                "--config.file=prometheus.yml",
+                "--storage.tsdb.path=" + dir.resolve("prom-data"),
+                "--web.listen-address=127.0.0.1:" + prometheusPort),
+            Map.of());
+    temporal =
+        launch(
+            "dev-server",
+            ServiceProcess.java(
+                Greenlight.class.getName(), "dev-server", "--port", String.valueOf(temporalPort)),
+            Map.of("GREENLIGHT_DB_URL", dbUrl, "REDIS_URL", redis.url()));
+    api =
+        launch(
+            "reference-api",
+            ServiceProcess.java(ReferenceApiMain.class.getName()),
+            Map.of(
+                "GREENLIGHT_DB_URL",
+                dbUrl,
+                "REDIS_URL",
+                redis.url(),
+                "PORT",
+                String.valueOf(apiPort),
+                "GREENLIGHT_KEY_PREFIX",
+                KEY_PREFIX));
+    webhook =
+        launch(
+            "webhook",
+            ServiceProcess.java(Greenlight.class.getName(), "webhook"),
+            Map.of(
+                "REDIS_URL",
+                redis.url(),
+                "TEMPORAL_ADDRESS",
+                "127.0.0.1:" + temporalPort,
+                "GREENLIGHT_WEBHOOK_PORT",
+                String.valueOf(webhookPort),
+                "GREENLIGHT_WEBHOOK_TOKENS",
+                StackFiles.WEBHOOK_TOKEN,
+                "GREENLIGHT_REDIS_PREFIX",
+                KEY_PREFIX,
+                "GREENLIGHT_ROLLOUT_ID",
+                WORKFLOW_ID));
+    awaitListening(temporal, temporalPort);
+    worker =
+        launch(
+            "worker",
+            ServiceProcess.java(Greenlight.class.getName(), "worker", "--metrics-port", "0"),
+            Map.of(
+                "TEMPORAL_ADDRESS",
+                "127.0.0.1:" + temporalPort,
+                "GREENLIGHT_DB_URL",
+                dbUrl,
+                "REDIS_URL",
+                redis.url(),
+                "PROMETHEUS_URL",
+                prometheusUrl(),
+                "GREENLIGHT_BACKUP_DIR",
+                dir.resolve("backups").toString(),
+                "GREENLIGHT_REDIS_PREFIX",
+                KEY_PREFIX,
+                // The dev server never times out a dead worker's sticky queue (see WorkerConfig):
+                // without this, a killed worker's workflow would wait for it forever.
+                "GREENLIGHT_STICKY_EXECUTION",
+                "false"));
+    awaitListening(api, apiPort);
+    awaitListening(webhook, webhookPort);
+    awaitListening(prometheus, prometheusPort);
+    awaitListening(alertmanager, alertmanagerPort);
+    awaitWorkerReady(1);
+  }
+
+  private ServiceProcess launch(String name, List<String> command, Map<String, String> env) {
+    ServiceProcess process = ServiceProcess.start(dir, name, command, env);
+    processes.add(process);
+    return process;
+  }
+
+  private void awaitListening(ServiceProcess process, int port) {
+    Await.until(
+        STARTUP,
+        process.name() + " to listen on " + port,
+        () -> {
+          if (!process.isAlive()) {
+            throw new AssertionError(process.name() + " exited:\n" + process.log(4000));
+          }
+          return Ports.listening(port);
+        },
+        this::logs);
+  }
+
+  /**
+   * Waits until the worker has said it polls for the {@code starts}-th time since the stack began.
+   */
+  void awaitWorkerReady(int starts) {
+    workerStarts = starts;
+    Await.until(
+        STARTUP,
+        "worker start " + starts + " to poll",
+        () -> {
+          if (!worker.isAlive()) {
+            throw new AssertionError("worker exited:\n" + worker.log(6000));
+          }
+          return worker.logCount(WORKER_READY) >= starts;
+        },
+        this::logs);
+  }
+
+  private int workerStarts;
+
+  /** {@code kill -9} the worker, start a new one, and wait until it polls. */
+  void killAndRestartWorker() {
+    worker.kill();
+    worker.start();
+    awaitWorkerReady(workerStarts + 1);
+  }
+
+  int workerStarts() {
+    return workerStarts;
+  }
+
+  /** Starts Prometheus again on its port and data directory, and waits until it is ready. */
+  void restartPrometheus() {
+    prometheus.start();
+    awaitListening(prometheus, prometheusPort);
+    Await.until(
+        STARTUP,
+        "Prometheus to be ready",
+        () -> {
+          try {
+            var response =
+                java.net.http.HttpClient.newHttpClient()
+                    .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                URI.create(prometheusUrl() + "/-/ready"))
+                            .build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+          } catch (Exception e) {
+            return false;
+          }
+        },
+        this::logs);
+  }
+
+  String prometheusUrl() {
+    return "http://127.0.0.1:" + prometheusPort;
+  }
+
+  URI apiUri() {
+    return URI.create("http://127.0.0.1:" + apiPort);
+  }
+
+  String temporalAddress() {
+    return "127.0.0.1:" + temporalPort;
+  }
+
+  /**
+   * The mode record the worker, the webhook and the API share; empty when Redis does not answer.
+   */
+  Optional<ModeRecord> mode() {
+    try {
+      return modes.read(SURFACE);
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The tail of every process's log, for failure messages. */
+  String logs() {
+    StringBuilder all = new StringBuilder();
+    for (ServiceProcess p : processes) {
+      all.append("\n==== ")
+          .append(p.name())
+          .append(" (")
+          .append(p.isAlive() ? "alive" : "down")
+          .append(") ====\n")
+          .append(p.log(3000));
+    }
+    return all.toString();
+  }
+
+  @Override
+  public void close() {
+    // The worker first, so nothing writes while the others go; Temporal last but one.
+    List<ServiceProcess> order = new ArrayList<>(processes);
+    order.remove(temporal);
+    order.add(temporal);
+    for (ServiceProcess p : order) {
+      if (p != null) {
+        p.stop();
+      }
+    }
+    modes.close();
+    redisClient.shutdown();
+    redis.close();
+    try {
+      TestServices.postgres().dropDatabase(database);
+    } catch (RuntimeException e) {
+      System.err.println("could not drop " + database + ": " + e.getMessage());
+    }
+  }
+}
