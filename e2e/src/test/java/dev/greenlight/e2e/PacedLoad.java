@@ -66,6 +66,13 @@ final class PacedLoad implements AutoCloseable {
     }
   }
 
+  /** Chunks tallied so far; a chunk's answers are added only once the whole chunk is done. */
+  long chunks() {
+    synchronized (statuses) {
+      return chunks;
+    }
+  }
+
   long count(int status) {
     return statuses().getOrDefault(status, 0L);
   }

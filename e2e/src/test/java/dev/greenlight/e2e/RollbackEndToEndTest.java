@@ -93,6 +93,14 @@ class RollbackEndToEndTest {
             return metrics != null && metrics.sum("stage_validation_mode", "") == 1.0;
           },
           stack::logs);
+      // Answers are tallied per chunk: the chunk in flight at the flip may hold requests judged
+      // before it, so it must be counted before the baseline is taken.
+      long chunkAtFlip = load.chunks();
+      Await.until(
+          Duration.ofSeconds(10),
+          "the chunk in flight at the flip to be tallied",
+          () -> load.chunks() > chunkAtFlip,
+          () -> "load: " + load);
       long rejectsAfter = load.count(422);
       long answeredAfter = load.answered();
       Await.until(
