@@ -45,10 +45,10 @@ final class OffPhase {
     c.record(
         "traffic collected: quietest endpoint saw "
             + (long) requests.lastValue()
-            + " requests; baseline unknown fraction "
+            + " requests; baseline unknown rate "
             + (c.state.baselineUnknownFraction == null
                 ? "unavailable (" + baseline.error() + ")"
-                : c.state.baselineUnknownFraction));
+                : WarnExitPhase.percent(c.state.baselineUnknownFraction)));
     c.flip(ValidationMode.WARN, 0, "off phase complete");
     c.enter(Phase.WARN, "counting unknown stages; nothing is rejected");
     GreenWindow.open(c.state, c.now());

@@ -51,7 +51,7 @@ final class WarnExitPhase {
               + " of "
               + spec.requiredGoodDays()
               + ": unknown rate "
-              + read.get(0).mean());
+              + percent(read.get(0).mean()));
     } else {
       s.warnExitGoodDays = 0;
       c.record("day not good (" + describe(read.get(0)) + "); the count starts again");
@@ -72,11 +72,21 @@ final class WarnExitPhase {
             + ")";
   }
 
+  /** A fraction as a percentage a person reads at a glance: 0.0010000000000000007 → "0.100%". */
+  static String percent(double fraction) {
+    return String.format(java.util.Locale.ROOT, "%.3f%%", fraction * 100);
+  }
+
   private static String describe(GateSummary g) {
     return switch (g.outcome()) {
       case ERROR -> "read failed: " + g.error();
       case NO_DATA -> "no data";
-      case DATA -> "mean " + g.mean() + ", coverage " + Math.round(g.coverage() * 100) + "%";
+      case DATA ->
+          "unknown rate "
+              + percent(g.mean())
+              + ", coverage "
+              + Math.round(g.coverage() * 100)
+              + "%";
     };
   }
 }
