@@ -1,7 +1,6 @@
 package dev.greenlight.ops;
 
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,14 +24,6 @@ public final class WebhookMain {
             env.getOrDefault("TEMPORAL_ADDRESS", "127.0.0.1:7233"),
             env.getOrDefault("TEMPORAL_NAMESPACE", "default"));
     log.info("event=webhook-started port={} config={}", service.port(), config);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  service.close();
-                  stopped.countDown();
-                }));
-    stopped.await();
+    service.runUntilShutdown();
   }
 }

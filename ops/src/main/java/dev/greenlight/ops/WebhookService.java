@@ -11,6 +11,7 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The webhook as a running service: its Redis client and mode store, its Temporal client and the
@@ -74,6 +75,20 @@ public final class WebhookService implements AutoCloseable {
 
   public int port() {
     return server.port();
+  }
+
+  /** Blocks until the JVM is asked to stop (SIGTERM, Ctrl-C), then closes this service. */
+  public void runUntilShutdown() throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  close();
+                  stopped.countDown();
+                },
+                "greenlight-webhook-shutdown"));
+    stopped.await();
   }
 
   @Override

@@ -132,7 +132,7 @@ class BackupsTest {
     // A dump that was already broken when written: truncated, yet with a matching manifest.
     byte[] bytes = Files.readAllBytes(file);
     Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-    rewriteManifest(backup, m -> withFile(m, Sha256.of(file), bytes.length / 2));
+    rewriteManifest(backup, m -> TamperedManifests.withFile(m, Sha256.of(file), bytes.length / 2));
     backups.verify(Path.of(backup.manifestFile()));
 
     RestoreTestFailedException e =
@@ -220,24 +220,6 @@ class BackupsTest {
   private static void rewriteManifest(BackupResult backup, ManifestEdit edit) throws Exception {
     Path manifestFile = Path.of(backup.manifestFile());
     ManifestFiles.write(manifestFile, edit.apply(ManifestFiles.read(manifestFile)));
-  }
-
-  private static BackupManifest withFile(BackupManifest m, String sha, long size) {
-    return new BackupManifest(
-        m.formatVersion(),
-        m.runId(),
-        m.backupFile(),
-        sha,
-        size,
-        m.database(),
-        m.serverVersion(),
-        m.pgDumpVersion(),
-        m.tables(),
-        m.distinctStages(),
-        m.createdAt(),
-        m.dumpMillis(),
-        m.format(),
-        m.tool());
   }
 
   private static BackupManifest withRows(BackupManifest m, String table, long rows) {

@@ -206,7 +206,8 @@ class CopyFormatTest {
     Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
     Path manifestFile = Path.of(backup.manifestFile());
     BackupManifest m = ManifestFiles.read(manifestFile);
-    ManifestFiles.write(manifestFile, withFile(m, Sha256.of(file), bytes.length / 2));
+    ManifestFiles.write(
+        manifestFile, TamperedManifests.withFile(m, Sha256.of(file), bytes.length / 2));
 
     RestoreTestFailedException e =
         assertThrows(RestoreTestFailedException.class, () -> copies.restoreTest(manifestFile));
@@ -387,23 +388,5 @@ class CopyFormatTest {
                             + " ORDER BY datname")
                     .mapTo(String.class)
                     .list());
-  }
-
-  private static BackupManifest withFile(BackupManifest m, String sha, long size) {
-    return new BackupManifest(
-        m.formatVersion(),
-        m.runId(),
-        m.backupFile(),
-        sha,
-        size,
-        m.database(),
-        m.serverVersion(),
-        m.pgDumpVersion(),
-        m.tables(),
-        m.distinctStages(),
-        m.createdAt(),
-        m.dumpMillis(),
-        m.format(),
-        m.tool());
   }
 }

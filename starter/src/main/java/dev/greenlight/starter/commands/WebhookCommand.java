@@ -6,7 +6,6 @@ import dev.greenlight.starter.ConnectionOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,18 +62,9 @@ public final class WebhookCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    CountDownLatch stopped = new CountDownLatch(1);
     WebhookService service =
         WebhookService.start(
             config, connection.redisUrl, connection.temporalAddress, connection.namespace);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  service.close();
-                  stopped.countDown();
-                },
-                "greenlight-webhook-shutdown"));
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         "webhook on http://%s:%d/ops/alertmanager: downgrades surface %s (Redis prefix %s) and"
@@ -88,7 +78,7 @@ public final class WebhookCommand implements Callable<Integer> {
         config.bearerTokens().size(),
         config.hmacSecrets().size());
     out.flush();
-    stopped.await();
+    service.runUntilShutdown();
     return 0;
   }
 }
