@@ -74,25 +74,18 @@ public final class Rehearsal {
       live.flush();
       BackupSetup backups =
           new BackupSetup(services.backupDir, BackupFormatPolicy.AUTO, options.pgTools());
-      return drive(
-          services.temporal(),
-          withAccessLog(plan, services),
-          scenario,
-          services,
-          backups,
-          wallStart,
-          live);
+      return drive(withAccessLog(plan, services), scenario, services, backups, wallStart, live);
     }
   }
 
   private static Outcome drive(
-      TestWorkflowEnvironment env,
       RolloutPlan plan,
       Scenario scenario,
       RehearsalServices services,
       BackupSetup backups,
       long wallStart,
       PrintWriter live) {
+    TestWorkflowEnvironment env = services.temporal();
     SearchAttributes.REQUIRED.forEach(env::registerSearchAttribute);
     long start = env.currentTimeMillis();
     MetricScript metrics = new MetricScript(plan, Instant.ofEpochMilli(start));
