@@ -70,6 +70,25 @@ public final class DataActivitiesImpl implements DataActivities {
   }
 
   @Override
+  public List<String> unfinishedMigrations(String exceptRunId) {
+    return migration.unfinishedRuns(exceptRunId).stream()
+        .map(
+            run ->
+                "run "
+                    + run.runId()
+                    + " is "
+                    + run.status().dbValue()
+                    + " at id "
+                    + run.lastId()
+                    + " ("
+                    + run.rowsUpdated()
+                    + " rows updated"
+                    + (run.lastError() == null ? "" : "; last error: " + run.lastError())
+                    + ")")
+        .toList();
+  }
+
+  @Override
   public BackupResult backup(String runId) {
     try {
       var result = backups.backup(runId, backupDirectory.resolve(safe(runId)), TABLES);

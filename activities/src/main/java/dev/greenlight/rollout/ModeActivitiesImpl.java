@@ -16,6 +16,10 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>Idempotent: a retry after a lost response finds the mode already set, writes no second
  * version, and still makes sure the audit row exists.
+ *
+ * <p>A request with an expected version (every ENFORCE flip) writes only over the record the
+ * workflow wrote last; anything else there is reported back unwritten. A downgrade writes {@code
+ * warn} over whatever is there.
  */
 public final class ModeActivitiesImpl implements ModeActivities {
   private static final int CAS_ATTEMPTS = 5;
@@ -35,24 +39,54 @@ public final class ModeActivitiesImpl implements ModeActivities {
     StaleModeVersionException lastStale = null;
     for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
       Optional<ModeRecord> current = store.read(request.surface());
-      if (current.isPresent()
-          && current.get().mode() == request.mode()
-          && current.get().enforcePercent() == request.percent()) {
+      if (current.isPresent() && isAlreadyDone(request, current.get())) {
         audit(request.surface(), null, current.get());
-        return result(current.get());
+        return result(current.get(), false);
+      }
+      if (request.expectedVersion() != null && !isOurs(request, current)) {
+        // Someone else wrote in between — the webhook's downgrade, a person's lever. Never write
+        // ENFORCE over it: the workflow treats it as a rollback (safety invariant 3).
+        return current
+            .map(r -> result(r, true))
+            .orElseGet(
+                () ->
+                    new ModeFlipResult(null, 0, 0, true, "nobody", "the mode record was deleted"));
       }
       try {
         ModeRecord written =
             store.compareAndSet(
                 request.surface(), current.map(ModeRecord::version).orElse(0L), change);
         audit(request.surface(), current.orElse(null), written);
-        return result(written);
+        return result(written, false);
       } catch (StaleModeVersionException e) {
-        // Someone else (the webhook, a human) wrote in between: read again and decide again.
+        // Someone wrote in between: read again. A conditional write then sees their record and
+        // refuses; a downgrade writes warn over it.
         lastStale = e;
       }
     }
     throw lastStale;
+  }
+
+  /**
+   * The record already says what the request asks for: a retry after a lost response. A conditional
+   * write counts it only when this writer wrote it.
+   */
+  private static boolean isAlreadyDone(ModeFlipRequest request, ModeRecord current) {
+    return current.mode() == request.mode()
+        && current.enforcePercent() == request.percent()
+        && (request.expectedVersion() == null || request.changedBy().equals(current.changedBy()));
+  }
+
+  /**
+   * Whether the stored record is the one the workflow wrote last: its version when the workflow
+   * knows it, else its writer (state carried from before versions were tracked).
+   */
+  private static boolean isOurs(ModeFlipRequest request, Optional<ModeRecord> current) {
+    long expected = request.expectedVersion();
+    if (expected > 0) {
+      return current.map(ModeRecord::version).orElse(0L) == expected;
+    }
+    return current.map(r -> request.changedBy().equals(r.changedBy())).orElse(true);
   }
 
   private void audit(String surface, ModeRecord before, ModeRecord after) {
@@ -76,7 +110,13 @@ public final class ModeActivitiesImpl implements ModeActivities {
                 .execute());
   }
 
-  private static ModeFlipResult result(ModeRecord record) {
-    return new ModeFlipResult(record.mode(), record.enforcePercent(), record.version());
+  private static ModeFlipResult result(ModeRecord record, boolean refused) {
+    return new ModeFlipResult(
+        record.mode(),
+        record.enforcePercent(),
+        record.version(),
+        refused,
+        record.changedBy(),
+        record.reason());
   }
 }

@@ -8,6 +8,7 @@ import dev.greenlight.rollout.activity.MigrationRequest;
 import dev.greenlight.rollout.activity.MigrationResult;
 import dev.greenlight.rollout.activity.RestoreTestResult;
 import io.temporal.failure.ApplicationFailure;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,6 +28,14 @@ final class SteerableData implements DataActivities {
 
   final AtomicInteger applyCalls = new AtomicInteger();
   final AtomicInteger backups = new AtomicInteger();
+
+  /** What {@link #unfinishedMigrations} answers: earlier attempts' unfinished runs. */
+  volatile List<String> unfinishedMigrations = List.of();
+
+  @Override
+  public List<String> unfinishedMigrations(String exceptRunId) {
+    return unfinishedMigrations;
+  }
 
   @Override
   public BackupResult backup(String runId) {

@@ -15,8 +15,8 @@ import java.time.Duration;
  * never retried is named here: a checksum mismatch or a failed restore test will not pass on a
  * second try, and a plan does not become valid by waiting.
  */
-final class ActivityStubs {
-  final ModeActivities mode =
+public final class ActivityStubs {
+  public final ModeActivities mode =
       Workflow.newActivityStub(
           ModeActivities.class,
           options(
@@ -51,19 +51,19 @@ final class ActivityStubs {
               .build());
 
   /** The change id that moved gate reads to local activities (see {@link #gates()}). */
-  static final String GATE_READS_AS_LOCAL_ACTIVITIES = "gate-reads-as-local-activities";
+  public static final String GATE_READS_AS_LOCAL_ACTIVITIES = "gate-reads-as-local-activities";
 
   /**
    * The gate reader for this point of the history: the regular activity for histories recorded
    * before the change, the local one from then on. Call it right before each read, never cache it:
    * the version marker must be looked up at the same place on replay.
    */
-  GateActivities gates() {
+  public GateActivities gates() {
     int version = Workflow.getVersion(GATE_READS_AS_LOCAL_ACTIVITIES, Workflow.DEFAULT_VERSION, 1);
     return version == Workflow.DEFAULT_VERSION ? remoteGates : localGates;
   }
 
-  final PreflightActivities preflight =
+  public final PreflightActivities preflight =
       Workflow.newActivityStub(
           PreflightActivities.class,
           options(
@@ -72,7 +72,7 @@ final class ActivityStubs {
                   retries(3, RolloutConstants.FAILURE_PREFLIGHT))
               .build());
 
-  final DataActivities data =
+  public final DataActivities data =
       Workflow.newActivityStub(
           DataActivities.class,
           options(
@@ -89,7 +89,7 @@ final class ActivityStubs {
    * Apply heartbeats after every batch; a dead worker is noticed within the heartbeat timeout and
    * the retry resumes from the checkpoint the last batch committed.
    */
-  final DataActivities migration =
+  public final DataActivities migration =
       Workflow.newActivityStub(
           DataActivities.class,
           options(

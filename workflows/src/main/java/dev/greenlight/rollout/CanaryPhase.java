@@ -1,18 +1,33 @@
 package dev.greenlight.rollout;
 
+import dev.greenlight.rollout.RolloutState.PauseCause;
 import dev.greenlight.rollout.gates.GateSummary;
 import dev.greenlight.rollout.gates.GateVerdicts;
 import dev.greenlight.rollout.plan.CanarySpec;
 import dev.greenlight.rollout.plan.CanaryStep;
 import dev.greenlight.validator.ValidationMode;
+import io.temporal.failure.ActivityFailure;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
- * Canary ENFORCE, step by step, then the 100 % soak. A step is promoted once its minimum duration
- * has passed (or a promote command skipped it) and every gate has been green for the window; a
- * breach rule rolls back at once. The soak is a window as long as the soak itself.
+ * Canary ENFORCE, step by step, then the 100 % soak.
+ *
+ * <ul>
+ *   <li>A step starts with the ENFORCE flip; a flip from a mode other than ENFORCE (the first step,
+ *       a retry, a step re-entered after a failure) needs a fresh green WARN verdict first ({@link
+ *       WarnVerdict}).
+ *   <li>Every poll reads each gate over the trailing window. A breach rule rolls back at once,
+ *       paused or not.
+ *   <li>A step is promoted once its minimum duration has passed (or a promote command skipped it)
+ *       and every gate is green on its own ({@link GateWindows}) — unless a gate's mean over the
+ *       window regressed past the plan's ratio against the previous step's, which holds the
+ *       promotion. A forced promotion skips the gates.
+ *   <li>While paused the gates are still read and breaches still roll back; nothing is promoted.
+ *       Failed reads in a row pause the rollout and, because ENFORCE must not run blind, downgrade
+ *       to warn; once reads succeed the step is entered again.
+ * </ul>
  */
 final class CanaryPhase {
   private CanaryPhase() {}
@@ -22,16 +37,7 @@ final class CanaryPhase {
     CanarySpec spec = c.plan.canary();
     boolean soak = s.phase == Phase.SOAK;
     if (!s.stepStarted) {
-      int percent = soak ? 100 : spec.steps().get(s.canaryStep).percent();
-      c.flip(
-          ValidationMode.ENFORCE,
-          percent,
-          soak ? "soak at 100%" : "canary step " + (s.canaryStep + 1));
-      s.stepStarted = true;
-      s.stepStartedAtMillis = c.now();
-      s.stepMeanSum = new LinkedHashMap<>();
-      s.stepMeanCount = new LinkedHashMap<>();
-      GreenWindow.open(s, c.now());
+      startStep(c, soak);
       return;
     }
     long due = s.lastReadToMillis + c.plan.pollInterval().toMillis();
@@ -42,76 +48,131 @@ final class CanaryPhase {
       return;
     }
     long now = c.now();
-    List<GateSummary> read = c.readGates(spec.gates(), s.lastReadToMillis, now);
+    long window = soak ? c.plan.soak().duration().toMillis() : spec.window().toMillis();
+    List<GateSummary> read = c.readGates(spec.gates(), now - window, now);
     String breach = GateVerdicts.breach(spec.gates(), read);
     if (breach != null) {
       c.rollback(breach);
       return;
     }
-    GreenWindow.observe(s, read, now);
-    accumulateMeans(s, read);
-    long windowMillis = soak ? c.plan.soak().duration().toMillis() : spec.window().toMillis();
-    boolean green = GreenWindow.isGreen(s, now, windowMillis);
-    String regression =
-        green && !soak
-            ? GateVerdicts.regression(read, s.previousStepMeans, spec.maxRegressionRatio())
-            : null;
-    if (regression != null) {
-      c.rollback("regression from the previous step: " + regression);
+    if (s.paused && s.pauseCause == PauseCause.METRICS) {
+      goBlind(c);
       return;
     }
+    boolean green = GateWindows.observe(s, spec.gates(), read, now, window);
     PromoteCommand promote = s.promoteRequested;
     s.promoteRequested = null;
+    if (s.paused) {
+      if (promote != null) {
+        c.record("promote by " + promote.who() + " not applied: the rollout is paused");
+      }
+      return;
+    }
     if (soak) {
       if (green) {
         s.stepStarted = false;
         s.warnExitStartedAtMillis = now;
+        s.warnExitDay = 0;
         s.warnExitGoodDays = 0;
-        c.enter(
-            Phase.WARN_EXIT, "soak green for " + Duration.ofMillis(windowMillis).toHours() + "h");
+        c.enter(Phase.WARN_EXIT, "soak: every gate green for " + GateWindows.minutes(window));
       }
       return;
     }
     CanaryStep step = spec.steps().get(s.canaryStep);
+    if (promote != null && promote.force()) {
+      promote(c, step, read, "forced by " + promote.who() + ": " + promote.why());
+      return;
+    }
     boolean minDone = now - s.stepStartedAtMillis >= step.minDuration().toMillis();
-    if ((green && (minDone || promote != null)) || (promote != null && promote.force())) {
-      String why =
-          green
-              ? "gates green for "
-                  + Duration.ofMillis(GreenWindow.greenFor(s, now)).toMinutes()
-                  + "m"
-              : "forced by " + promote.who() + ": " + promote.why();
-      s.previousStepMeans = means(s);
-      s.stepStarted = false;
-      if (s.canaryStep + 1 < spec.steps().size()) {
-        s.canaryStep++;
-        c.record("step " + step.percent() + "% promoted: " + why);
-      } else {
-        c.enter(Phase.SOAK, "step " + step.percent() + "% promoted: " + why);
+    if (!green || !(minDone || promote != null)) {
+      if (promote != null) {
+        c.record(
+            "promote by "
+                + promote.who()
+                + " not applied: the gates are not green ("
+                + GateWindows.notGreen(s)
+                + ")");
       }
-    } else if (promote != null) {
-      c.record("promote by " + promote.who() + " not applied: the gates are no longer green");
+      return;
+    }
+    String regression =
+        GateVerdicts.regression(read, s.previousStepMeans, spec.maxRegressionRatio());
+    if (regression != null) {
+      if (s.promotionHeld == null) {
+        c.record(
+            "promotion held: "
+                + regression
+                + "; it goes ahead once the window's mean is back, or force it");
+      }
+      s.promotionHeld = regression;
+      return;
+    }
+    promote(
+        c, step, read, "every gate green for " + GateWindows.minutes(GateWindows.greenFor(s, now)));
+  }
+
+  /**
+   * Flips ENFORCE for the current step — after a fresh WARN verdict when ENFORCE is not on — and
+   * starts every gate's window. A flip that fails for good leaves the mode unknown: the rollout
+   * downgrades to warn and pauses, and resuming enters the step again.
+   */
+  private static void startStep(RolloutContext c, boolean soak) {
+    RolloutState s = c.state;
+    int percent = soak ? 100 : c.plan.canary().steps().get(s.canaryStep).percent();
+    if (s.mode != ValidationMode.ENFORCE && !WarnVerdict.isFresh(c)) {
+      return;
+    }
+    String why = soak ? "soak at 100%" : "canary step " + (s.canaryStep + 1);
+    try {
+      if (!c.enterEnforce(percent, why)) {
+        return;
+      }
+    } catch (ActivityFailure e) {
+      String failure = "flip to enforce " + percent + "% failed for good: " + Failures.describe(e);
+      c.downgrade(failure);
+      c.pause(
+          PauseCause.FAILURE,
+          failure + "; the mode is back to warn; resume to enter the step again");
+      return;
+    }
+    s.stepStarted = true;
+    s.stepStartedAtMillis = c.now();
+    s.promotionHeld = null;
+    s.lastReadToMillis = c.now();
+    GateWindows.restart(s, c.plan.canary().gates(), c.now());
+  }
+
+  /**
+   * Gates unreadable in ENFORCE: downgrade rather than enforce blind; the step is entered again.
+   */
+  private static void goBlind(RolloutContext c) {
+    c.state.stepStarted = false;
+    c.state.promotionHeld = null;
+    c.downgrade("gates unreadable: ENFORCE off until they can be read again");
+  }
+
+  private static void promote(
+      RolloutContext c, CanaryStep step, List<GateSummary> read, String why) {
+    RolloutState s = c.state;
+    s.previousStepMeans = means(read);
+    s.stepStarted = false;
+    s.promotionHeld = null;
+    if (s.canaryStep + 1 < c.plan.canary().steps().size()) {
+      s.canaryStep++;
+      c.record("step " + step.percent() + "% promoted: " + why);
+    } else {
+      c.enter(Phase.SOAK, "step " + step.percent() + "% promoted: " + why);
     }
   }
 
-  private static void accumulateMeans(RolloutState s, List<GateSummary> read) {
+  /** Each gate's mean over the trailing window read at promotion: the next step's baseline. */
+  private static LinkedHashMap<String, Double> means(List<GateSummary> read) {
+    LinkedHashMap<String, Double> means = new LinkedHashMap<>();
     for (GateSummary g : read) {
       if (g.outcome() == GateSummary.Outcome.DATA && !Double.isNaN(g.mean())) {
-        s.stepMeanSum.merge(g.gate(), g.mean() * g.samplesPresent(), Double::sum);
-        s.stepMeanCount.merge(g.gate(), (long) g.samplesPresent(), Long::sum);
+        means.put(g.gate(), g.mean());
       }
     }
-  }
-
-  private static LinkedHashMap<String, Double> means(RolloutState s) {
-    LinkedHashMap<String, Double> means = new LinkedHashMap<>();
-    s.stepMeanSum.forEach(
-        (gate, sum) -> {
-          long n = s.stepMeanCount.getOrDefault(gate, 0L);
-          if (n > 0) {
-            means.put(gate, sum / n);
-          }
-        });
     return means;
   }
 }

@@ -54,8 +54,16 @@ final class CommandRules {
     if (s.promoteRequested != null) {
       throw new IllegalArgumentException("a promotion is already pending");
     }
+    if (s.paused) {
+      throw new IllegalArgumentException(
+          "the rollout is paused (" + s.pauseReason + "); resume before promoting");
+    }
     long window = plan.canary().window().toMillis();
-    long green = GreenWindow.greenFor(s, now);
+    // Rollouts from before per-gate windows kept one pooled window.
+    long green =
+        s.gateWindows.isEmpty()
+            ? Math.max(0, now - s.greenSinceMillis)
+            : GateWindows.greenFor(s, now);
     if (!c.force() && green < window) {
       throw new IllegalArgumentException(
           "gates have been green for "

@@ -6,11 +6,16 @@ import dev.greenlight.rollout.activity.DistinctStagesResult;
 import dev.greenlight.rollout.activity.MigrationRequest;
 import dev.greenlight.rollout.plan.NormalizeSpec;
 import io.temporal.failure.ActivityFailure;
+import java.util.List;
 
 /**
- * Day 5, the only irreversible step: backup → verify → restore test → dry run → a human's approval
- * → apply → verify distinct stages. Each step runs once; the state remembers which is next, so a
- * new worker or a new run carries on from there.
+ * Day 5, the only irreversible step: earlier attempts' migrations → backup → verify → restore test
+ * → dry run → a human's approval → apply → verify distinct stages. Each step runs once; the state
+ * remembers which is next, so a new worker or a new run carries on from there.
+ *
+ * <p>Every step is keyed by this attempt's own id (safety invariant 5): its backup evidence and
+ * migration checkpoint are never another rollout's. A step that fails for good pauses the rollout
+ * through the loop; resuming runs that step again. The mode is warn throughout.
  */
 final class NormalizePhase {
   private NormalizePhase() {}
@@ -19,28 +24,40 @@ final class NormalizePhase {
     RolloutState s = c.state;
     NormalizeSpec spec = c.plan.normalize();
     switch (s.normalizeStep) {
-      case BACKUP -> {
-        try {
-          BackupResult backup = c.activities.data.backup(c.runId);
-          c.activities.data.verifyBackup(c.runId, backup.manifestPath());
-          var restore =
-              c.activities.data.restoreTest(
-                  c.runId, backup.manifestPath(), spec.restoreTimeLimit().toMillis());
-          s.manifestPath = backup.manifestPath();
-          c.record(
-              "backup verified and restored in "
-                  + restore.durationMillis()
-                  + "ms ("
-                  + restore.restoredRows()
-                  + " rows)"
-                  + backup.formatNote());
-          s.normalizeStep = NormalizeStep.DRY_RUN;
-        } catch (ActivityFailure e) {
-          stop(c, "no migration: " + Failures.describe(e));
+      case EARLIER_MIGRATIONS -> {
+        List<String> earlier =
+            s.pendingApprovals.contains(RolloutConstants.APPROVE_EARLIER_MIGRATION)
+                ? List.of("see the pending approval")
+                : c.activities.data.unfinishedMigrations(c.attemptId());
+        if (earlier.isEmpty()
+            || c.awaitApproval(
+                RolloutConstants.APPROVE_EARLIER_MIGRATION,
+                "earlier attempts left migrations unfinished: "
+                    + String.join("; ", earlier)
+                    + ". Inspect them (greenlight migrate --status), finish or leave them, then"
+                    + " approve to migrate under this attempt's own run id "
+                    + c.attemptId())) {
+          s.normalizeStep = NormalizeStep.BACKUP;
         }
       }
+      case BACKUP -> {
+        BackupResult backup = c.activities.data.backup(c.attemptId());
+        c.activities.data.verifyBackup(c.attemptId(), backup.manifestPath());
+        var restore =
+            c.activities.data.restoreTest(
+                c.attemptId(), backup.manifestPath(), spec.restoreTimeLimit().toMillis());
+        s.manifestPath = backup.manifestPath();
+        c.record(
+            "backup verified and restored in "
+                + restore.durationMillis()
+                + "ms ("
+                + restore.restoredRows()
+                + " rows)"
+                + backup.formatNote());
+        s.normalizeStep = NormalizeStep.DRY_RUN;
+      }
       case DRY_RUN -> {
-        s.dryRun = c.activities.data.dryRun(c.runId);
+        s.dryRun = c.activities.data.dryRun(c.attemptId());
         c.record(
             "dry run: "
                 + s.dryRun.rowsToChange()
@@ -56,53 +73,8 @@ final class NormalizePhase {
           s.normalizeStep = NormalizeStep.APPLY;
         }
       }
-      case APPLY -> {
-        try {
-          s.migration =
-              c.activities.migration.applyMigration(
-                  new MigrationRequest(
-                      c.runId,
-                      spec.batchSize(),
-                      spec.targetBatchDuration().toMillis(),
-                      spec.maxRowsPerSecond()));
-          c.record(
-              "migration applied: "
-                  + s.migration.rowsUpdated()
-                  + " rows updated, "
-                  + s.migration.rowsUnmappable()
-                  + " unmappable");
-          s.normalizeStep = NormalizeStep.VERIFY;
-        } catch (ActivityFailure e) {
-          // The checkpoint holds everything committed so far; a human looks before it resumes.
-          c.record("migration failed: " + Failures.describe(e));
-          c.awaitApproval(
-              RolloutConstants.APPROVE_MIGRATION_RESUME,
-              "fix the cause, then approve to resume from the checkpoint");
-        }
-      }
-      case VERIFY -> {
-        DistinctStagesResult distinct = c.activities.data.verifyDistinctStages();
-        s.offendingStages = distinct.offending();
-        if (distinct.allCanonical()) {
-          c.record("every stage is canonical");
-          s.normalizeStep = NormalizeStep.DONE;
-        } else if (c.awaitApproval(
-            RolloutConstants.APPROVE_DISTINCT_STAGES,
-            distinct.offending().size()
-                + " non-canonical values remain "
-                + distinct.offending()
-                + "; fix them or approve to go on")) {
-          DistinctStagesResult again = c.activities.data.verifyDistinctStages();
-          s.offendingStages = again.offending();
-          c.record(
-              again.allCanonical()
-                  ? "every stage is canonical after the fix"
-                  : "going on with "
-                      + again.offending().size()
-                      + " non-canonical values, as approved");
-          s.normalizeStep = NormalizeStep.DONE;
-        }
-      }
+      case APPLY -> apply(c, spec);
+      case VERIFY -> verify(c);
       case DONE -> {
         s.canaryStep = 0;
         s.stepStarted = false;
@@ -111,8 +83,62 @@ final class NormalizePhase {
     }
   }
 
-  private static void stop(RolloutContext c, String reason) {
-    c.state.outcomeReason = reason;
-    c.enter(Phase.STOPPED, reason);
+  private static void apply(RolloutContext c, NormalizeSpec spec) {
+    RolloutState s = c.state;
+    String resume = RolloutConstants.APPROVE_MIGRATION_RESUME;
+    String why = "fix the cause, then approve to resume from the checkpoint";
+    if (s.pendingApprovals.contains(resume)) {
+      // An alert or abort cut the wait short: keep waiting, never apply unapproved.
+      c.awaitApproval(resume, why);
+      return;
+    }
+    try {
+      s.migration =
+          c.activities.migration.applyMigration(
+              new MigrationRequest(
+                  c.attemptId(),
+                  spec.batchSize(),
+                  spec.targetBatchDuration().toMillis(),
+                  spec.maxRowsPerSecond()));
+      c.record(
+          "migration applied: "
+              + s.migration.rowsUpdated()
+              + " rows updated, "
+              + s.migration.rowsUnmappable()
+              + " unmappable");
+      s.normalizeStep = NormalizeStep.VERIFY;
+    } catch (ActivityFailure e) {
+      // The checkpoint holds everything committed so far; a human looks before it resumes.
+      c.record("migration failed: " + Failures.describe(e));
+      c.awaitApproval(resume, why);
+    }
+  }
+
+  private static void verify(RolloutContext c) {
+    RolloutState s = c.state;
+    String approval = RolloutConstants.APPROVE_DISTINCT_STAGES;
+    if (!s.pendingApprovals.contains(approval)) {
+      DistinctStagesResult distinct = c.activities.data.verifyDistinctStages();
+      s.offendingStages = distinct.offending();
+      if (distinct.allCanonical()) {
+        c.record("every stage is canonical");
+        s.normalizeStep = NormalizeStep.DONE;
+        return;
+      }
+    }
+    if (c.awaitApproval(
+        approval,
+        s.offendingStages.size()
+            + " non-canonical values remain "
+            + s.offendingStages
+            + "; fix them or approve to go on")) {
+      DistinctStagesResult again = c.activities.data.verifyDistinctStages();
+      s.offendingStages = again.offending();
+      c.record(
+          again.allCanonical()
+              ? "every stage is canonical after the fix"
+              : "going on with " + again.offending().size() + " non-canonical values, as approved");
+      s.normalizeStep = NormalizeStep.DONE;
+    }
   }
 }

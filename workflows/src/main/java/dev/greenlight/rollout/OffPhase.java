@@ -6,11 +6,14 @@ import dev.greenlight.rollout.gates.GateSummary;
 import dev.greenlight.rollout.gates.GateVerdicts;
 import dev.greenlight.rollout.plan.OffSpec;
 import dev.greenlight.validator.ValidationMode;
+import io.temporal.failure.ActivityFailure;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * Mode {@code off} for at least its minimum duration and until every endpoint has seen enough
- * requests; the unknown fraction then is recorded as the baseline, and the mode moves to warn.
+ * requests; the unknown fraction the validator measured in shadow is then recorded as the baseline,
+ * and the mode moves to warn.
  */
 final class OffPhase {
   private OffPhase() {}
@@ -20,7 +23,7 @@ final class OffPhase {
     OffSpec spec = c.plan.off();
     long minEnd = c.state.phaseStartedAtMillis + spec.minDuration().toMillis();
     if (c.now() < minEnd) {
-      c.sleep(java.time.Duration.ofMillis(minEnd - c.now()), "off: minimum duration");
+      c.sleep(Duration.ofMillis(minEnd - c.now()), "off: minimum duration");
       return;
     }
     long now = c.now();
@@ -33,24 +36,39 @@ final class OffPhase {
     boolean enough =
         requests.outcome() == GateSummary.Outcome.DATA
             && spec.requestsPerEndpoint().isGreen(requests.lastValue());
-    if (!enough || GateVerdicts.anyError(read)) {
+    if (!enough || GateVerdicts.anyError(read) || c.state.paused) {
       c.sleep(c.plan.pollInterval(), "off: waiting for traffic");
       return;
     }
-    InstantReading baseline =
-        c.activities
-            .gates()
-            .readInstant(new InstantRequest("unknown-baseline", spec.unknownBaselineQuery(), now));
-    c.state.baselineUnknownFraction = Double.isNaN(baseline.value()) ? null : baseline.value();
+    c.state.baselineUnknownFraction = readBaseline(c, spec, now);
     c.record(
         "traffic collected: quietest endpoint saw "
             + (long) requests.lastValue()
             + " requests; baseline unknown rate "
             + (c.state.baselineUnknownFraction == null
-                ? "unavailable (" + baseline.error() + ")"
+                ? "unavailable"
                 : WarnExitPhase.percent(c.state.baselineUnknownFraction)));
     c.flip(ValidationMode.WARN, 0, "off phase complete");
     c.enter(Phase.WARN, "counting unknown stages; nothing is rejected");
-    GreenWindow.open(c.state, c.now());
+    GateWindows.restart(c.state, List.of(c.plan.warn().unknownRate()), c.now());
+  }
+
+  /** The baseline is information, not a gate: a failed read is recorded and the rollout goes on. */
+  private static Double readBaseline(RolloutContext c, OffSpec spec, long now) {
+    try {
+      InstantReading baseline =
+          c.activities
+              .gates()
+              .readInstant(
+                  new InstantRequest("unknown-baseline", spec.unknownBaselineQuery(), now));
+      if (Double.isNaN(baseline.value())) {
+        c.record("baseline unknown rate unavailable: " + baseline.error());
+        return null;
+      }
+      return baseline.value();
+    } catch (ActivityFailure e) {
+      c.record("baseline unknown rate unavailable: " + Failures.describe(e));
+      return null;
+    }
   }
 }

@@ -10,8 +10,10 @@ import dev.greenlight.validator.ValidationMode;
 import io.temporal.failure.ActivityFailure;
 
 /**
- * Week-0 pre-flight. Any failure stops the rollout here with a report and no mode change; external
- * consumers do not stop it but hold it in WARN until someone approves {@code external-consumers}.
+ * Week-0 pre-flight. Any failed check stops the rollout here with a report and no mode change;
+ * external consumers do not stop it but hold it in WARN until someone approves {@code
+ * external-consumers}. The flip to {@code off} at the end is the first mode change: if it fails for
+ * good the loop pauses the rollout, and resuming runs the pre-flight again.
  */
 final class PreflightPhase {
   private PreflightPhase() {}
@@ -58,11 +60,11 @@ final class PreflightPhase {
       }
       c.record("Redis probe: GET p99 " + probe.getP99Micros() + "µs; " + probe.detail());
 
-      BackupResult backup = c.activities.data.backup(c.runId);
-      c.activities.data.verifyBackup(c.runId, backup.manifestPath());
+      BackupResult backup = c.activities.data.backup(c.attemptId());
+      c.activities.data.verifyBackup(c.attemptId(), backup.manifestPath());
       var restore =
           c.activities.data.restoreTest(
-              c.runId, backup.manifestPath(), spec.restoreTimeLimit().toMillis());
+              c.attemptId(), backup.manifestPath(), spec.restoreTimeLimit().toMillis());
       c.record(
           "backup "
               + backup.sha256().substring(0, Math.min(12, backup.sha256().length()))

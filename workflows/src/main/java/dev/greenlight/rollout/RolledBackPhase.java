@@ -1,8 +1,12 @@
 package dev.greenlight.rollout;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
+
 /**
  * WARN after a rollback: the mode is warn at 0 %, and the canary starts again at its first step
- * when someone sends {@code retryCanary} after the extension has passed.
+ * when someone sends {@code retryCanary} after the extension has passed. The retry enters ENFORCE
+ * only on a fresh green WARN verdict; until then it holds in warn and status says why.
  */
 final class RolledBackPhase {
   private RolledBackPhase() {}
@@ -10,13 +14,13 @@ final class RolledBackPhase {
   static void tick(RolloutContext c) {
     RolloutState s = c.state;
     if (!s.retryRequested) {
-      c.sleep(java.time.Duration.ofDays(1), "rolled back: waiting for retry-canary");
+      c.sleep(Duration.ofDays(1), "rolled back: waiting for retry-canary");
       return;
     }
     s.retryRequested = false;
     s.canaryStep = 0;
     s.stepStarted = false;
-    s.previousStepMeans = new java.util.LinkedHashMap<>();
+    s.previousStepMeans = new LinkedHashMap<>();
     c.enter(Phase.CANARY, "canary retried from its first step");
   }
 }

@@ -23,6 +23,9 @@ public final class RolloutConstants {
   public static final String APPROVE_MIGRATION_RESUME = "migration-resume";
   public static final String APPROVE_DISTINCT_STAGES = "distinct-stages";
 
+  /** Go on although an earlier attempt of the rollout left its migration unfinished. */
+  public static final String APPROVE_EARLIER_MIGRATION = "earlier-migration";
+
   /** Non-retryable failure types raised by activities. */
   public static final String FAILURE_CHECKSUM_MISMATCH = "ChecksumMismatch";
 

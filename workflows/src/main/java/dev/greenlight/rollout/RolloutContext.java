@@ -1,40 +1,52 @@
 package dev.greenlight.rollout;
 
+import dev.greenlight.rollout.RolloutState.PauseCause;
 import dev.greenlight.rollout.activity.GateReadRequest;
-import dev.greenlight.rollout.activity.GateReadResult;
 import dev.greenlight.rollout.activity.ModeFlipRequest;
+import dev.greenlight.rollout.activity.ModeFlipResult;
 import dev.greenlight.rollout.gates.GateSummary;
 import dev.greenlight.rollout.gates.GateVerdicts;
 import dev.greenlight.rollout.plan.GateSpec;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.validator.ValidationMode;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * The machinery every phase shares: the plan, the state, the activity stubs, and the moves a phase
- * makes — waiting, reading gates, flipping the mode, recording a transition. Workflow-thread only.
+ * makes — waiting, reading gates, flipping the mode, pausing, rolling back, recording a transition.
+ * Workflow-thread only.
  */
 final class RolloutContext {
   final RolloutPlan plan;
   final RolloutState state;
   final ActivityStubs activities;
-  final String runId;
 
-  RolloutContext(RolloutPlan plan, RolloutState state, ActivityStubs activities, String runId) {
+  /** Who the mode record names as the writer: {@code greenlight:<workflow id>}. */
+  final String writer;
+
+  RolloutContext(
+      RolloutPlan plan, RolloutState state, ActivityStubs activities, String workflowId) {
     this.plan = plan;
     this.state = state;
     this.activities = activities;
-    this.runId = runId;
+    this.writer = "greenlight:" + workflowId;
   }
 
   long now() {
     return Workflow.currentTimeMillis();
+  }
+
+  /** The id data steps are keyed by: this attempt's own, never another rollout's of the plan. */
+  String attemptId() {
+    return state.attemptId;
   }
 
   /** Moves to {@code phase}, recording why. */
@@ -54,25 +66,128 @@ final class RolloutContext {
     refreshDetails();
   }
 
-  /** Writes the mode through the mode store (versioned and audited), then records it. */
+  /**
+   * Writes {@code warn} or {@code off} through the mode store (versioned and audited) over whatever
+   * is there, then records it.
+   *
+   * @throws ActivityFailure when the write failed for good; the caller decides what that means
+   */
   void flip(ValidationMode mode, int percent, String reason) {
-    activities.mode.flipMode(
-        new ModeFlipRequest(plan.surface(), mode, percent, "greenlight:" + runId, reason));
-    state.mode = mode;
-    state.percent = percent;
-    record("mode " + mode.wireName() + " " + percent + "%: " + reason);
+    if (mode == ValidationMode.ENFORCE) {
+      throw new IllegalArgumentException("ENFORCE is entered through enterEnforce only");
+    }
+    ModeFlipResult result =
+        activities.mode.flipMode(
+            new ModeFlipRequest(plan.surface(), mode, percent, writer, reason));
+    applied(result, "mode " + mode.wireName() + " " + percent + "%: " + reason);
   }
 
   /**
-   * Waits {@code duration} on a durable timer, or less when a command or an alert needs the
-   * workflow's attention.
+   * Writes ENFORCE at {@code percent} only over the record this rollout wrote last (safety
+   * invariant 3). A record someone else wrote in between is never overwritten: a {@code warn} or
+   * {@code off} there is a downgrade, and the rollout rolls back with the writer's reason; another
+   * ENFORCE pauses the rollout for a person to look.
+   *
+   * @return whether ENFORCE is now on at {@code percent}
+   * @throws ActivityFailure when the write failed for good
+   */
+  boolean enterEnforce(int percent, String reason) {
+    ModeFlipResult result =
+        activities.mode.flipMode(
+            new ModeFlipRequest(
+                plan.surface(),
+                ValidationMode.ENFORCE,
+                percent,
+                writer,
+                reason,
+                state.modeVersion));
+    if (!result.refused()) {
+      applied(result, "mode enforce " + percent + "%: " + reason);
+      return true;
+    }
+    String foreign =
+        (result.mode() == null
+                ? "no record"
+                : result.mode().wireName() + " " + result.percent() + "%")
+            + " written by "
+            + result.changedBy()
+            + " (version "
+            + result.version()
+            + "): "
+            + result.reason();
+    state.mode = result.mode();
+    state.percent = result.percent();
+    state.modeVersion = result.version();
+    if (result.mode() == ValidationMode.ENFORCE) {
+      pause(PauseCause.FAILURE, "the mode record changed behind the rollout: " + foreign);
+    } else {
+      rollback("mode set to " + foreign);
+    }
+    return false;
+  }
+
+  private void applied(ModeFlipResult result, String transition) {
+    state.mode = result.mode();
+    state.percent = result.percent();
+    state.modeVersion = result.version();
+    record(transition);
+  }
+
+  /**
+   * Downgrades to warn at 0 % and keeps trying until it lands (safety invariant 9): on a failed
+   * write the downgrade stays pending, shows in status, and the loop retries it with backoff before
+   * anything else.
+   *
+   * @return whether the downgrade landed now
+   */
+  boolean downgrade(String reason) {
+    state.pendingDowngrade = reason;
+    return landDowngrade();
+  }
+
+  /** One attempt at the pending downgrade. */
+  boolean landDowngrade() {
+    try {
+      flip(ValidationMode.WARN, 0, state.pendingDowngrade);
+      state.pendingDowngrade = null;
+      state.downgradeAttempts = 0;
+      state.downgradeError = null;
+      refreshDetails();
+      return true;
+    } catch (ActivityFailure e) {
+      state.downgradeAttempts++;
+      state.downgradeError = Failures.describe(e);
+      if (state.downgradeAttempts == 1 || state.downgradeAttempts % 10 == 0) {
+        record(
+            "downgrade to warn failed (attempt "
+                + state.downgradeAttempts
+                + ": "
+                + state.downgradeError
+                + "); retrying until it lands");
+      }
+      refreshDetails();
+      return false;
+    }
+  }
+
+  /** How long to wait before the next attempt at a pending downgrade: 30 s doubling to 5 min. */
+  Duration downgradeBackoff() {
+    int doublings = Math.min(Math.max(0, state.downgradeAttempts - 1), 4);
+    return Duration.ofSeconds(Math.min(300, 30L << doublings));
+  }
+
+  /**
+   * Waits {@code duration} on a durable timer, or less when something needs the workflow's
+   * attention: an abort, an alert, a command, a pending downgrade, or the rollout being paused or
+   * resumed.
    *
    * @return true when the wait was cut short
    */
   boolean sleep(Duration duration, String summary) {
     if (duration.isNegative() || duration.isZero()) {
-      return needsAttention();
+      return false;
     }
+    boolean pausedBefore = state.paused;
     Promise<Void>[] timer = new Promise[1];
     CancellationScope scope =
         Workflow.newCancellationScope(
@@ -81,7 +196,8 @@ final class RolloutContext {
                     Workflow.newTimer(
                         duration, TimerOptions.newBuilder().setSummary(summary).build()));
     scope.run();
-    Workflow.await(() -> timer[0].isCompleted() || needsAttention());
+    Workflow.await(
+        () -> timer[0].isCompleted() || needsAttention() || state.paused != pausedBefore);
     if (!timer[0].isCompleted()) {
       scope.cancel();
       return true;
@@ -92,74 +208,115 @@ final class RolloutContext {
   /** Whether something arrived that the current phase must act on before waiting further. */
   boolean needsAttention() {
     return state.abortRequested
-        || state.paused
         || state.pendingAlert != null
+        || state.pendingDowngrade != null
         || state.promoteRequested != null
         || state.retryRequested;
   }
 
-  /** Blocks while paused; an abort ends the pause. */
-  void awaitUnpaused() {
-    if (state.paused) {
-      Workflow.await(() -> !state.paused || state.abortRequested);
-    }
-  }
-
-  /** Adds {@code step} to the pending approvals and waits until it is approved or aborted. */
+  /**
+   * Adds {@code step} to the pending approvals and waits until it is approved, or until an abort or
+   * an alert needs the loop.
+   *
+   * @return whether {@code step} is approved
+   */
   boolean awaitApproval(String step, String why) {
     if (!state.pendingApprovals.contains(step)) {
       state.pendingApprovals.add(step);
       record("waiting for approval of " + step + ": " + why);
     }
-    Workflow.await(() -> !state.pendingApprovals.contains(step) || state.abortRequested);
-    return !state.abortRequested;
+    Workflow.await(
+        () ->
+            !state.pendingApprovals.contains(step)
+                || state.abortRequested
+                || state.pendingAlert != null);
+    return !state.pendingApprovals.contains(step);
+  }
+
+  /** Pauses the rollout with {@code cause}, saying why. */
+  void pause(PauseCause cause, String reason) {
+    state.paused = true;
+    state.pauseCause = cause;
+    state.pauseReason = reason;
+    record("paused: " + reason);
   }
 
   /**
-   * Reads {@code gates} over {@code [from, to]} and counts errors in a row; past the plan's limit
-   * the rollout pauses and says why — it never promotes on errors.
+   * Reads {@code gates} over {@code [from, to]}. A read that fails, even for good, is an error
+   * summary per gate, never an exception. Errors in a row past the plan's limit pause the rollout;
+   * a read without errors lifts such a pause by itself (unless the plan says {@code
+   * resumeAfterMetricsOutage: false}), and every window then re-earns from scratch.
    */
   List<GateSummary> readGates(List<GateSpec> gates, long fromMillis, long toMillis) {
-    GateReadResult result =
-        activities.gates().readGates(new GateReadRequest(gates, fromMillis, toMillis));
-    state.lastReadings = result.summaries();
+    List<GateSummary> summaries;
+    try {
+      summaries =
+          activities
+              .gates()
+              .readGates(new GateReadRequest(gates, fromMillis, toMillis))
+              .summaries();
+    } catch (ActivityFailure e) {
+      String error = "gate read failed: " + Failures.describe(e);
+      summaries = new ArrayList<>();
+      for (GateSpec gate : gates) {
+        summaries.add(GateSummary.error(gate.name(), error));
+      }
+    }
+    state.lastReadings = summaries;
     state.lastReadToMillis = toMillis;
-    if (GateVerdicts.anyError(result.summaries())) {
+    if (GateVerdicts.anyError(summaries)) {
       state.consecutiveGateErrors++;
-      if (state.consecutiveGateErrors >= plan.maxConsecutiveGateErrors()) {
-        state.paused = true;
-        state.pauseReason =
+      if (state.consecutiveGateErrors >= plan.maxConsecutiveGateErrors() && !state.paused) {
+        pause(
+            PauseCause.METRICS,
             state.consecutiveGateErrors
                 + " gate reads in a row failed ("
-                + result.summaries().stream()
+                + summaries.stream()
                     .filter(s -> s.outcome() == GateSummary.Outcome.ERROR)
                     .map(s -> s.gate() + ": " + s.error())
                     .collect(Collectors.joining("; "))
-                + "); resume when metrics are back";
-        record("paused: " + state.pauseReason);
+                + ")"
+                + (plan.resumesAfterMetricsOutage()
+                    ? "; resumes by itself when reads succeed again"
+                    : "; resume when metrics are back"));
       }
     } else {
       state.consecutiveGateErrors = 0;
+      if (state.paused
+          && state.pauseCause == PauseCause.METRICS
+          && plan.resumesAfterMetricsOutage()) {
+        state.paused = false;
+        state.pauseCause = null;
+        state.pauseReason = null;
+        state.gateWindows.clear();
+        record("resumed: gate reads succeed again; every window re-earns from now");
+      }
     }
     refreshDetails();
-    return result.summaries();
+    return summaries;
   }
 
   /**
-   * Downgrades to warn after a failed gate or an alert, and holds WARN for the plan's extension.
+   * Rolls back to warn after a breach, an alert or a foreign downgrade, and holds WARN for the
+   * plan's extension. The flip is retried until it lands.
    */
   void rollback(String reason) {
     state.rollbacks++;
-    flip(ValidationMode.WARN, 0, "rollback: " + reason);
     state.warnExtendedUntilMillis = now() + plan.rollback().extendWarn().toMillis();
     state.stepStarted = false;
     state.promoteRequested = null;
+    state.promotionHeld = null;
+    state.enforceHeld = null;
+    if (state.mode == ValidationMode.ENFORCE) {
+      downgrade("rollback: " + reason);
+    }
     enter(
         Phase.ROLLED_BACK,
         "rolled back ("
             + reason
             + "); WARN extended until "
-            + formatTime(state.warnExtendedUntilMillis));
+            + formatTime(state.warnExtendedUntilMillis)
+            + (state.pendingDowngrade == null ? "" : "; the downgrade to warn is being retried"));
   }
 
   void refreshDetails() {

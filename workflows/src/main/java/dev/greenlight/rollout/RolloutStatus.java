@@ -15,6 +15,14 @@ import java.util.Map;
  * @param greenWindowMillis how long the current window has been green, 0 outside windowed phases
  * @param windowTargetMillis how long it must be green to move on, 0 outside windowed phases
  * @param phaseRemainingMillis the least time left in the current phase or step, 0 when unknown
+ * @param gateWindows each gate's trailing window: verdict (green, earning, red, no data, stale, low
+ *     coverage, error), why, and how long it has counted
+ * @param pauseCause MANUAL, METRICS (lifts by itself when reads succeed) or FAILURE; null when
+ *     running
+ * @param enforceHeld why ENFORCE is not entered yet (no fresh green WARN verdict), or null
+ * @param promotionHeld why a green step is not promoted (a regression), or null
+ * @param pendingDowngrade a downgrade to warn still being retried, or null
+ * @param attemptId this rollout attempt's own id, which keys its backups and migration
  */
 public record RolloutStatus(
     String plan,
@@ -46,4 +54,12 @@ public record RolloutStatus(
     List<String> alerts,
     String outcomeReason,
     int runs,
-    long historyLength) {}
+    long historyLength,
+    List<GateWindow> gateWindows,
+    String pauseCause,
+    String enforceHeld,
+    String promotionHeld,
+    String pendingDowngrade,
+    int downgradeAttempts,
+    String downgradeError,
+    String attemptId) {}

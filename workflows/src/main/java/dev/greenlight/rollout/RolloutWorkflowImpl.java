@@ -1,7 +1,9 @@
 package dev.greenlight.rollout;
 
+import dev.greenlight.rollout.legacy.LegacyRollout;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.validator.ValidationMode;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 
 /**
@@ -9,7 +11,24 @@ import io.temporal.workflow.Workflow;
  * checks for commands, alerts and history length. Because every step reads and writes only {@link
  * RolloutState}, a continued-as-new run or a new worker resumes exactly where the last one was.
  */
+/**
+ * The runbook as a state machine: each turn of the loop does one step of the current phase, then
+ * checks for downgrades, commands, alerts and history length. Because every step reads and writes
+ * only {@link RolloutState}, a continued-as-new run or a new worker resumes exactly where the last
+ * one was.
+ *
+ * <p>No activity failure ends the execution (safety invariant 9): a pending downgrade is retried
+ * with backoff before anything else, and any other failure that reaches the loop pauses the rollout
+ * with the reason; resuming runs the failed step again.
+ */
 public final class RolloutWorkflowImpl implements RolloutWorkflow {
+  /**
+   * The change id of today's safety semantics (per-gate trailing windows, fresh WARN verdicts,
+   * downgrades that hold, watching while paused, calendar WARN exit, per-attempt run ids). Rollouts
+   * that started before it replay on the frozen {@link LegacyRollout}.
+   */
+  static final String SAFETY_SEMANTICS = "safety-semantics";
+
   private RolloutContext context;
   private RolloutState state = new RolloutState();
   private RolloutPlan plan;
@@ -22,34 +41,76 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
       state = input.carriedState();
       state.runs++;
     }
-    String runId = Workflow.getInfo().getWorkflowId();
-    context = new RolloutContext(plan, state, new ActivityStubs(), runId);
-    if (firstRun) {
-      state.startedAtMillis = Workflow.currentTimeMillis();
-      context.enter(
-          Phase.PREFLIGHT, "started by " + input.startedBy() + " with plan " + plan.name());
+    ActivityStubs activities = new ActivityStubs();
+    int version = Workflow.getVersion(SAFETY_SEMANTICS, Workflow.DEFAULT_VERSION, 1);
+    if (version == Workflow.DEFAULT_VERSION) {
+      new LegacyRollout(plan, state, activities).run(input, firstRun);
     } else {
-      context.refreshDetails();
-    }
-    while (!state.phase.isTerminal()) {
-      context.awaitUnpaused();
-      if (state.abortRequested) {
-        abortNow();
-        break;
+      if (state.attemptId == null) {
+        // A run carried over from before this version keeps the id its data steps used.
+        state.attemptId =
+            firstRun
+                ? Workflow.getInfo().getFirstExecutionRunId()
+                : Workflow.getInfo().getWorkflowId();
       }
-      if (state.pendingAlert != null) {
-        handleAlert();
-        continue;
+      context = new RolloutContext(plan, state, activities, Workflow.getInfo().getWorkflowId());
+      if (firstRun) {
+        state.startedAtMillis = Workflow.currentTimeMillis();
+        context.enter(
+            Phase.PREFLIGHT,
+            "started by "
+                + input.startedBy()
+                + " with plan "
+                + plan.name()
+                + " (attempt "
+                + state.attemptId
+                + ")");
+      } else {
+        context.refreshDetails();
       }
-      if (historyIsLong()) {
-        continueAsNew(input);
+      while (!state.phase.isTerminal()) {
+        try {
+          turn(input);
+        } catch (ActivityFailure e) {
+          failedForGood(e);
+        }
       }
-      step();
     }
     trackHistoryLength();
     Workflow.await(Workflow::isEveryHandlerFinished);
     return new RolloutResult(
         state.phase, state.outcomeReason, state.transitions, state.runs, state.maxEventsPerRun);
+  }
+
+  /** One turn of the loop: the first of these that applies. */
+  private void turn(RolloutInput input) {
+    if (historyIsLong()) {
+      continueAsNew(input);
+    }
+    if (state.pendingDowngrade != null) {
+      if (!context.landDowngrade()) {
+        Workflow.sleep(context.downgradeBackoff());
+      }
+      return;
+    }
+    if (state.abortRequested) {
+      abortNow();
+      return;
+    }
+    if (state.pendingAlert != null) {
+      handleAlert();
+      return;
+    }
+    if (state.paused && !watchesWhilePaused()) {
+      Workflow.await(
+          () ->
+              !state.paused
+                  || state.abortRequested
+                  || state.pendingAlert != null
+                  || state.pendingDowngrade != null);
+      return;
+    }
+    step();
   }
 
   private void step() {
@@ -64,6 +125,36 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
       default -> throw new IllegalStateException("no step for phase " + state.phase);
     }
     trackHistoryLength();
+  }
+
+  /**
+   * Paused holds promotion, not protection (safety invariant 9): a live ENFORCE step keeps reading
+   * its gates, and a pause caused by failed reads keeps reading to lift itself. Any other pause
+   * waits for a person.
+   */
+  private boolean watchesWhilePaused() {
+    boolean enforcing =
+        (state.phase == Phase.CANARY || state.phase == Phase.SOAK)
+            && state.stepStarted
+            && state.mode == ValidationMode.ENFORCE;
+    boolean liftsItself =
+        state.pauseCause == RolloutState.PauseCause.METRICS && plan.resumesAfterMetricsOutage();
+    return enforcing || liftsItself;
+  }
+
+  /**
+   * An activity failed for good where no phase gave it a meaning of its own: pause with the reason,
+   * so a person can fix the cause and resume, which runs the step again. The mode stays as it is:
+   * ENFORCE keeps being watched while paused, and its rollback flips are retried until they land.
+   */
+  private void failedForGood(ActivityFailure e) {
+    String where =
+        state.phase == Phase.NORMALIZE
+            ? "NORMALIZE (" + state.normalizeStep.name().toLowerCase(java.util.Locale.ROOT) + ")"
+            : state.phase.name();
+    context.pause(
+        RolloutState.PauseCause.FAILURE,
+        where + " failed for good: " + Failures.describe(e) + "; fix the cause, then resume");
   }
 
   /** An alert downgrades only what is enforcing; before the canary it is recorded and kept. */
@@ -83,9 +174,10 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
     }
   }
 
+  /** ENFORCE goes to warn first, retried until it lands; then the rollout ends ABORTED. */
   private void abortNow() {
-    if (state.mode == ValidationMode.ENFORCE) {
-      context.flip(ValidationMode.WARN, 0, "abort: " + state.abortReason);
+    if (state.mode == ValidationMode.ENFORCE && !context.downgrade("abort: " + state.abortReason)) {
+      return;
     }
     state.outcomeReason = "aborted: " + state.abortReason;
     context.enter(Phase.ABORTED, state.outcomeReason);
@@ -135,6 +227,7 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
   @Override
   public CommandResult pause(OperatorCommand command) {
     state.paused = true;
+    state.pauseCause = RolloutState.PauseCause.MANUAL;
     state.pauseReason = "paused by " + command.who() + ": " + command.why();
     return accepted("paused", command.who(), command.why());
   }
@@ -146,7 +239,12 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
 
   @Override
   public CommandResult resume(OperatorCommand command) {
+    if (state.pauseCause == RolloutState.PauseCause.METRICS) {
+      // The outage's readings say nothing: every window re-earns from the next read.
+      state.gateWindows.clear();
+    }
     state.paused = false;
+    state.pauseCause = null;
     state.pauseReason = null;
     state.consecutiveGateErrors = 0;
     return accepted("resumed", command.who(), command.why());
@@ -230,8 +328,8 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
             + ": "
             + why;
     state.commands.add(line);
-    if (context != null) {
-      context.refreshDetails();
+    if (plan != null) {
+      Workflow.setCurrentDetails(StatusMarkdown.render(plan, state, Workflow.currentTimeMillis()));
     }
     return new CommandResult(state.phase, outcome);
   }

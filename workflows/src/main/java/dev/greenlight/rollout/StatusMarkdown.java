@@ -5,10 +5,10 @@ import dev.greenlight.rollout.plan.RolloutPlan;
 import java.time.Duration;
 
 /** The Markdown shown as the workflow's current details in the Temporal UI. */
-final class StatusMarkdown {
+public final class StatusMarkdown {
   private StatusMarkdown() {}
 
-  static String render(RolloutPlan plan, RolloutState s, long now) {
+  public static String render(RolloutPlan plan, RolloutState s, long now) {
     StringBuilder md = new StringBuilder();
     md.append("## ").append(plan.name()).append(" — ").append(s.phase);
     if (s.paused) {
@@ -28,7 +28,7 @@ final class StatusMarkdown {
     long window = StatusView.windowTarget(plan, s);
     if (window > 0) {
       md.append("\n\n**Green window** ")
-          .append(Duration.ofMillis(GreenWindow.greenFor(s, now)).toMinutes())
+          .append(Duration.ofMillis(StatusView.greenFor(s, now)).toMinutes())
           .append("m of ")
           .append(Duration.ofMillis(window).toMinutes())
           .append("m");
@@ -36,10 +36,39 @@ final class StatusMarkdown {
     if (s.paused) {
       md.append("\n\n**Paused:** ").append(s.pauseReason);
     }
+    if (s.pendingDowngrade != null) {
+      md.append("\n\n**Downgrade to warn pending** (attempt ")
+          .append(s.downgradeAttempts)
+          .append(", ")
+          .append(s.downgradeError)
+          .append("): ")
+          .append(s.pendingDowngrade);
+    }
+    if (s.enforceHeld != null) {
+      md.append("\n\n**ENFORCE held in warn:** ").append(s.enforceHeld);
+    }
+    if (s.promotionHeld != null) {
+      md.append("\n\n**Promotion held:** ").append(s.promotionHeld);
+    }
     if (!s.pendingApprovals.isEmpty()) {
       md.append("\n\n**Awaiting approval:** ").append(String.join(", ", s.pendingApprovals));
     }
-    if (!s.lastReadings.isEmpty()) {
+    if (!s.gateWindows.isEmpty()) {
+      md.append("\n\n| gate | verdict | last | coverage | why |\n|---|---|---|---|---|\n");
+      for (GateWindow w : s.gateWindows.values()) {
+        md.append("| ")
+            .append(w.gate())
+            .append(" | ")
+            .append(w.verdict())
+            .append(" | ")
+            .append(w.lastValue())
+            .append(" | ")
+            .append(Math.round(w.coverage() * 100))
+            .append("% | ")
+            .append(w.detail())
+            .append(" |\n");
+      }
+    } else if (!s.lastReadings.isEmpty()) {
       md.append("\n\n| gate | last | coverage | state |\n|---|---|---|---|\n");
       for (GateSummary g : s.lastReadings) {
         md.append("| ")

@@ -24,7 +24,7 @@ final class StatusView {
         List.copyOf(s.pendingApprovals),
         List.copyOf(s.lastReadings),
         s.consecutiveGateErrors,
-        window == 0 ? 0 : GreenWindow.greenFor(s, now),
+        window == 0 ? 0 : greenFor(s, now),
         window,
         remaining(plan, s, now),
         s.enforceBlocked,
@@ -40,7 +40,22 @@ final class StatusView {
         List.copyOf(s.alerts),
         s.outcomeReason,
         s.runs,
-        historyLength);
+        historyLength,
+        List.copyOf(s.gateWindows.values()),
+        s.pauseCause == null ? null : s.pauseCause.name(),
+        s.enforceHeld,
+        s.promotionHeld,
+        s.pendingDowngrade,
+        s.downgradeAttempts,
+        s.downgradeError,
+        s.attemptId);
+  }
+
+  /** How long every gate has been counting toward its window; the pooled one for old rollouts. */
+  static long greenFor(RolloutState s, long now) {
+    return s.gateWindows.isEmpty()
+        ? Math.max(0, now - s.greenSinceMillis)
+        : GateWindows.greenFor(s, now);
   }
 
   static long windowTarget(RolloutPlan plan, RolloutState s) {
@@ -71,7 +86,7 @@ final class StatusView {
                   ? s.stepStartedAtMillis
                       + plan.canary().steps().get(s.canaryStep).minDuration().toMillis()
                   : 0;
-          case SOAK -> s.greenSinceMillis + plan.soak().duration().toMillis();
+          case SOAK -> now - greenFor(s, now) + plan.soak().duration().toMillis();
           case ROLLED_BACK -> s.warnExtendedUntilMillis;
           case WARN_EXIT -> s.warnExitStartedAtMillis + plan.warnExit().cap().toMillis();
           default -> 0;

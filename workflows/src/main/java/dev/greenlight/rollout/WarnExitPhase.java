@@ -1,20 +1,24 @@
 package dev.greenlight.rollout;
 
-import dev.greenlight.rollout.gates.GateSummary;
-import dev.greenlight.rollout.gates.GateVerdicts;
+import dev.greenlight.rollout.activity.InstantReading;
+import dev.greenlight.rollout.activity.InstantRequest;
+import dev.greenlight.rollout.plan.GateSpec;
 import dev.greenlight.rollout.plan.HumanDurations;
 import dev.greenlight.rollout.plan.WarnExitSpec;
+import io.temporal.failure.ActivityFailure;
 import java.time.Duration;
-import java.util.List;
+import java.util.Locale;
 
 /**
- * After the soak: one reading of the unknown rate per day over that whole day. The rollout
- * completes after the plan's run of consecutive good days, and needs attention — with the mode left
- * as it is — when the cap passes first.
+ * After the soak, by the calendar: day {@code k} is {@code [start + k·period, start +
+ * (k+1)·period)}, and its unknown rate is read once, at its end, over that day alone (the plan's
+ * daily query evaluated at the day's end). A read that fails is retried every {@code period / 24}
+ * until the end of the next day; a day that could not be read is not good. The rollout completes
+ * after the plan's run of consecutive good days. Every day that ends by the cap is read, the last
+ * one included; without the run by then the rollout needs attention, with the mode left as it is.
  *
  * <p>A "day" is the plan's {@code warnExit.period}, one day unless a compressed plan says
- * otherwise. The default equals the constant this phase used before the field existed, so recorded
- * histories replay with the same timers and reads and need no {@code Workflow.getVersion}.
+ * otherwise.
  */
 final class WarnExitPhase {
   private WarnExitPhase() {}
@@ -22,47 +26,88 @@ final class WarnExitPhase {
   static void tick(RolloutContext c) {
     RolloutState s = c.state;
     WarnExitSpec spec = c.plan.warnExit();
+    long day = spec.period().toMillis();
+    long dayEnd = s.warnExitStartedAtMillis + (s.warnExitDay + 1) * day;
     long capEnd = s.warnExitStartedAtMillis + spec.cap().toMillis();
-    if (c.now() >= capEnd) {
+    if (dayEnd > capEnd) {
       s.outcomeReason =
           "no "
               + spec.requiredGoodDays()
               + " consecutive good days within "
               + describeCap(spec)
-              + " (best run ended at "
+              + " (the last run of good days was "
               + s.warnExitGoodDays
-              + ")";
+              + "); the mode is left as it is";
       c.enter(Phase.NEEDS_ATTENTION, s.outcomeReason);
       return;
     }
-    long day = spec.period().toMillis();
-    long due = s.lastReadToMillis + day;
-    if (c.now() < due) {
-      c.sleep(Duration.ofMillis(due - c.now()), "warn exit: one day of readings");
+    if (c.now() < dayEnd) {
+      c.sleep(Duration.ofMillis(dayEnd - c.now()), "warn exit: day " + (s.warnExitDay + 1));
       return;
     }
-    long now = c.now();
-    List<GateSummary> read = c.readGates(List.of(spec.unknownRate()), now - day, now);
-    if (GateVerdicts.allGreen(read)) {
-      s.warnExitGoodDays++;
-      c.record(
-          "good day "
-              + s.warnExitGoodDays
-              + " of "
-              + spec.requiredGoodDays()
-              + ": unknown rate "
-              + percent(read.get(0).mean()));
+    GateSpec gate = spec.unknownRate();
+    String error = null;
+    double value = Double.NaN;
+    try {
+      InstantReading reading =
+          c.activities.gates().readInstant(new InstantRequest(gate.name(), gate.query(), dayEnd));
+      value = reading.value();
+      error = Double.isNaN(value) ? (reading.error() == null ? "no data" : reading.error()) : null;
+    } catch (ActivityFailure e) {
+      error = Failures.describe(e);
+    }
+    int dayNumber = s.warnExitDay + 1;
+    if (error == null) {
+      countDay(c, spec, dayNumber, value);
+    } else if (c.now() < dayEnd + day) {
+      if (s.warnExitFailedReads++ == 0) {
+        c.record(
+            "day " + dayNumber + " could not be read (" + error + "); retrying within the day");
+      }
+      c.sleep(Duration.ofMillis(Math.max(1000, day / 24)), "warn exit: retrying day " + dayNumber);
+      return;
     } else {
       s.warnExitGoodDays = 0;
-      c.record("day not good (" + describe(read.get(0)) + "); the count starts again");
+      c.record(
+          "day "
+              + dayNumber
+              + " could not be read within a day ("
+              + error
+              + "); it is not good and the count starts again");
     }
+    s.warnExitDay++;
+    s.warnExitFailedReads = 0;
     if (s.warnExitGoodDays >= spec.requiredGoodDays()) {
       s.outcomeReason = spec.requiredGoodDays() + " consecutive days under the unknown threshold";
       c.enter(Phase.COMPLETED, s.outcomeReason);
     }
   }
 
-  /** "30 days" as before for day-long periods; the exact length for compressed ones. */
+  private static void countDay(RolloutContext c, WarnExitSpec spec, int dayNumber, double value) {
+    RolloutState s = c.state;
+    if (spec.unknownRate().isGreen(value)) {
+      s.warnExitGoodDays++;
+      c.record(
+          "good day "
+              + s.warnExitGoodDays
+              + " of "
+              + spec.requiredGoodDays()
+              + " (day "
+              + dayNumber
+              + "): unknown rate "
+              + percent(value));
+    } else {
+      s.warnExitGoodDays = 0;
+      c.record(
+          "day "
+              + dayNumber
+              + " not good (unknown rate "
+              + percent(value)
+              + "); the count starts again");
+    }
+  }
+
+  /** "30 days" for day-long periods; the exact length for compressed ones. */
   private static String describeCap(WarnExitSpec spec) {
     return spec.period().equals(WarnExitSpec.DEFAULT_PERIOD)
         ? spec.cap().toDays() + " days"
@@ -74,19 +119,6 @@ final class WarnExitPhase {
 
   /** A fraction as a percentage a person reads at a glance: 0.0010000000000000007 → "0.100%". */
   static String percent(double fraction) {
-    return String.format(java.util.Locale.ROOT, "%.3f%%", fraction * 100);
-  }
-
-  private static String describe(GateSummary g) {
-    return switch (g.outcome()) {
-      case ERROR -> "read failed: " + g.error();
-      case NO_DATA -> "no data";
-      case DATA ->
-          "unknown rate "
-              + percent(g.mean())
-              + ", coverage "
-              + Math.round(g.coverage() * 100)
-              + "%";
-    };
+    return String.format(Locale.ROOT, "%.3f%%", fraction * 100);
   }
 }

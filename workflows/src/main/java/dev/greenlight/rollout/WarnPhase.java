@@ -1,5 +1,6 @@
 package dev.greenlight.rollout;
 
+import dev.greenlight.rollout.RolloutState.NormalizeStep;
 import dev.greenlight.rollout.gates.GateSummary;
 import dev.greenlight.rollout.gates.GateVerdicts;
 import dev.greenlight.rollout.plan.WarnSpec;
@@ -7,56 +8,51 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Mode {@code warn} until the unknown rate has been green for a whole window, the minimum duration
- * has passed and no external consumer awaits approval. ENFORCE is blocked while the block gate's
- * breach rule holds (unknowns at or over 1 % for 10 minutes in v3.4).
+ * Mode {@code warn} until the unknown rate has been green over a whole trailing window, the minimum
+ * duration (and any extension) has passed and no external consumer awaits approval. ENFORCE is
+ * blocked while the block gate's breach rule holds (unknowns at or over 1 % for 10 minutes in
+ * v3.4). The canary reads its own fresh WARN verdict again before it flips ENFORCE.
  */
 final class WarnPhase {
   private WarnPhase() {}
 
   static void tick(RolloutContext c) {
+    RolloutState s = c.state;
     WarnSpec spec = c.plan.warn();
     // Readings before the last window of the minimum duration cannot decide anything: sleep
     // through them, which keeps a multi-day WARN phase to a few dozen history events.
     long firstUseful =
-        c.state.phaseStartedAtMillis + spec.minDuration().toMillis() - spec.window().toMillis();
+        s.phaseStartedAtMillis + spec.minDuration().toMillis() - spec.window().toMillis();
     if (c.now() < firstUseful) {
       c.sleep(Duration.ofMillis(firstUseful - c.now()), "warn: minimum duration");
-      GreenWindow.open(c.state, c.now());
       return;
     }
-    long due = c.state.lastReadToMillis + c.plan.pollInterval().toMillis();
+    long due = s.lastReadToMillis + c.plan.pollInterval().toMillis();
     if (c.now() < due) {
       c.sleep(Duration.ofMillis(due - c.now()), "warn: watching the unknown rate");
       return;
     }
     long now = c.now();
+    long window = spec.window().toMillis();
     List<GateSummary> read =
-        c.readGates(
-            List.of(spec.unknownRate(), spec.enforceBlock()), c.state.lastReadToMillis, now);
-    GreenWindow.observe(c.state, read.subList(0, 1), now);
-    boolean blocked = GateVerdicts.breach(List.of(spec.enforceBlock()), read) != null;
-    if (blocked != c.state.enforceBlocked) {
-      c.state.enforceBlocked = blocked;
-      c.record(
-          blocked
-              ? "ENFORCE blocked: " + GateVerdicts.breach(List.of(spec.enforceBlock()), read)
-              : "ENFORCE no longer blocked");
+        c.readGates(List.of(spec.unknownRate(), spec.enforceBlock()), now - window, now);
+    boolean green = GateWindows.observe(s, List.of(spec.unknownRate()), read, now, window);
+    String block = GateVerdicts.breach(List.of(spec.enforceBlock()), read);
+    boolean blocked = block != null;
+    if (blocked != s.enforceBlocked) {
+      s.enforceBlocked = blocked;
+      c.record(blocked ? "ENFORCE blocked: " + block : "ENFORCE no longer blocked");
     }
     boolean minDone =
-        now - c.state.phaseStartedAtMillis >= spec.minDuration().toMillis()
-            && now >= c.state.warnExtendedUntilMillis;
+        now - s.phaseStartedAtMillis >= spec.minDuration().toMillis()
+            && now >= s.warnExtendedUntilMillis;
     boolean externalPending =
-        c.state.pendingApprovals.contains(RolloutConstants.APPROVE_EXTERNAL_CONSUMERS);
-    if (minDone
-        && !blocked
-        && !externalPending
-        && GreenWindow.isGreen(c.state, now, spec.window().toMillis())) {
+        s.pendingApprovals.contains(RolloutConstants.APPROVE_EXTERNAL_CONSUMERS);
+    if (minDone && green && !blocked && !externalPending && !s.paused) {
+      s.normalizeStep = NormalizeStep.EARLIER_MIGRATIONS;
       c.enter(
           Phase.NORMALIZE,
-          "unknown rate green for "
-              + Duration.ofMillis(GreenWindow.greenFor(c.state, now)).toMinutes()
-              + "m");
+          "unknown rate green for " + GateWindows.minutes(GateWindows.greenFor(s, now)));
     }
   }
 }

@@ -37,7 +37,7 @@ class MessageRoundTripTest {
   static Stream<Object> messages() {
     RolloutPlan plan = TestPlans.v34();
     GateSummary summary =
-        new GateSummary("p99", GateSummary.Outcome.DATA, null, 30, 29, 0.0004, 0.0003, 0, 0);
+        new GateSummary("p99", GateSummary.Outcome.DATA, null, 30, 29, 0.0004, 0.0003, 0, 0, 0);
     Transition transition =
         new Transition(
             1_700_000_000_000L, Phase.CANARY, ValidationMode.ENFORCE, 10, "canary step 1");
@@ -55,7 +55,10 @@ class MessageRoundTripTest {
         transition,
         new ModeFlipRequest(
             "stage-validation", ValidationMode.ENFORCE, 50, "greenlight:r1", "canary step 2"),
-        new ModeFlipResult(ValidationMode.ENFORCE, 50, 7),
+        new ModeFlipRequest(
+            "stage-validation", ValidationMode.ENFORCE, 10, "greenlight:r1", "canary step 1", 4L),
+        new ModeFlipResult(
+            ValidationMode.ENFORCE, 50, 7, false, "greenlight:rollout-x", "canary step 2"),
         new GateReadRequest(plan.canary().gates(), 0, 1_800_000),
         new GateReadResult(List.of(summary, GateSummary.error("errors", "HTTP 503"))),
         new InstantRequest("baseline", "up", 5),

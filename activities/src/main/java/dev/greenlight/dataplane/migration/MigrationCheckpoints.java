@@ -3,6 +3,7 @@ package dev.greenlight.dataplane.migration;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -19,6 +20,16 @@ final class MigrationCheckpoints {
         .bind("run", runId)
         .map((rs, ctx) -> read(rs))
         .findOne();
+  }
+
+  /** Every run other than {@code runId} that has not completed, oldest first. */
+  static List<MigrationRun> unfinished(Handle h, String exceptRunId) {
+    return h.createQuery(
+            "SELECT * FROM stage_migration_control"
+                + " WHERE status <> 'completed' AND run_id <> :run ORDER BY started_at")
+        .bind("run", exceptRunId)
+        .map((rs, ctx) -> read(rs))
+        .list();
   }
 
   /**

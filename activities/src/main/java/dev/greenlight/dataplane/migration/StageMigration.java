@@ -2,6 +2,7 @@ package dev.greenlight.dataplane.migration;
 
 import dev.greenlight.dataplane.backup.MissingBackupEvidenceException;
 import dev.greenlight.validator.StageNormalizer;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -82,6 +83,14 @@ public final class StageMigration {
   /** The run's checkpoint and totals, if it has started. */
   public Optional<MigrationRun> status(String runId) {
     return jdbi.withHandle(h -> MigrationCheckpoints.find(h, runId));
+  }
+
+  /**
+   * Runs other than {@code runId} that started and never completed — an earlier rollout attempt's
+   * migration that crashed, failed or was stopped — oldest first.
+   */
+  public List<MigrationRun> unfinishedRuns(String exceptRunId) {
+    return jdbi.withHandle(h -> MigrationCheckpoints.unfinished(h, exceptRunId));
   }
 
   /** The distinct stages now, without failing; NULL counts as allowed. */

@@ -1,5 +1,6 @@
 package dev.greenlight.starter.commands;
 
+import dev.greenlight.rollout.GateWindow;
 import dev.greenlight.rollout.RolloutStatus;
 import dev.greenlight.rollout.Transition;
 import dev.greenlight.rollout.gates.GateSummary;
@@ -15,7 +16,17 @@ final class StatusTable {
   static void print(PrintWriter out, String workflowId, RolloutStatus s) {
     out.printf("%-22s %s%n", "rollout", workflowId + " (" + s.plan() + ")");
     out.printf(
-        "%-22s %s%s%n", "phase", s.phase(), s.paused() ? "  PAUSED: " + s.pauseReason() : "");
+        "%-22s %s%s%n",
+        "phase",
+        s.phase(),
+        s.paused()
+            ? "  PAUSED ("
+                + (s.pauseCause() == null
+                    ? "manual"
+                    : s.pauseCause().toLowerCase(java.util.Locale.ROOT))
+                + "): "
+                + s.pauseReason()
+            : "");
     out.printf(
         "%-22s %s%n",
         "mode", (s.mode() == null ? "unset" : s.mode().wireName()) + " " + s.percent() + "%");
@@ -35,11 +46,30 @@ final class StatusTable {
     if (s.enforceBlocked()) {
       out.printf("%-22s %s%n", "ENFORCE", "blocked by the unknown rate");
     }
+    if (s.enforceHeld() != null) {
+      out.printf("%-22s %s%n", "ENFORCE held", s.enforceHeld());
+    }
+    if (s.promotionHeld() != null) {
+      out.printf("%-22s %s%n", "promotion held", s.promotionHeld());
+    }
+    if (s.pendingDowngrade() != null) {
+      out.printf(
+          "%-22s %s (attempt %d failed: %s)%n",
+          "downgrade pending", s.pendingDowngrade(), s.downgradeAttempts(), s.downgradeError());
+    }
     out.printf(
         "%-22s %d (%d gate errors in a row)%n",
         "rollbacks", s.rollbacks(), s.consecutiveGateErrors());
     out.printf("%-22s %d events (run %d)%n", "history", s.historyLength(), s.runs());
-    if (!s.lastReadings().isEmpty()) {
+    if (s.gateWindows() != null && !s.gateWindows().isEmpty()) {
+      out.printf(
+          "%n%-22s %-12s %-12s %-8s %s%n", "gate", "verdict", "last value", "coverage", "why");
+      for (GateWindow w : s.gateWindows()) {
+        out.printf(
+            "%-22s %-12s %-12.6g %5.0f%%   %s%n",
+            w.gate(), w.verdict(), w.lastValue(), w.coverage() * 100, w.detail());
+      }
+    } else if (!s.lastReadings().isEmpty()) {
       out.printf("%n%-22s %-8s %-12s %-8s%n", "gate", "outcome", "last value", "coverage");
       for (GateSummary g : s.lastReadings()) {
         out.printf(

@@ -2,6 +2,7 @@ package dev.greenlight.rollout.activity;
 
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
+import java.util.List;
 
 /**
  * The data plane's steps. A checksum mismatch, a failed restore test and apply without evidence
@@ -9,6 +10,13 @@ import io.temporal.activity.ActivityMethod;
  */
 @ActivityInterface
 public interface DataActivities {
+  /**
+   * Migrations of other runs — earlier attempts of a rollout — that started and never completed,
+   * one line each (run id, status, checkpoint, last error); empty when there are none.
+   */
+  @ActivityMethod
+  List<String> unfinishedMigrations(String exceptRunId);
+
   @ActivityMethod
   BackupResult backup(String runId);
 

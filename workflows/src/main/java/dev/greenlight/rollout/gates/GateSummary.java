@@ -13,6 +13,8 @@ package dev.greenlight.rollout.gates;
  * @param mean the mean of present values, NaN when none
  * @param lastRedAtMillis the time of the latest red reading, 0 when none was red
  * @param breachedForMillis how long the trailing run of breaching readings lasts, 0 when none
+ * @param newestAtMillis the time of the newest present reading in the range, 0 when none (and in
+ *     summaries recorded before the field existed)
  */
 public record GateSummary(
     String gate,
@@ -23,7 +25,8 @@ public record GateSummary(
     double lastValue,
     double mean,
     long lastRedAtMillis,
-    long breachedForMillis) {
+    long breachedForMillis,
+    long newestAtMillis) {
 
   /** Whether a read produced data. */
   public enum Outcome {
@@ -33,7 +36,7 @@ public record GateSummary(
   }
 
   public static GateSummary error(String gate, String error) {
-    return new GateSummary(gate, Outcome.ERROR, error, 0, 0, Double.NaN, Double.NaN, 0, 0);
+    return new GateSummary(gate, Outcome.ERROR, error, 0, 0, Double.NaN, Double.NaN, 0, 0, 0);
   }
 
   /** Present readings over expected ones; 0 when nothing was expected. */

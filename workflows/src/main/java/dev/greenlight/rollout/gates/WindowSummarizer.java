@@ -21,6 +21,7 @@ public final class WindowSummarizer {
     double sum = 0;
     double last = Double.NaN;
     long lastRed = 0;
+    long newest = 0;
     long breachStart = -1;
     long breachEnd = 0;
     for (Sample s : samples) {
@@ -39,6 +40,7 @@ public final class WindowSummarizer {
         continue;
       }
       present++;
+      newest = Math.max(newest, s.epochMillis());
       sum += s.value();
       last = s.value();
       if (!gate.isGreen(s.value())) {
@@ -55,6 +57,7 @@ public final class WindowSummarizer {
           Double.NaN,
           Double.NaN,
           0,
+          0,
           0);
     }
     long breachedFor = breachStart < 0 ? 0 : breachEnd - breachStart + step;
@@ -67,6 +70,7 @@ public final class WindowSummarizer {
         last,
         sum / present,
         lastRed,
-        breachedFor);
+        breachedFor,
+        newest);
   }
 }

@@ -16,6 +16,8 @@ import java.util.List;
  * @param pollInterval how often gates are read while a phase waits on them
  * @param maxConsecutiveGateErrors gate read errors in a row that pause the rollout
  * @param historyEventLimit continue-as-new once a run's history passes this many events
+ * @param resumeAfterMetricsOutage whether a pause caused by failed gate reads lifts by itself once
+ *     reads succeed again (default true; null in plans written before the field)
  */
 public record RolloutPlan(
     String name,
@@ -31,8 +33,48 @@ public record RolloutPlan(
     CanarySpec canary,
     SoakSpec soak,
     WarnExitSpec warnExit,
-    RollbackSpec rollback) {
+    RollbackSpec rollback,
+    Boolean resumeAfterMetricsOutage) {
   public RolloutPlan {
     endpoints = List.copyOf(endpoints);
+  }
+
+  /** A plan whose metrics-outage pauses lift by themselves. */
+  public RolloutPlan(
+      String name,
+      String surface,
+      List<String> endpoints,
+      Duration pollInterval,
+      int maxConsecutiveGateErrors,
+      int historyEventLimit,
+      PreflightSpec preflight,
+      OffSpec off,
+      WarnSpec warn,
+      NormalizeSpec normalize,
+      CanarySpec canary,
+      SoakSpec soak,
+      WarnExitSpec warnExit,
+      RollbackSpec rollback) {
+    this(
+        name,
+        surface,
+        endpoints,
+        pollInterval,
+        maxConsecutiveGateErrors,
+        historyEventLimit,
+        preflight,
+        off,
+        warn,
+        normalize,
+        canary,
+        soak,
+        warnExit,
+        rollback,
+        null);
+  }
+
+  /** Whether a pause caused by failed gate reads lifts by itself once reads succeed again. */
+  public boolean resumesAfterMetricsOutage() {
+    return resumeAfterMetricsOutage == null || resumeAfterMetricsOutage;
   }
 }

@@ -1,9 +1,10 @@
-package dev.greenlight.rollout;
+package dev.greenlight.rollout.legacy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.greenlight.rollout.RolloutState;
 import dev.greenlight.rollout.gates.GateSummary;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class GreenWindowTest {
   private static final long WINDOW = 30 * MIN;
 
   private static GateSummary green(int present) {
-    return new GateSummary("g", GateSummary.Outcome.DATA, null, 5, present, 0, 0, 0, 0);
+    return new GateSummary("g", GateSummary.Outcome.DATA, null, 5, present, 0, 0, 0, 0, 0);
   }
 
   private static void poll(RolloutState s, long at, GateSummary summary) {
@@ -38,7 +39,9 @@ class GreenWindowTest {
     GreenWindow.open(s, 0);
     poll(s, 20 * MIN, green(5));
     poll(
-        s, 25 * MIN, new GateSummary("g", GateSummary.Outcome.DATA, null, 5, 5, 0, 0, 22 * MIN, 0));
+        s,
+        25 * MIN,
+        new GateSummary("g", GateSummary.Outcome.DATA, null, 5, 5, 0, 0, 22 * MIN, 0, 0));
     assertEquals(22 * MIN, s.greenSinceMillis);
     assertFalse(GreenWindow.isGreen(s, 40 * MIN, WINDOW));
   }

@@ -1,5 +1,6 @@
-package dev.greenlight.rollout;
+package dev.greenlight.rollout.legacy;
 
+import dev.greenlight.rollout.RolloutState;
 import dev.greenlight.rollout.gates.GateSummary;
 import dev.greenlight.rollout.gates.GateVerdicts;
 import java.util.List;

@@ -1,0 +1,120 @@
+package dev.greenlight.rollout.legacy;
+
+import dev.greenlight.rollout.Phase;
+import dev.greenlight.rollout.PromoteCommand;
+import dev.greenlight.rollout.RolloutState;
+import dev.greenlight.rollout.gates.GateSummary;
+import dev.greenlight.rollout.gates.GateVerdicts;
+import dev.greenlight.rollout.plan.CanarySpec;
+import dev.greenlight.rollout.plan.CanaryStep;
+import dev.greenlight.validator.ValidationMode;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * Canary ENFORCE, step by step, then the 100 % soak. A step is promoted once its minimum duration
+ * has passed (or a promote command skipped it) and every gate has been green for the window; a
+ * breach rule rolls back at once. The soak is a window as long as the soak itself.
+ */
+final class CanaryPhase {
+  private CanaryPhase() {}
+
+  static void tick(RolloutContext c) {
+    RolloutState s = c.state;
+    CanarySpec spec = c.plan.canary();
+    boolean soak = s.phase == Phase.SOAK;
+    if (!s.stepStarted) {
+      int percent = soak ? 100 : spec.steps().get(s.canaryStep).percent();
+      c.flip(
+          ValidationMode.ENFORCE,
+          percent,
+          soak ? "soak at 100%" : "canary step " + (s.canaryStep + 1));
+      s.stepStarted = true;
+      s.stepStartedAtMillis = c.now();
+      s.stepMeanSum = new LinkedHashMap<>();
+      s.stepMeanCount = new LinkedHashMap<>();
+      GreenWindow.open(s, c.now());
+      return;
+    }
+    long due = s.lastReadToMillis + c.plan.pollInterval().toMillis();
+    if (c.now() < due && s.promoteRequested == null) {
+      c.sleep(
+          Duration.ofMillis(due - c.now()),
+          soak ? "soak: watching gates" : "canary: watching gates");
+      return;
+    }
+    long now = c.now();
+    List<GateSummary> read = c.readGates(spec.gates(), s.lastReadToMillis, now);
+    String breach = GateVerdicts.breach(spec.gates(), read);
+    if (breach != null) {
+      c.rollback(breach);
+      return;
+    }
+    GreenWindow.observe(s, read, now);
+    accumulateMeans(s, read);
+    long windowMillis = soak ? c.plan.soak().duration().toMillis() : spec.window().toMillis();
+    boolean green = GreenWindow.isGreen(s, now, windowMillis);
+    String regression =
+        green && !soak
+            ? GateVerdicts.regression(read, s.previousStepMeans, spec.maxRegressionRatio())
+            : null;
+    if (regression != null) {
+      c.rollback("regression from the previous step: " + regression);
+      return;
+    }
+    PromoteCommand promote = s.promoteRequested;
+    s.promoteRequested = null;
+    if (soak) {
+      if (green) {
+        s.stepStarted = false;
+        s.warnExitStartedAtMillis = now;
+        s.warnExitGoodDays = 0;
+        c.enter(
+            Phase.WARN_EXIT, "soak green for " + Duration.ofMillis(windowMillis).toHours() + "h");
+      }
+      return;
+    }
+    CanaryStep step = spec.steps().get(s.canaryStep);
+    boolean minDone = now - s.stepStartedAtMillis >= step.minDuration().toMillis();
+    if ((green && (minDone || promote != null)) || (promote != null && promote.force())) {
+      String why =
+          green
+              ? "gates green for "
+                  + Duration.ofMillis(GreenWindow.greenFor(s, now)).toMinutes()
+                  + "m"
+              : "forced by " + promote.who() + ": " + promote.why();
+      s.previousStepMeans = means(s);
+      s.stepStarted = false;
+      if (s.canaryStep + 1 < spec.steps().size()) {
+        s.canaryStep++;
+        c.record("step " + step.percent() + "% promoted: " + why);
+      } else {
+        c.enter(Phase.SOAK, "step " + step.percent() + "% promoted: " + why);
+      }
+    } else if (promote != null) {
+      c.record("promote by " + promote.who() + " not applied: the gates are no longer green");
+    }
+  }
+
+  private static void accumulateMeans(RolloutState s, List<GateSummary> read) {
+    for (GateSummary g : read) {
+      if (g.outcome() == GateSummary.Outcome.DATA && !Double.isNaN(g.mean())) {
+        s.stepMeanSum.merge(g.gate(), g.mean() * g.samplesPresent(), Double::sum);
+        s.stepMeanCount.merge(g.gate(), (long) g.samplesPresent(), Long::sum);
+      }
+    }
+  }
+
+  private static LinkedHashMap<String, Double> means(RolloutState s) {
+    LinkedHashMap<String, Double> means = new LinkedHashMap<>();
+    s.stepMeanSum.forEach(
+        (gate, sum) -> {
+          long n = s.stepMeanCount.getOrDefault(gate, 0L);
+          if (n > 0) {
+            means.put(gate, sum / n);
+          }
+        });
+    return means;
+  }
+}

@@ -1,0 +1,121 @@
+package dev.greenlight.rollout.legacy;
+
+import dev.greenlight.rollout.Phase;
+import dev.greenlight.rollout.RolloutConstants;
+import dev.greenlight.rollout.RolloutState;
+import dev.greenlight.rollout.RolloutState.NormalizeStep;
+import dev.greenlight.rollout.activity.BackupResult;
+import dev.greenlight.rollout.activity.DistinctStagesResult;
+import dev.greenlight.rollout.activity.MigrationRequest;
+import dev.greenlight.rollout.plan.NormalizeSpec;
+import io.temporal.failure.ActivityFailure;
+
+/**
+ * Day 5, the only irreversible step: backup → verify → restore test → dry run → a human's approval
+ * → apply → verify distinct stages. Each step runs once; the state remembers which is next, so a
+ * new worker or a new run carries on from there.
+ */
+final class NormalizePhase {
+  private NormalizePhase() {}
+
+  static void tick(RolloutContext c) {
+    RolloutState s = c.state;
+    NormalizeSpec spec = c.plan.normalize();
+    switch (s.normalizeStep) {
+      case BACKUP -> {
+        try {
+          BackupResult backup = c.activities.data.backup(c.runId);
+          c.activities.data.verifyBackup(c.runId, backup.manifestPath());
+          var restore =
+              c.activities.data.restoreTest(
+                  c.runId, backup.manifestPath(), spec.restoreTimeLimit().toMillis());
+          s.manifestPath = backup.manifestPath();
+          c.record(
+              "backup verified and restored in "
+                  + restore.durationMillis()
+                  + "ms ("
+                  + restore.restoredRows()
+                  + " rows)"
+                  + backup.formatNote());
+          s.normalizeStep = NormalizeStep.DRY_RUN;
+        } catch (ActivityFailure e) {
+          stop(c, "no migration: " + Failures.describe(e));
+        }
+      }
+      case DRY_RUN -> {
+        s.dryRun = c.activities.data.dryRun(c.runId);
+        c.record(
+            "dry run: "
+                + s.dryRun.rowsToChange()
+                + " of "
+                + s.dryRun.rowsScanned()
+                + " rows would change, "
+                + s.dryRun.rowsUnmappable()
+                + " unmappable");
+        s.normalizeStep = NormalizeStep.AWAIT_APPROVAL;
+      }
+      case AWAIT_APPROVAL -> {
+        if (c.awaitApproval(RolloutConstants.APPROVE_MIGRATION, "review the dry run")) {
+          s.normalizeStep = NormalizeStep.APPLY;
+        }
+      }
+      case APPLY -> {
+        try {
+          s.migration =
+              c.activities.migration.applyMigration(
+                  new MigrationRequest(
+                      c.runId,
+                      spec.batchSize(),
+                      spec.targetBatchDuration().toMillis(),
+                      spec.maxRowsPerSecond()));
+          c.record(
+              "migration applied: "
+                  + s.migration.rowsUpdated()
+                  + " rows updated, "
+                  + s.migration.rowsUnmappable()
+                  + " unmappable");
+          s.normalizeStep = NormalizeStep.VERIFY;
+        } catch (ActivityFailure e) {
+          // The checkpoint holds everything committed so far; a human looks before it resumes.
+          c.record("migration failed: " + Failures.describe(e));
+          c.awaitApproval(
+              RolloutConstants.APPROVE_MIGRATION_RESUME,
+              "fix the cause, then approve to resume from the checkpoint");
+        }
+      }
+      case VERIFY -> {
+        DistinctStagesResult distinct = c.activities.data.verifyDistinctStages();
+        s.offendingStages = distinct.offending();
+        if (distinct.allCanonical()) {
+          c.record("every stage is canonical");
+          s.normalizeStep = NormalizeStep.DONE;
+        } else if (c.awaitApproval(
+            RolloutConstants.APPROVE_DISTINCT_STAGES,
+            distinct.offending().size()
+                + " non-canonical values remain "
+                + distinct.offending()
+                + "; fix them or approve to go on")) {
+          DistinctStagesResult again = c.activities.data.verifyDistinctStages();
+          s.offendingStages = again.offending();
+          c.record(
+              again.allCanonical()
+                  ? "every stage is canonical after the fix"
+                  : "going on with "
+                      + again.offending().size()
+                      + " non-canonical values, as approved");
+          s.normalizeStep = NormalizeStep.DONE;
+        }
+      }
+      case DONE -> {
+        s.canaryStep = 0;
+        s.stepStarted = false;
+        c.enter(Phase.CANARY, "data normalized");
+      }
+    }
+  }
+
+  private static void stop(RolloutContext c, String reason) {
+    c.state.outcomeReason = reason;
+    c.enter(Phase.STOPPED, reason);
+  }
+}

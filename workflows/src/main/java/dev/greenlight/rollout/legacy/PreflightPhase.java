@@ -1,0 +1,99 @@
+package dev.greenlight.rollout.legacy;
+
+import dev.greenlight.rollout.Phase;
+import dev.greenlight.rollout.RolloutConstants;
+import dev.greenlight.rollout.activity.BackupResult;
+import dev.greenlight.rollout.activity.ConsumerAuditRequest;
+import dev.greenlight.rollout.activity.ConsumerAuditResult;
+import dev.greenlight.rollout.activity.RedisProbeRequest;
+import dev.greenlight.rollout.activity.RedisProbeResult;
+import dev.greenlight.rollout.plan.PreflightSpec;
+import dev.greenlight.validator.ValidationMode;
+import io.temporal.failure.ActivityFailure;
+
+/**
+ * Week-0 pre-flight. Any failure stops the rollout here with a report and no mode change; external
+ * consumers do not stop it but hold it in WARN until someone approves {@code external-consumers}.
+ */
+final class PreflightPhase {
+  private PreflightPhase() {}
+
+  static void run(RolloutContext c) {
+    PreflightSpec spec = c.plan.preflight();
+    try {
+      ConsumerAuditResult audit =
+          c.activities.preflight.auditConsumers(
+              new ConsumerAuditRequest(
+                  spec.accessLog(), spec.internalCidrs(), spec.internalUserAgents()));
+      if (audit.externalCount() > 0) {
+        c.state.pendingApprovals.add(RolloutConstants.APPROVE_EXTERNAL_CONSUMERS);
+        c.record(
+            "consumer audit: "
+                + audit.externalCount()
+                + " external consumers "
+                + audit.externalConsumers()
+                + " hold the rollout in WARN until approved");
+      } else {
+        c.record(
+            "consumer audit clear: "
+                + audit.internalConsumers()
+                + " internal consumers, none external");
+      }
+
+      RedisProbeResult probe =
+          c.activities.preflight.probeRedis(
+              new RedisProbeRequest(c.plan.surface(), spec.redisProbeSamples()));
+      long budgetMicros = spec.redisMaxP99().toNanos() / 1000;
+      if (probe.getP99Micros() >= budgetMicros) {
+        stop(
+            c,
+            "Redis GET p99 "
+                + probe.getP99Micros()
+                + "µs is over the "
+                + budgetMicros
+                + "µs budget");
+        return;
+      }
+      if (!probe.fallbackVerified()) {
+        stop(c, "mode resolver fallback not verified: " + probe.detail());
+        return;
+      }
+      c.record("Redis probe: GET p99 " + probe.getP99Micros() + "µs; " + probe.detail());
+
+      BackupResult backup = c.activities.data.backup(c.runId);
+      c.activities.data.verifyBackup(c.runId, backup.manifestPath());
+      var restore =
+          c.activities.data.restoreTest(
+              c.runId, backup.manifestPath(), spec.restoreTimeLimit().toMillis());
+      c.record(
+          "backup "
+              + backup.sha256().substring(0, Math.min(12, backup.sha256().length()))
+              + backup.formatNote()
+              + " verified; restore test "
+              + restore.durationMillis()
+              + "ms");
+
+      long rows = c.activities.preflight.countCompanies();
+      if (rows < spec.minSeededRows()) {
+        stop(
+            c,
+            "portfolio_companies holds "
+                + rows
+                + " rows, fewer than the "
+                + spec.minSeededRows()
+                + " required");
+        return;
+      }
+    } catch (ActivityFailure e) {
+      stop(c, "pre-flight failed: " + Failures.describe(e));
+      return;
+    }
+    c.flip(ValidationMode.OFF, 0, "pre-flight passed");
+    c.enter(Phase.OFF, "collecting traffic with validation off");
+  }
+
+  private static void stop(RolloutContext c, String reason) {
+    c.state.outcomeReason = reason;
+    c.enter(Phase.STOPPED, reason);
+  }
+}

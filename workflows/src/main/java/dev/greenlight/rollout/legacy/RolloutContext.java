@@ -1,0 +1,178 @@
+package dev.greenlight.rollout.legacy;
+
+import dev.greenlight.rollout.ActivityStubs;
+import dev.greenlight.rollout.Phase;
+import dev.greenlight.rollout.RolloutConstants;
+import dev.greenlight.rollout.RolloutState;
+import dev.greenlight.rollout.StatusMarkdown;
+import dev.greenlight.rollout.Transition;
+import dev.greenlight.rollout.activity.GateReadRequest;
+import dev.greenlight.rollout.activity.GateReadResult;
+import dev.greenlight.rollout.activity.ModeFlipRequest;
+import dev.greenlight.rollout.gates.GateSummary;
+import dev.greenlight.rollout.gates.GateVerdicts;
+import dev.greenlight.rollout.plan.GateSpec;
+import dev.greenlight.rollout.plan.RolloutPlan;
+import dev.greenlight.validator.ValidationMode;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.TimerOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The machinery every phase shares: the plan, the state, the activity stubs, and the moves a phase
+ * makes — waiting, reading gates, flipping the mode, recording a transition. Workflow-thread only.
+ */
+final class RolloutContext {
+  final RolloutPlan plan;
+  final RolloutState state;
+  final ActivityStubs activities;
+  final String runId;
+
+  RolloutContext(RolloutPlan plan, RolloutState state, ActivityStubs activities, String runId) {
+    this.plan = plan;
+    this.state = state;
+    this.activities = activities;
+    this.runId = runId;
+  }
+
+  long now() {
+    return Workflow.currentTimeMillis();
+  }
+
+  /** Moves to {@code phase}, recording why. */
+  void enter(Phase phase, String reason) {
+    state.phase = phase;
+    state.phaseStartedAtMillis = now();
+    record(reason);
+  }
+
+  /** Records a transition in the current phase and mode, and refreshes what the UI shows. */
+  void record(String reason) {
+    state.transitions.add(new Transition(now(), state.phase, state.mode, state.percent, reason));
+    Workflow.upsertTypedSearchAttributes(
+        RolloutConstants.PHASE.valueSet(state.phase.name()),
+        RolloutConstants.MODE.valueSet(state.mode == null ? "unset" : state.mode.wireName()),
+        RolloutConstants.PERCENT.valueSet((long) state.percent));
+    refreshDetails();
+  }
+
+  /** Writes the mode through the mode store (versioned and audited), then records it. */
+  void flip(ValidationMode mode, int percent, String reason) {
+    activities.mode.flipMode(
+        new ModeFlipRequest(plan.surface(), mode, percent, "greenlight:" + runId, reason));
+    state.mode = mode;
+    state.percent = percent;
+    record("mode " + mode.wireName() + " " + percent + "%: " + reason);
+  }
+
+  /**
+   * Waits {@code duration} on a durable timer, or less when a command or an alert needs the
+   * workflow's attention.
+   *
+   * @return true when the wait was cut short
+   */
+  boolean sleep(Duration duration, String summary) {
+    if (duration.isNegative() || duration.isZero()) {
+      return needsAttention();
+    }
+    Promise<Void>[] timer = new Promise[1];
+    CancellationScope scope =
+        Workflow.newCancellationScope(
+            () ->
+                timer[0] =
+                    Workflow.newTimer(
+                        duration, TimerOptions.newBuilder().setSummary(summary).build()));
+    scope.run();
+    Workflow.await(() -> timer[0].isCompleted() || needsAttention());
+    if (!timer[0].isCompleted()) {
+      scope.cancel();
+      return true;
+    }
+    return false;
+  }
+
+  /** Whether something arrived that the current phase must act on before waiting further. */
+  boolean needsAttention() {
+    return state.abortRequested
+        || state.paused
+        || state.pendingAlert != null
+        || state.promoteRequested != null
+        || state.retryRequested;
+  }
+
+  /** Blocks while paused; an abort ends the pause. */
+  void awaitUnpaused() {
+    if (state.paused) {
+      Workflow.await(() -> !state.paused || state.abortRequested);
+    }
+  }
+
+  /** Adds {@code step} to the pending approvals and waits until it is approved or aborted. */
+  boolean awaitApproval(String step, String why) {
+    if (!state.pendingApprovals.contains(step)) {
+      state.pendingApprovals.add(step);
+      record("waiting for approval of " + step + ": " + why);
+    }
+    Workflow.await(() -> !state.pendingApprovals.contains(step) || state.abortRequested);
+    return !state.abortRequested;
+  }
+
+  /**
+   * Reads {@code gates} over {@code [from, to]} and counts errors in a row; past the plan's limit
+   * the rollout pauses and says why — it never promotes on errors.
+   */
+  List<GateSummary> readGates(List<GateSpec> gates, long fromMillis, long toMillis) {
+    GateReadResult result =
+        activities.gates().readGates(new GateReadRequest(gates, fromMillis, toMillis));
+    state.lastReadings = result.summaries();
+    state.lastReadToMillis = toMillis;
+    if (GateVerdicts.anyError(result.summaries())) {
+      state.consecutiveGateErrors++;
+      if (state.consecutiveGateErrors >= plan.maxConsecutiveGateErrors()) {
+        state.paused = true;
+        state.pauseReason =
+            state.consecutiveGateErrors
+                + " gate reads in a row failed ("
+                + result.summaries().stream()
+                    .filter(s -> s.outcome() == GateSummary.Outcome.ERROR)
+                    .map(s -> s.gate() + ": " + s.error())
+                    .collect(Collectors.joining("; "))
+                + "); resume when metrics are back";
+        record("paused: " + state.pauseReason);
+      }
+    } else {
+      state.consecutiveGateErrors = 0;
+    }
+    refreshDetails();
+    return result.summaries();
+  }
+
+  /**
+   * Downgrades to warn after a failed gate or an alert, and holds WARN for the plan's extension.
+   */
+  void rollback(String reason) {
+    state.rollbacks++;
+    flip(ValidationMode.WARN, 0, "rollback: " + reason);
+    state.warnExtendedUntilMillis = now() + plan.rollback().extendWarn().toMillis();
+    state.stepStarted = false;
+    state.promoteRequested = null;
+    enter(
+        Phase.ROLLED_BACK,
+        "rolled back ("
+            + reason
+            + "); WARN extended until "
+            + formatTime(state.warnExtendedUntilMillis));
+  }
+
+  void refreshDetails() {
+    Workflow.setCurrentDetails(StatusMarkdown.render(plan, state, now()));
+  }
+
+  static String formatTime(long millis) {
+    return java.time.Instant.ofEpochMilli(millis).toString();
+  }
+}

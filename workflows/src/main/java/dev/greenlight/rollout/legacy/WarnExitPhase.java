@@ -1,0 +1,94 @@
+package dev.greenlight.rollout.legacy;
+
+import dev.greenlight.rollout.Phase;
+import dev.greenlight.rollout.RolloutState;
+import dev.greenlight.rollout.gates.GateSummary;
+import dev.greenlight.rollout.gates.GateVerdicts;
+import dev.greenlight.rollout.plan.HumanDurations;
+import dev.greenlight.rollout.plan.WarnExitSpec;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * After the soak: one reading of the unknown rate per day over that whole day. The rollout
+ * completes after the plan's run of consecutive good days, and needs attention — with the mode left
+ * as it is — when the cap passes first.
+ *
+ * <p>A "day" is the plan's {@code warnExit.period}, one day unless a compressed plan says
+ * otherwise. The default equals the constant this phase used before the field existed, so recorded
+ * histories replay with the same timers and reads and need no {@code Workflow.getVersion}.
+ */
+final class WarnExitPhase {
+  private WarnExitPhase() {}
+
+  static void tick(RolloutContext c) {
+    RolloutState s = c.state;
+    WarnExitSpec spec = c.plan.warnExit();
+    long capEnd = s.warnExitStartedAtMillis + spec.cap().toMillis();
+    if (c.now() >= capEnd) {
+      s.outcomeReason =
+          "no "
+              + spec.requiredGoodDays()
+              + " consecutive good days within "
+              + describeCap(spec)
+              + " (best run ended at "
+              + s.warnExitGoodDays
+              + ")";
+      c.enter(Phase.NEEDS_ATTENTION, s.outcomeReason);
+      return;
+    }
+    long day = spec.period().toMillis();
+    long due = s.lastReadToMillis + day;
+    if (c.now() < due) {
+      c.sleep(Duration.ofMillis(due - c.now()), "warn exit: one day of readings");
+      return;
+    }
+    long now = c.now();
+    List<GateSummary> read = c.readGates(List.of(spec.unknownRate()), now - day, now);
+    if (GateVerdicts.allGreen(read)) {
+      s.warnExitGoodDays++;
+      c.record(
+          "good day "
+              + s.warnExitGoodDays
+              + " of "
+              + spec.requiredGoodDays()
+              + ": unknown rate "
+              + percent(read.get(0).mean()));
+    } else {
+      s.warnExitGoodDays = 0;
+      c.record("day not good (" + describe(read.get(0)) + "); the count starts again");
+    }
+    if (s.warnExitGoodDays >= spec.requiredGoodDays()) {
+      s.outcomeReason = spec.requiredGoodDays() + " consecutive days under the unknown threshold";
+      c.enter(Phase.COMPLETED, s.outcomeReason);
+    }
+  }
+
+  /** "30 days" as before for day-long periods; the exact length for compressed ones. */
+  private static String describeCap(WarnExitSpec spec) {
+    return spec.period().equals(WarnExitSpec.DEFAULT_PERIOD)
+        ? spec.cap().toDays() + " days"
+        : HumanDurations.format(spec.cap())
+            + " (days of "
+            + HumanDurations.format(spec.period())
+            + ")";
+  }
+
+  /** A fraction as a percentage a person reads at a glance: 0.0010000000000000007 → "0.100%". */
+  static String percent(double fraction) {
+    return String.format(java.util.Locale.ROOT, "%.3f%%", fraction * 100);
+  }
+
+  private static String describe(GateSummary g) {
+    return switch (g.outcome()) {
+      case ERROR -> "read failed: " + g.error();
+      case NO_DATA -> "no data";
+      case DATA ->
+          "unknown rate "
+              + percent(g.mean())
+              + ", coverage "
+              + Math.round(g.coverage() * 100)
+              + "%";
+    };
+  }
+}
