@@ -8,12 +8,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 
 /**
  * A metric source that plays a script: for each query, values that hold from a given offset after
- * the script's start until the next one. A value may also be "missing" (no data) or "error" (the
- * read fails), which is how tests and rehearsals stage outages. Queries with no script have no
- * data.
+ * the script's start until the next one. A value may also be "missing" (the series has no data
+ * then) or "error" (reads taken then fail: an outage of the reader, such as Prometheus' API, while
+ * the series keeps its value), which is how tests and rehearsals stage outages. A read after an
+ * outage works again, also for the time the outage lasted. Queries with no script have no data.
  *
  * <p>Thread-safe once built.
  */
@@ -30,10 +32,26 @@ public final class ScriptedMetricSource implements MetricSource {
 
   private final Instant start;
   private final Map<String, TreeMap<Long, Segment>> scripts;
+  private final LongSupplier clock;
 
-  private ScriptedMetricSource(Instant start, Map<String, TreeMap<Long, Segment>> scripts) {
+  private ScriptedMetricSource(
+      Instant start, Map<String, TreeMap<Long, Segment>> scripts, LongSupplier clock) {
     this.start = start;
     this.scripts = scripts;
+    this.clock = clock;
+  }
+
+  /**
+   * Fails a read taken while the script says the source is out. With a clock that is the clock's
+   * now; without one, the time the read is for.
+   */
+  private void failIfOut(String query, Instant readFor) {
+    long now = clock == null ? readFor.toEpochMilli() : clock.getAsLong();
+    Segment seg = segmentAt(query, now);
+    if (seg != null && seg.kind() == Segment.Kind.ERROR) {
+      throw new MetricReadException(
+          "scripted outage for " + query + " at " + Instant.ofEpochMilli(now));
+    }
   }
 
   public static Builder startingAt(Instant start) {
@@ -42,15 +60,12 @@ public final class ScriptedMetricSource implements MetricSource {
 
   @Override
   public List<Sample> range(String query, Instant from, Instant to, Duration step) {
+    failIfOut(query, to);
     List<Sample> samples = new ArrayList<>();
     for (long t = from.toEpochMilli(); t <= to.toEpochMilli(); t += step.toMillis()) {
-      Segment seg = segmentAt(query, t);
-      if (seg == null || seg.kind() == Segment.Kind.MISSING) {
+      Segment seg = seriesAt(query, t);
+      if (seg == null || seg.kind() != Segment.Kind.VALUE) {
         continue;
-      }
-      if (seg.kind() == Segment.Kind.ERROR) {
-        throw new MetricReadException(
-            "scripted outage for " + query + " at " + Instant.ofEpochMilli(t));
       }
       samples.add(new Sample(t, seg.value()));
     }
@@ -59,14 +74,9 @@ public final class ScriptedMetricSource implements MetricSource {
 
   @Override
   public double instant(String query, Instant at) {
-    Segment seg = segmentAt(query, at.toEpochMilli());
-    if (seg == null || seg.kind() == Segment.Kind.MISSING) {
-      return Double.NaN;
-    }
-    if (seg.kind() == Segment.Kind.ERROR) {
-      throw new MetricReadException("scripted outage for " + query + " at " + at);
-    }
-    return seg.value();
+    failIfOut(query, at);
+    Segment seg = seriesAt(query, at.toEpochMilli());
+    return seg == null || seg.kind() != Segment.Kind.VALUE ? Double.NaN : seg.value();
   }
 
   private Segment segmentAt(String query, long epochMillis) {
@@ -78,13 +88,40 @@ public final class ScriptedMetricSource implements MetricSource {
     return entry == null ? null : entry.getValue();
   }
 
+  /**
+   * The series' own value at a time: an outage is of the reader, not of the series, so inside one
+   * the series keeps the value it had before it.
+   */
+  private Segment seriesAt(String query, long epochMillis) {
+    TreeMap<Long, Segment> script = scripts.get(query);
+    if (script == null) {
+      return null;
+    }
+    Map.Entry<Long, Segment> entry = script.floorEntry(epochMillis - start.toEpochMilli());
+    while (entry != null && entry.getValue().kind() == Segment.Kind.ERROR) {
+      entry = script.lowerEntry(entry.getKey());
+    }
+    return entry == null ? null : entry.getValue();
+  }
+
   /** Collects segments per query; later segments of a query start where earlier ones end. */
   public static final class Builder {
     private final Instant start;
     private final Map<String, TreeMap<Long, Segment>> scripts = new HashMap<>();
+    private LongSupplier clock;
 
     private Builder(Instant start) {
       this.start = start;
+    }
+
+    /**
+     * The source's "now" in epoch millis, e.g. a test environment's simulated time: an outage then
+     * fails the reads taken during it, including reads of earlier times (such as the end of a past
+     * WARN-exit day), and a read taken after it works.
+     */
+    public Builder clock(LongSupplier clock) {
+      this.clock = clock;
+      return this;
     }
 
     public Builder value(String query, Duration from, double value) {
@@ -111,7 +148,7 @@ public final class ScriptedMetricSource implements MetricSource {
     public ScriptedMetricSource build() {
       Map<String, TreeMap<Long, Segment>> copy = new HashMap<>();
       scripts.forEach((q, s) -> copy.put(q, new TreeMap<>(s)));
-      return new ScriptedMetricSource(start, copy);
+      return new ScriptedMetricSource(start, copy, clock);
     }
   }
 }

@@ -19,6 +19,7 @@ import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.validator.ModeRecord;
 import dev.greenlight.validator.ModeStore;
 import dev.greenlight.validator.StageNormalizer;
+import dev.greenlight.validator.ValidationMode;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.temporal.api.enums.v1.IndexedValueType;
@@ -50,6 +51,7 @@ final class RolloutTestKit implements AutoCloseable {
   final TestWorkflowEnvironment env;
   final SteerablePreflight preflight = new SteerablePreflight();
   final SteerableData data = new SteerableData();
+  final SteerableModes modes;
   final ModeStore store;
   final Jdbi jdbi;
   final String workflowId = "rollout-test-" + UUID.randomUUID();
@@ -131,6 +133,7 @@ final class RolloutTestKit implements AutoCloseable {
     database = url.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
     Schema.migrate(url);
     jdbi = Jdbi.create(url);
+    modes = new SteerableModes(new ModeActivitiesImpl(store, jdbi));
     if (backupDir != null) {
       new PortfolioSeeder(jdbi, StageNormalizer.defaults()).seed(rows, 42);
       preflightActivities =
@@ -165,10 +168,7 @@ final class RolloutTestKit implements AutoCloseable {
     Worker worker = f.newWorker(RolloutConstants.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(RolloutWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        new ModeActivitiesImpl(store, jdbi),
-        new GateActivitiesImpl(new Delegate()),
-        preflightActivities,
-        dataActivities);
+        modes, new GateActivitiesImpl(new Delegate()), preflightActivities, dataActivities);
     f.start();
     return f;
   }
@@ -176,6 +176,24 @@ final class RolloutTestKit implements AutoCloseable {
   /** From now on (simulated), {@code query} reads {@code value}. */
   void bend(String query, double value) {
     script.value(query, Duration.ofMillis(env.currentTimeMillis() - startMillis), value);
+    metrics = script.build();
+  }
+
+  /** From now on (simulated), {@code query} has no data. */
+  void missing(String query) {
+    script.missing(query, Duration.ofMillis(env.currentTimeMillis() - startMillis));
+    metrics = script.build();
+  }
+
+  /** From {@code at} (simulated, may be in the future) on, {@code query} reads {@code value}. */
+  void bendAt(String query, long atMillis, double value) {
+    script.value(query, Duration.ofMillis(atMillis - startMillis), value);
+    metrics = script.build();
+  }
+
+  /** From {@code at} (simulated, may be in the future) on, reads of {@code query} fail. */
+  void failAt(String query, long atMillis) {
+    script.error(query, Duration.ofMillis(atMillis - startMillis));
     metrics = script.build();
   }
 
@@ -199,7 +217,8 @@ final class RolloutTestKit implements AutoCloseable {
   /** Starts the rollout with metrics scripted from the healthy baseline, bent by {@code script}. */
   RolloutWorkflow start(Consumer<ScriptedMetricSource.Builder> bend) {
     startMillis = env.currentTimeMillis();
-    script = Scenarios.healthy(plan, Instant.ofEpochMilli(startMillis));
+    script =
+        Scenarios.healthy(plan, Instant.ofEpochMilli(startMillis)).clock(env::currentTimeMillis);
     bend.accept(script);
     metrics = script.build();
     workflow =
@@ -217,6 +236,31 @@ final class RolloutTestKit implements AutoCloseable {
 
   RolloutWorkflow workflow() {
     return workflow;
+  }
+
+  /**
+   * Starts a healthy rollout, approves the migration, and runs to the canary at {@code percent}.
+   */
+  RolloutStatus reachCanary(int percent) {
+    start(script -> {});
+    awaitPending(RolloutConstants.APPROVE_MIGRATION);
+    workflow.approve(new ApproveCommand(RolloutConstants.APPROVE_MIGRATION, "alice", "dry run ok"));
+    return awaitStatus(
+        s ->
+            s.phase() == Phase.CANARY
+                && s.percent() == percent
+                && s.mode() == ValidationMode.ENFORCE,
+        Duration.ofDays(2),
+        Duration.ofMinutes(5));
+  }
+
+  /** When ENFORCE was last flipped to {@code percent}, per the transitions. */
+  static long flippedToEnforceAt(RolloutStatus status, int percent) {
+    return status.transitions().stream()
+        .filter(t -> t.reason().startsWith("mode enforce " + percent + "%"))
+        .reduce((a, b) -> b)
+        .orElseThrow(() -> new AssertionError("never flipped to enforce " + percent + "%"))
+        .atMillis();
   }
 
   RolloutStatus status() {

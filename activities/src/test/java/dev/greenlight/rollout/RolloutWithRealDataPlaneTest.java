@@ -76,9 +76,10 @@ class RolloutWithRealDataPlaneTest {
                         "SELECT run_id FROM rollout_backup_evidence WHERE restore_test_passed_at IS NOT NULL")
                     .mapTo(String.class)
                     .list());
+    String attempt = kit.status().attemptId();
     assertTrue(
-        evidence.contains(kit.workflowId),
-        "restore-tested backup recorded for the run: " + evidence);
+        evidence.contains(attempt) && !attempt.equals(kit.workflowId),
+        "restore-tested backup recorded under the attempt's own id " + attempt + ": " + evidence);
   }
 
   private Map<Long, String> stages() {

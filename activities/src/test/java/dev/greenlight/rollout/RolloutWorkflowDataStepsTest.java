@@ -3,7 +3,6 @@ package dev.greenlight.rollout;
 import static dev.greenlight.rollout.Phase.CANARY;
 import static dev.greenlight.rollout.Phase.COMPLETED;
 import static dev.greenlight.rollout.Phase.NORMALIZE;
-import static dev.greenlight.rollout.Phase.OFF;
 import static dev.greenlight.rollout.Phase.PREFLIGHT;
 import static dev.greenlight.rollout.Phase.STOPPED;
 import static dev.greenlight.rollout.Phase.WARN;
@@ -12,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenlight.validator.ValidationMode;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,20 +66,32 @@ class RolloutWorkflowDataStepsTest {
     assertEquals(NORMALIZE, moved.phase());
   }
 
+  /**
+   * The runbook: "If backup restore fails: do not proceed; fix, re-run backup, re-verify checksum
+   * and restore." The rollout pauses on it instead of ending, and resuming re-runs all three.
+   */
   @Test
-  void restoreTestOverTheLimitMeansNoMigration() {
+  void restoreTestOverTheLimitMeansNoMigrationUntilARerunPasses() {
     kit.data.slowRestoreFromCall = 2; // pre-flight's restore passes, day 5's is too slow
     kit.start(script -> {});
 
-    RolloutResult result = kit.result();
+    RolloutStatus paused =
+        kit.awaitStatus(RolloutStatus::paused, Duration.ofDays(10), Duration.ofHours(1));
 
-    assertEquals(STOPPED, result.outcome());
-    assertTrue(result.reason().contains("over the 300000ms limit"), result.reason());
-    assertEquals(
-        List.of(PREFLIGHT, OFF, WARN, NORMALIZE, STOPPED),
-        RolloutTestKit.phases(result.transitions()));
+    assertEquals(NORMALIZE, paused.phase());
+    assertEquals("FAILURE", paused.pauseCause());
+    assertTrue(paused.pauseReason().contains("over the 300000ms limit"), paused.pauseReason());
+    kit.env.sleep(Duration.ofDays(1));
     assertEquals(0, kit.data.applyCalls.get());
     assertEquals(ValidationMode.WARN, kit.mode().orElseThrow().mode());
+    int backupsBefore = kit.data.backups.get();
+
+    kit.data.slowRestoreFromCall = Integer.MAX_VALUE; // the backup job was fixed
+    kit.workflow().resume(new OperatorCommand("alice", "restore target disk replaced"));
+    kit.awaitPending(RolloutConstants.APPROVE_MIGRATION);
+
+    assertEquals(backupsBefore + 1, kit.data.backups.get(), "a fresh backup before the migration");
+    assertEquals(0, kit.data.applyCalls.get());
   }
 
   @Test

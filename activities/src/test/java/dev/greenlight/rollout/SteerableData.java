@@ -32,6 +32,12 @@ final class SteerableData implements DataActivities {
   /** What {@link #unfinishedMigrations} answers: earlier attempts' unfinished runs. */
   volatile List<String> unfinishedMigrations = List.of();
 
+  /** While true, the dry run fails for good. */
+  volatile boolean dryRunFails;
+
+  /** The run ids the data steps were called with, in order. */
+  final List<String> runIds = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   @Override
   public List<String> unfinishedMigrations(String exceptRunId) {
     return unfinishedMigrations;
@@ -40,6 +46,7 @@ final class SteerableData implements DataActivities {
   @Override
   public BackupResult backup(String runId) {
     backups.incrementAndGet();
+    runIds.add(runId);
     return new BackupResult(
         "/backups/" + runId + ".json", "ab".repeat(32), 1_000_000, 10_000, "pg_dump", null);
   }
@@ -50,7 +57,7 @@ final class SteerableData implements DataActivities {
       throw ApplicationFailure.newNonRetryableFailure(
           "checksum mismatch for " + manifestPath, RolloutConstants.FAILURE_CHECKSUM_MISMATCH);
     }
-    return backup(runId);
+    return new BackupResult(manifestPath, "ab".repeat(32), 1_000_000, 10_000, "pg_dump", null);
   }
 
   @Override
@@ -67,6 +74,11 @@ final class SteerableData implements DataActivities {
 
   @Override
   public DryRunResult dryRun(String runId) {
+    runIds.add(runId);
+    if (dryRunFails) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "permission denied for table portfolio_companies", "DryRunFailed");
+    }
     return new DryRunResult(
         10_000, 4_000, 120, Map.of("Series A → series-a", 900L), Map.of("???", 120L));
   }

@@ -119,6 +119,16 @@ final class CanaryPhase {
   private static void startStep(RolloutContext c, boolean soak) {
     RolloutState s = c.state;
     int percent = soak ? 100 : c.plan.canary().steps().get(s.canaryStep).percent();
+    if (s.paused && s.pauseCause == PauseCause.METRICS) {
+      // Went blind: the step's own gates must be readable again before ENFORCE comes back. A read
+      // without errors lifts the pause (RolloutContext.readGates).
+      long now = c.now();
+      c.readGates(c.plan.canary().gates(), now - c.plan.canary().window().toMillis(), now);
+      if (s.paused) {
+        c.sleep(c.plan.pollInterval(), "waiting for the canary's gates to be readable");
+        return;
+      }
+    }
     if (s.mode != ValidationMode.ENFORCE && !WarnVerdict.isFresh(c)) {
       return;
     }

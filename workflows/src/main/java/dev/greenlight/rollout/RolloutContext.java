@@ -302,7 +302,6 @@ final class RolloutContext {
    */
   void rollback(String reason) {
     state.rollbacks++;
-    state.warnExtendedUntilMillis = now() + plan.rollback().extendWarn().toMillis();
     state.stepStarted = false;
     state.promoteRequested = null;
     state.promotionHeld = null;
@@ -310,6 +309,7 @@ final class RolloutContext {
     if (state.mode == ValidationMode.ENFORCE) {
       downgrade("rollback: " + reason);
     }
+    state.warnExtendedUntilMillis = now() + plan.rollback().extendWarn().toMillis();
     enter(
         Phase.ROLLED_BACK,
         "rolled back ("
