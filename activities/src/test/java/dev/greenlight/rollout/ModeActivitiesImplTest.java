@@ -50,7 +50,7 @@ class ModeActivitiesImplTest {
   void flipAfterSomeoneElsesWriteAuditsTheRealPreviousMode() {
     activities.flipMode(
         new ModeFlipRequest("s", ValidationMode.ENFORCE, 50, "greenlight:r1", "step 2"));
-    store.forceWarn("s", "ops-webhook", "alert StageEnforceErrorSpike");
+    store.downgradeToWarn("s", "ops-webhook", "alert StageEnforceErrorSpike");
     activities.flipMode(
         new ModeFlipRequest("s", ValidationMode.ENFORCE, 10, "greenlight:r1", "retry"));
 

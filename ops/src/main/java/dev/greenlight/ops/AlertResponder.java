@@ -2,35 +2,35 @@ package dev.greenlight.ops;
 
 import dev.greenlight.rollout.AlertSignal;
 import dev.greenlight.rollout.RolloutWorkflow;
-import dev.greenlight.validator.ModeChange;
-import dev.greenlight.validator.ModeRecord;
+import dev.greenlight.validator.ModeDowngrade;
 import dev.greenlight.validator.ModeStore;
 import dev.greenlight.validator.ModeStoreUnavailableException;
-import dev.greenlight.validator.StaleModeVersionException;
-import dev.greenlight.validator.ValidationMode;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowServiceException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the webhook does for one firing auto-downgrade alert: first writes {@code warn} at 0 % to
- * Redis, when and only when the surface is in {@code enforce}; then signals {@code autoDowngrade}
- * to the rollout. Redis comes first so that the downgrade holds even when no worker or Temporal is
- * up (safety invariant 3).
+ * What the webhook does for one firing auto-downgrade alert: first downgrades the surface to {@code
+ * warn} at 0 % in Redis ({@link ModeStore#downgradeToWarn}: over {@code enforce} or over an
+ * unreadable record, never over {@code off}), then signals {@code autoDowngrade} to the rollout.
+ * Redis comes first so that the downgrade holds even when no worker or Temporal is up (safety
+ * invariant 3).
  *
- * <p>{@code warn} is written only over {@code enforce}: over {@code off} it would be an upgrade,
- * and over {@code warn} it would change nothing but the version. Thread-safe.
+ * <p>The signal is sent even when the Redis step failed, with {@code modeAlreadyWritten=false}, so
+ * the rollout can downgrade by itself; the alert still counts as failed, so Alertmanager retries
+ * it. Thread-safe.
  */
 final class AlertResponder {
   static final String CHANGED_BY = "ops-webhook";
-  private static final int WRITE_ATTEMPTS = 5;
   private static final Logger log = LoggerFactory.getLogger(AlertResponder.class);
 
-  /** A collaborator the webhook needs could not be reached: answer 503 so Alertmanager retries. */
+  /** A step of the downgrade failed: answer 503 so Alertmanager retries the delivery. */
   static final class UnavailableException extends RuntimeException {
     UnavailableException(String message, Throwable cause) {
       super(message, cause);
@@ -54,74 +54,107 @@ final class AlertResponder {
   }
 
   /**
-   * Downgrades and signals for {@code alert}.
+   * Downgrades and signals for {@code alert}; signals even when the downgrade failed.
    *
-   * @throws UnavailableException when Redis or Temporal cannot be reached
+   * @throws UnavailableException when either step failed, after both were tried
    */
   Outcome respond(AlertmanagerPayload.Alert alert) {
     String alertName = Optional.ofNullable(alert.label("alertname")).orElse("unnamed-alert");
-    boolean written = downgrade(alertName, alert.fingerprint());
+    List<String> problems = new ArrayList<>();
+    List<RuntimeException> causes = new ArrayList<>();
+    boolean written = false;
+    try {
+      written = downgrade(alertName, alert.fingerprint());
+    } catch (RuntimeException e) {
+      // The store's messages name the step and the key: "Redis unavailable for downgrade …".
+      problems.add(e.getMessage());
+      causes.add(e);
+    }
     String workflowId =
         Optional.ofNullable(alert.label("rollout"))
             .filter(id -> !id.isBlank())
             .orElse(config.defaultWorkflowId());
-    boolean signalled =
-        signal(
-            workflowId,
-            new AlertSignal(
-                alertName,
-                alert.fingerprint(),
-                alert.annotations().get("summary"),
-                alert.startsAt(),
-                written));
+    boolean signalled = false;
+    try {
+      signalled =
+          signal(
+              workflowId,
+              new AlertSignal(
+                  alertName,
+                  alert.fingerprint(),
+                  alert.annotations().get("summary"),
+                  alert.startsAt(),
+                  written));
+    } catch (UnavailableException e) {
+      problems.add(e.getMessage());
+      causes.add(e);
+    } catch (RuntimeException e) {
+      problems.add("signal to " + workflowId + " failed: " + e);
+      causes.add(e);
+    }
+    if (!causes.isEmpty()) {
+      UnavailableException failed =
+          new UnavailableException(String.join("; ", problems), causes.get(0));
+      causes.stream().skip(1).forEach(failed::addSuppressed);
+      throw failed;
+    }
     return new Outcome(alertName, workflowId, written, signalled);
   }
 
   private boolean downgrade(String alertName, String fingerprint) {
     String reason = "alert " + alertName + " (fingerprint " + fingerprint + ") asked to downgrade";
+    ModeDowngrade done;
     try {
-      for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
-        Optional<ModeRecord> current = modes.read(config.surface());
-        if (current.isEmpty() || current.get().mode() != ValidationMode.ENFORCE) {
-          String mode = current.map(r -> r.mode().wireName()).orElse("unset");
-          log.info(
-              "event=downgrade-skipped surface={} mode={} alertname={}",
-              config.surface(),
-              mode,
-              alertName);
-          metrics.downgrade("not_enforcing");
-          return false;
-        }
-        try {
-          ModeRecord written =
-              modes.compareAndSet(
-                  config.surface(),
-                  current.get().version(),
-                  new ModeChange(ValidationMode.WARN, 0, CHANGED_BY, reason));
-          log.info(
-              "event=downgrade-written surface={} version={} alertname={} fingerprint={}",
-              config.surface(),
-              written.version(),
-              alertName,
-              fingerprint);
-          metrics.downgrade("written");
-          return true;
-        } catch (StaleModeVersionException e) {
-          // Someone else wrote in between: read again; they may have downgraded already.
-        }
-      }
+      done = modes.downgradeToWarn(config.surface(), CHANGED_BY, reason);
     } catch (ModeStoreUnavailableException e) {
       metrics.downgrade("redis_unavailable");
-      throw new UnavailableException("Redis unavailable: " + e.getMessage(), e);
+      log.warn(
+          "event=downgrade-failed surface={} alertname={} error={}",
+          config.surface(),
+          alertName,
+          e.getMessage());
+      throw e;
+    } catch (RuntimeException e) {
+      metrics.downgrade("failed");
+      log.error(
+          "event=downgrade-failed surface={} alertname={} error={}",
+          config.surface(),
+          alertName,
+          e.toString(),
+          e);
+      throw e;
     }
-    metrics.downgrade("contended");
-    throw new UnavailableException(
-        "mode of "
-            + config.surface()
-            + " changed under the webhook "
-            + WRITE_ATTEMPTS
-            + " times in a row; retry",
-        null);
+    switch (done.outcome()) {
+      case DOWNGRADED -> {
+        log.info(
+            "event=downgrade-written surface={} version={} alertname={} fingerprint={}",
+            config.surface(),
+            done.stored().orElseThrow().version(),
+            alertName,
+            fingerprint);
+        metrics.downgrade("written");
+      }
+      case REPLACED_UNREADABLE -> {
+        log.warn(
+            "event=downgrade-replaced-unreadable surface={} version={} alertname={} fingerprint={}"
+                + " problem=\"{}\"",
+            config.surface(),
+            done.stored().orElseThrow().version(),
+            alertName,
+            fingerprint,
+            done.replacedProblem().orElse(""));
+        metrics.downgrade("replaced_unreadable");
+      }
+      case NOT_ENFORCING, NO_RECORD -> {
+        log.info(
+            "event=downgrade-skipped surface={} mode={} alertname={}",
+            config.surface(),
+            done.stored().map(r -> r.mode().wireName()).orElse("unset"),
+            alertName);
+        metrics.downgrade("not_enforcing");
+      }
+    }
+    return done.wroteWarn();
   }
 
   private boolean signal(String workflowId, AlertSignal signal) {
@@ -148,6 +181,9 @@ final class AlertResponder {
     } catch (WorkflowException e) {
       metrics.signal("temporal_unavailable");
       throw new UnavailableException("signal to " + workflowId + " failed: " + rootMessage(e), e);
+    } catch (RuntimeException e) {
+      metrics.signal("failed");
+      throw e;
     }
   }
 

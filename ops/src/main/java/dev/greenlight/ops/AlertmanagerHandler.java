@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * {@code POST /ops/alertmanager}: checks the request (method 405, content type 415, size 413,
  * credentials 401, JSON 400), acknowledges duplicates, and hands each firing auto-downgrade alert
  * to the {@link AlertResponder}. A refused request changes nothing and signals nothing; a request
- * whose downgrade could not reach Redis or Temporal gets 503, so Alertmanager retries it.
+ * whose downgrade or signal failed gets 503 (500 for a failure of the webhook itself), and any
+ * failure gives up the delivery's claim, so Alertmanager's retry acts instead of being answered
+ * {@code duplicate}.
  */
 final class AlertmanagerHandler implements HttpHandler {
   static final String ACTION_LABEL = "action";
@@ -122,8 +124,11 @@ final class AlertmanagerHandler implements HttpHandler {
       replies.send(exchange, 200, Map.of("status", "duplicate"));
       return "duplicate";
     }
-    List<Map<String, Object>> done = new ArrayList<>();
+    // Any failure gives the claim up, before the reply goes out: a delivery that did not act must
+    // not be acknowledged as a duplicate when Alertmanager retries it.
+    boolean settled = false;
     try {
+      List<Map<String, Object>> done = new ArrayList<>();
       for (AlertmanagerPayload.Alert alert : payload.alerts()) {
         if (!alert.isFiring()) {
           log.info(
@@ -144,15 +149,21 @@ final class AlertmanagerHandler implements HttpHandler {
               alert.label("alertname"));
         }
       }
+      settled = true;
+      replies.send(exchange, 200, Map.of("status", "ok", "downgrades", done));
+      return done.isEmpty() ? "no_action" : "downgraded";
     } catch (AlertResponder.UnavailableException e) {
       deliveries.release(key);
+      settled = true;
       log.warn(
           "event=webhook-unavailable groupKey={} error={}", payload.groupKey(), e.getMessage());
       replies.send(exchange, 503, JsonReplies.error("unavailable", e.getMessage()));
       return "unavailable";
+    } finally {
+      if (!settled) {
+        deliveries.release(key);
+      }
     }
-    replies.send(exchange, 200, Map.of("status", "ok", "downgrades", done));
-    return done.isEmpty() ? "no_action" : "downgraded";
   }
 
   /** Same group, status and alerts (fingerprint and start) is the same delivery. */

@@ -10,10 +10,10 @@ import java.util.Map;
  * The deliveries the webhook handled recently, so that a duplicate (Alertmanager delivers at least
  * once, and every peer of an HA pair delivers) is acknowledged without acting twice.
  *
- * <p>A delivery is first <em>claimed</em>; only a claim that succeeds acts. A failed action
- * releases its claim, so the retry Alertmanager sends after a 503 acts again. Entries expire after
- * the window, and the oldest are dropped beyond {@code capacity}: memory stays bounded whatever
- * arrives. Thread-safe.
+ * <p>A delivery is first <em>claimed</em>; only a claim that succeeds acts. Any failure while
+ * acting releases its claim, so the retry Alertmanager sends after a 5xx acts again. Entries expire
+ * after the window, and the oldest are dropped beyond {@code capacity}: memory stays bounded
+ * whatever arrives. Thread-safe.
  */
 final class DeliveryLog {
   private final Clock clock;

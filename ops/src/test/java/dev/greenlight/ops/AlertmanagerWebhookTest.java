@@ -4,14 +4,21 @@ import static dev.greenlight.ops.WebhookClient.payload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.greenlight.rollout.AlertSignal;
 import dev.greenlight.validator.ModeRecord;
 import dev.greenlight.validator.ValidationMode;
+import io.lettuce.core.api.sync.RedisCommands;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The webhook against real Redis and a parked real rollout: every way in, and what each does. */
 class AlertmanagerWebhookTest {
@@ -66,6 +73,60 @@ class AlertmanagerWebhookTest {
     List<String> alerts = rig.rollout.alerts();
     assertEquals(1, alerts.size(), alerts.toString());
     assertTrue(alerts.get(0).endsWith("StageEnforceErrorSpike fp-1"), alerts.get(0));
+  }
+
+  /**
+   * Ways a stored record at enforce 50 (version 1) becomes unreadable, and the version the
+   * downgrade must then write: the record's own version + 1 when it can still be read, else the
+   * newest audited version + 1.
+   */
+  static Stream<Arguments> unreadableRecords() {
+    return Stream.of(
+        corruption("changedAt unparsable", 2, (r, key) -> r.hset(key, "changedAt", "yesterday")),
+        corruption(
+            "changedAt unparsable, version 7",
+            8,
+            (r, key) -> {
+              r.hset(key, "changedAt", "2026-02-30T00:00:00Z");
+              r.hset(key, "version", "7");
+            }),
+        corruption("percent not an integer", 2, (r, key) -> r.hset(key, "percent", "50.0")),
+        corruption("version not an integer", 2, (r, key) -> r.hset(key, "version", "1.5")),
+        corruption("mode garbage JSON", 2, (r, key) -> r.hset(key, "mode", "{\"enforce\"")),
+        corruption("field missing", 2, (r, key) -> r.hdel(key, "reason")),
+        corruption(
+            "key holds garbage JSON, not a hash",
+            2,
+            (r, key) -> {
+              r.del(key);
+              r.set(key, "{\"mode\":\"enforce\",\"percent\":50,");
+            }));
+  }
+
+  private static Arguments corruption(
+      String name, long expectedVersion, BiConsumer<RedisCommands<String, String>, String> how) {
+    return Arguments.of(name, expectedVersion, how);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("unreadableRecords")
+  void unreadableRecordAtEnforce50IsOverwrittenWithWarnVersionedAuditedAndSignalled(
+      String name, long expectedVersion, BiConsumer<RedisCommands<String, String>, String> how)
+      throws Exception {
+    how.accept(rig.raw(), rig.modeKey());
+    HttpResponse<String> response = client.withToken(FIRING);
+    assertEquals(200, response.statusCode(), response.body());
+    assertTrue(response.body().contains("\"modeWritten\":true"), response.body());
+    ModeRecord mode = rig.mode();
+    assertEquals(ValidationMode.WARN, mode.mode());
+    assertEquals(0, mode.enforcePercent());
+    assertEquals(expectedVersion, mode.version());
+    assertEquals("ops-webhook", mode.changedBy());
+    ModeRecord audited = rig.modes.history(rig.config.surface(), 1).get(0);
+    assertEquals(mode, audited, "the audit stream's newest entry is the write");
+    List<AlertSignal> signals = rig.rollout.signals(1);
+    assertEquals(1, signals.size(), signals.toString());
+    assertTrue(signals.get(0).modeAlreadyWritten(), signals.toString());
   }
 
   @Test

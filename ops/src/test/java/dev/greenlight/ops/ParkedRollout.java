@@ -1,20 +1,25 @@
 package dev.greenlight.ops;
 
+import dev.greenlight.rollout.AlertSignal;
 import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.rollout.RolloutInput;
 import dev.greenlight.rollout.RolloutWorkflow;
 import dev.greenlight.rollout.RolloutWorkflowImpl;
 import dev.greenlight.rollout.plan.PlanParser;
 import dev.greenlight.rollout.plan.RolloutPlan;
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The real {@link RolloutWorkflowImpl} in Temporal's test environment, parked: the worker hosts the
@@ -54,6 +59,33 @@ final class ParkedRollout implements AutoCloseable {
   /** The alerts the running workflow recorded, as its status query reports them. */
   List<String> alerts() {
     return client().newWorkflowStub(RolloutWorkflow.class, workflowId).status().alerts();
+  }
+
+  /**
+   * The {@code autoDowngrade} signals the run received, in order, read from its history once it
+   * holds at least {@code atLeast} (a signal that arrives while a workflow task runs is buffered
+   * until the task ends), or after 10 seconds.
+   */
+  List<AlertSignal> signals(int atLeast) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    List<AlertSignal> signals = signals();
+    while (signals.size() < atLeast && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      signals = signals();
+    }
+    return signals;
+  }
+
+  private List<AlertSignal> signals() {
+    return client().fetchHistory(workflowId).getEvents().stream()
+        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED)
+        .map(HistoryEvent::getWorkflowExecutionSignaledEventAttributes)
+        .filter(a -> a.getSignalName().equals("autoDowngrade"))
+        .map(
+            a ->
+                DefaultDataConverter.STANDARD_INSTANCE.fromPayload(
+                    a.getInput().getPayloads(0), AlertSignal.class, AlertSignal.class))
+        .toList();
   }
 
   static RolloutPlan loadPlan() {

@@ -2,11 +2,13 @@ package dev.greenlight.ops;
 
 import static dev.greenlight.ops.WebhookClient.payload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenlight.localservices.RedisServer;
 import dev.greenlight.localservices.TestServices;
+import dev.greenlight.rollout.AlertSignal;
 import dev.greenlight.validator.ModeChange;
 import dev.greenlight.validator.ModeStore;
 import dev.greenlight.validator.ValidationMode;
@@ -20,13 +22,16 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** When Redis or Temporal cannot be reached, the webhook answers 503 so Alertmanager retries. */
+/**
+ * When Redis or Temporal cannot be reached or refuses, the webhook still tells the rollout what it
+ * can and answers 503, leaving the delivery unclaimed, so Alertmanager's retry acts.
+ */
 class WebhookOutageTest {
   private static final String FIRING =
       payload("outage-group", "firing", "StageEnforceErrorSpike", "fp-outage");
 
   @Test
-  void redisDownIs503AndTheRetryActsOnceItIsBack() throws Exception {
+  void redisDownStillSignalsTheRolloutAnswers503AndTheRetryActsOnceItIsBack() throws Exception {
     try (RedisServer redis = RedisServer.startEmbedded();
         WebhookRig rig = new WebhookRig(redis.url())) {
       rig.setMode(ValidationMode.ENFORCE, 10);
@@ -35,15 +40,51 @@ class WebhookOutageTest {
       assertEquals(503, down.statusCode(), down.body());
       assertTrue(down.body().contains("\"error\":\"unavailable\""), down.body());
       assertTrue(down.body().contains("Redis unavailable"), down.body());
-      // Redis comes first: with no downgrade written, the rollout was not told either.
-      assertEquals(List.of(), rig.rollout.alerts());
+      // The rollout is told although warn could not be written: it can downgrade by itself.
+      List<AlertSignal> signals = rig.rollout.signals(1);
+      assertEquals(1, signals.size(), signals.toString());
+      assertFalse(signals.get(0).modeAlreadyWritten(), signals.toString());
 
       redis.start(); // empty again: the embedded server persists nothing
       rig.setMode(ValidationMode.ENFORCE, 10);
       HttpResponse<String> retry = rig.client.withToken(FIRING);
       assertEquals(200, retry.statusCode(), retry.body());
+      assertTrue(retry.body().contains("\"modeWritten\":true"), retry.body());
       assertEquals(ValidationMode.WARN, rig.mode().mode());
-      assertEquals(1, rig.rollout.alerts().size());
+      signals = rig.rollout.signals(2);
+      assertEquals(2, signals.size(), signals.toString());
+      assertTrue(signals.get(1).modeAlreadyWritten(), signals.toString());
+    }
+  }
+
+  /**
+   * Redis answers but refuses the write (here: out of memory). The old webhook answered 500 and
+   * kept the delivery claimed, so Alertmanager's retry got {@code 200 duplicate} and nothing ever
+   * wrote warn.
+   */
+  @Test
+  void redisRefusingTheWriteReleasesTheDeliverySoTheRetryActs() throws Exception {
+    try (RedisServer redis = RedisServer.startEmbedded();
+        WebhookRig rig = new WebhookRig(redis.url())) {
+      rig.setMode(ValidationMode.ENFORCE, 50);
+      rig.raw().configSet("maxmemory", "1");
+      HttpResponse<String> refused;
+      try {
+        refused = rig.client.withToken(FIRING);
+      } finally {
+        rig.raw().configSet("maxmemory", "0");
+      }
+      assertEquals(503, refused.statusCode(), refused.body());
+      assertEquals(ValidationMode.ENFORCE, rig.mode().mode());
+      List<AlertSignal> signals = rig.rollout.signals(1);
+      assertEquals(1, signals.size(), signals.toString());
+      assertFalse(signals.get(0).modeAlreadyWritten(), signals.toString());
+
+      HttpResponse<String> retry = rig.client.withToken(FIRING);
+      assertEquals(200, retry.statusCode(), retry.body());
+      assertTrue(retry.body().contains("\"modeWritten\":true"), retry.body());
+      assertEquals(ValidationMode.WARN, rig.mode().mode());
+      assertEquals(2, rig.mode().version());
     }
   }
 

@@ -6,6 +6,8 @@ import dev.greenlight.validator.ModeRecord;
 import dev.greenlight.validator.ModeStore;
 import dev.greenlight.validator.ValidationMode;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.util.List;
@@ -23,6 +25,7 @@ final class WebhookRig implements AutoCloseable {
   final WebhookConfig config;
   final OpsWebhookServer server;
   final WebhookClient client;
+  private final StatefulRedisConnection<String, String> raw;
 
   WebhookRig() throws IOException {
     this(TestServices.redis().url());
@@ -49,6 +52,16 @@ final class WebhookRig implements AutoCloseable {
     server =
         new OpsWebhookServer(config, modes, rollout.client(), new PrometheusRegistry()).start();
     client = new WebhookClient(server.port());
+    raw = redis.connect();
+  }
+
+  /** Plain Redis commands, to write what no mode store would. */
+  RedisCommands<String, String> raw() {
+    return raw.sync();
+  }
+
+  String modeKey() {
+    return config.keyPrefix() + "mode:" + config.surface();
   }
 
   void setMode(ValidationMode mode, int percent) {
@@ -64,6 +77,7 @@ final class WebhookRig implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    raw.close();
     modes.close();
     redis.shutdown();
     rollout.close();

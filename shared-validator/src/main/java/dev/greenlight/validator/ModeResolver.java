@@ -32,6 +32,14 @@ import org.slf4j.LoggerFactory;
  * retries every interval until Redis answers again, then resubscribes, sets the gauge back to 0 and
  * logs an INFO.
  *
+ * <p>An unreadable record (a field that breaks its rule, a key of another type) counts as no
+ * record, not as an outage: Redis answered, and what it holds says nothing, so the resolver serves
+ * the configured default, never a last-known enforce it can no longer justify. It logs one WARN per
+ * episode starting with {@code [stage-mode] mode record for surface S is unreadable}, sets {@code
+ * stage_mode_unreadable} to 1, counts each such read in {@code stage_mode_fallbacks_total}, and
+ * follows the first readable record written again (the webhook's downgrade replaces an unreadable
+ * one), logging an INFO.
+ *
  * <p>The caller builds and closes the {@link RedisClient}; the resolver owns its two connections
  * (commands, pub/sub) and its thread, and releases them in {@link #close()}. Thread-safe.
  */
@@ -48,6 +56,7 @@ public final class ModeResolver implements AutoCloseable {
 
   private volatile ModeRecord current;
   private volatile boolean fallback;
+  private volatile boolean unreadable;
   private volatile boolean closed;
 
   /** Orders a read against messages applied while it was in flight; guards current's writes. */
@@ -130,13 +139,25 @@ public final class ModeResolver implements AutoCloseable {
       synchronized (applyLock) {
         messagesBefore = messagesApplied;
       }
-      ModeRecord stored = store.read(surface).orElse(defaultRecord);
+      ModeRecord stored;
+      String problem = null;
+      try {
+        stored = store.read(surface).orElse(defaultRecord);
+      } catch (UnreadableModeRecordException e) {
+        // No record, not an outage: serving a last-known enforce would keep rejecting on a record
+        // that no longer says so.
+        stored = defaultRecord;
+        problem = e.problem();
+      }
+      ModeRecord before;
       synchronized (applyLock) {
+        before = current;
         // A message applied during the read is newer than what the read saw: keep it.
         if (messagesApplied == messagesBefore) {
           current = stored;
         } else {
           stored = current;
+          problem = null;
         }
         show(stored);
       }
@@ -149,11 +170,55 @@ public final class ModeResolver implements AutoCloseable {
             "[stage-mode] Redis reachable again for surface {}: serving {} at {}% (version {})",
             surface, stored.mode(), stored.enforcePercent(), stored.version());
       }
+      if (problem != null) {
+        unreadable(problem, before);
+      } else if (unreadable) {
+        unreadable = false;
+        if (metrics != null) {
+          metrics.unreadable(false);
+        }
+        LOG.info(
+            "[stage-mode] mode record for surface {} is readable again: serving {} at {}%"
+                + " (version {})",
+            surface, stored.mode(), stored.enforcePercent(), stored.version());
+      }
     } catch (ModeStoreUnavailableException | RedisException e) {
       failed("[stage-mode] Redis connect failed for surface {}: {}; {}", e);
     } catch (RuntimeException e) {
-      failed("[stage-mode] mode record for surface {} is unusable: {}; {}", e);
+      // Refused (not authenticated, loading, …): Redis is as good as down, not the record
+      // unreadable.
+      failed("[stage-mode] mode read failed for surface {}: {}; {}", e);
     }
+  }
+
+  private void unreadable(String problem, ModeRecord before) {
+    if (metrics != null) {
+      metrics.fallback();
+    }
+    if (unreadable || closed) {
+      return;
+    }
+    unreadable = true;
+    if (metrics != null) {
+      metrics.unreadable(true);
+    }
+    String instead =
+        before.version() == 0
+            ? ""
+            : ", not the last-known "
+                + before.mode()
+                + " at "
+                + before.enforcePercent()
+                + "% (version "
+                + before.version()
+                + ")";
+    LOG.warn(
+        "[stage-mode] mode record for surface {} is unreadable: {}; serving the default mode {}{}"
+            + " as if there were none, until a readable record is written",
+        surface,
+        problem,
+        defaultRecord.mode(),
+        instead);
   }
 
   private void failed(String message, RuntimeException cause) {
@@ -217,7 +282,10 @@ public final class ModeResolver implements AutoCloseable {
         current = carried;
         show(carried);
       }
-      return;
+      if (!unreadable) {
+        return;
+      }
+      // A record was written over the unreadable one: read it now to end the episode.
     }
     try {
       refresher.execute(this::refresh);

@@ -33,15 +33,20 @@ import java.util.function.Function;
  * lazily, reopens it after a failure and closes it in {@link #close()}. So a store can be built
  * while Redis is down. Thread-safe.
  *
+ * <p>What a record is (the rule for each field) is defined once, in {@code ModeRecordCodec}, and
+ * the scripts apply the same rules: they never write a record a reader could not read, and they
+ * judge a stored record readable exactly when a reader does. An unreadable record is overwritten
+ * only by {@link #downgradeToWarn}, the one operation that writes whatever is stored.
+ *
  * <p>Failures: {@link StaleModeVersionException} when a compare-and-set loses, {@link
+ * UnreadableModeRecordException} when the stored record cannot be read, {@link
  * ModeStoreUnavailableException} when Redis cannot be reached or times out, {@link
- * ModeStoreException} for anything else Redis refuses or a stored record that cannot be read.
+ * ModeStoreException} for anything else Redis refuses.
  */
 public final class ModeStore implements AutoCloseable {
   /** How long one command may take: longer means Redis is as good as down. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
-  private static final int FORCE_WARN_ATTEMPTS = 10;
   private static final int MAX_HISTORY = 1000;
 
   private final RedisClient client;
@@ -66,10 +71,27 @@ public final class ModeStore implements AutoCloseable {
     }
   }
 
-  /** The stored record of {@code surface}, or empty when none was ever written. */
+  /**
+   * The stored record of {@code surface}, or empty when none was ever written.
+   *
+   * @throws UnreadableModeRecordException when a record is stored but cannot be read
+   */
   public Optional<ModeRecord> read(String surface) {
     String key = keys.modeKey(surface);
-    Map<String, String> fields = call("read " + key, commands -> commands.hgetall(key));
+    Map<String, String> fields =
+        call(
+            "read " + key,
+            commands -> {
+              try {
+                return commands.hgetall(key);
+              } catch (RedisCommandExecutionException e) {
+                if (String.valueOf(e.getMessage()).startsWith("WRONGTYPE")) {
+                  throw new UnreadableModeRecordException(
+                      key, "the key holds a " + commands.type(key) + ", not a hash");
+                }
+                throw e;
+              }
+            });
     return fields.isEmpty() ? Optional.empty() : Optional.of(ModeRecordCodec.decode(key, fields));
   }
 
@@ -80,12 +102,17 @@ public final class ModeStore implements AutoCloseable {
    *
    * @return the record as written
    * @throws StaleModeVersionException naming both versions when another write came first
+   * @throws UnreadableModeRecordException when the stored record cannot be read: nothing is written
+   *     (only {@link #downgradeToWarn} writes over it)
    */
   public ModeRecord compareAndSet(String surface, long expectedVersion, ModeChange change) {
     Objects.requireNonNull(change, "change must not be null");
-    if (expectedVersion < 0) {
+    if (expectedVersion < 0 || expectedVersion >= ModeRecordCodec.MAX_VERSION) {
       throw new IllegalArgumentException(
-          "expectedVersion must be 0 or more but was " + expectedVersion);
+          "expectedVersion must be between 0 and "
+              + (ModeRecordCodec.MAX_VERSION - 1)
+              + " but was "
+              + expectedVersion);
     }
     String[] scriptKeys = {keys.modeKey(surface), keys.auditKey(surface)};
     Instant now = Instant.now();
@@ -105,9 +132,12 @@ public final class ModeStore implements AutoCloseable {
                     now.toString(),
                     keys.channel(),
                     surface));
-    long won = (Long) reply.get(0);
+    long status = (Long) reply.get(0);
+    if (status == -1) {
+      throw new UnreadableModeRecordException(scriptKeys[0], (String) reply.get(1));
+    }
     long version = (Long) reply.get(1);
-    if (won != 1) {
+    if (status != 1) {
       throw new StaleModeVersionException(surface, expectedVersion, version);
     }
     return new ModeRecord(
@@ -115,30 +145,42 @@ public final class ModeStore implements AutoCloseable {
   }
 
   /**
-   * Sets {@code surface} to {@link ValidationMode#WARN} at 0 %, whatever it holds now: the
-   * downgrade an alert triggers. Re-reads and retries when another writer wins, at most 10 times.
-   * Always writes a new version, so each downgrade request shows in the audit trail.
+   * Downgrades {@code surface} to {@link ValidationMode#WARN} at 0 % whatever is stored: the
+   * downgrade an alert asks for, decided and written in one atomic script, so no other writer can
+   * come in between and nothing is retried.
    *
-   * @throws ModeStoreException when other writers won all 10 attempts
+   * <ul>
+   *   <li>a readable {@code enforce} record: warn is written as the next version;
+   *   <li>an unreadable record (a field that breaks its rule, a key of another type): it is
+   *       replaced by warn as one more than the largest version found in it or in the newest audit
+   *       entries, so versions still only grow; the audit entry names what was wrong;
+   *   <li>a readable {@code off} or {@code warn} record: nothing is written (over off, warn would
+   *       be an upgrade; over warn, a version that changes nothing);
+   *   <li>no record: nothing is written; readers serve their default, which is never enforce.
+   * </ul>
+   *
+   * Every write is audited and published like a compare-and-set.
+   *
+   * @throws ModeStoreUnavailableException when Redis cannot be reached; it may have been written
    */
-  public ModeRecord forceWarn(String surface, String changedBy, String reason) {
+  public ModeDowngrade downgradeToWarn(String surface, String changedBy, String reason) {
     ModeChange change = new ModeChange(ValidationMode.WARN, 0, changedBy, reason);
-    StaleModeVersionException last = null;
-    for (int attempt = 0; attempt < FORCE_WARN_ATTEMPTS; attempt++) {
-      long expected = read(surface).map(ModeRecord::version).orElse(0L);
-      try {
-        return compareAndSet(surface, expected, change);
-      } catch (StaleModeVersionException e) {
-        last = e;
-      }
-    }
-    throw new ModeStoreException(
-        "could not force warn on surface "
-            + surface
-            + ": other writers won "
-            + FORCE_WARN_ATTEMPTS
-            + " attempts in a row",
-        last);
+    String[] scriptKeys = {keys.modeKey(surface), keys.auditKey(surface)};
+    Instant now = Instant.now();
+    List<Object> reply =
+        call(
+            "downgrade to warn " + scriptKeys[0],
+            commands ->
+                commands.eval(
+                    ModeScripts.DOWNGRADE_TO_WARN,
+                    ScriptOutputType.MULTI,
+                    scriptKeys,
+                    change.changedBy(),
+                    change.reason(),
+                    now.toString(),
+                    keys.channel(),
+                    surface));
+    return ModeDowngrade.fromScriptReply(scriptKeys[0], reply, change, now);
   }
 
   /**

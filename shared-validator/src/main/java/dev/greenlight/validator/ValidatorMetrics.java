@@ -26,11 +26,13 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code stage_validation_duration_seconds{endpoint}}: histogram, buckets 1 µs to 10 ms
  *   <li>{@code stage_validation_mode{surface}}: 0 off, 1 warn, 2 enforce
  *   <li>{@code stage_validation_enforce_percent{surface}}
- *   <li>{@code stage_mode_fallbacks_total{surface}}: refreshes that failed, leaving the last-known
- *       or default mode in force (one per refresh interval while Redis is down: its rate says how
- *       hard the resolver is retrying)
+ *   <li>{@code stage_mode_fallbacks_total{surface}}: refreshes that failed or found the record
+ *       unreadable, leaving the last-known or default mode in force (one per refresh interval while
+ *       it lasts: its rate says how hard the resolver is retrying)
  *   <li>{@code stage_mode_fallback{surface}}: 1 while the resolver serves from memory because Redis
  *       cannot be read, else 0 (how long an outage lasts, and what to alert on)
+ *   <li>{@code stage_mode_unreadable{surface}}: 1 while the stored record cannot be parsed, so the
+ *       configured default is served as if there were none, else 0
  * </ul>
  *
  * <p>Labels stay bounded: endpoints are fixed at construction and any other is refused; surfaces
@@ -49,6 +51,7 @@ public final class ValidatorMetrics {
   private final Gauge enforcePercent;
   private final Counter fallbacks;
   private final Gauge inFallback;
+  private final Gauge unreadable;
   private final Map<String, SurfaceMetrics> surfaces = new ConcurrentHashMap<>();
 
   /**
@@ -119,7 +122,9 @@ public final class ValidatorMetrics {
     this.fallbacks =
         Counter.builder()
             .name("stage_mode_fallbacks")
-            .help("Mode refreshes that failed, leaving the last-known or default mode in force.")
+            .help(
+                "Mode refreshes that failed or found the record unreadable, leaving the last-known"
+                    + " or default mode in force.")
             .labelNames("surface")
             .withoutExemplars()
             .register(registry);
@@ -127,6 +132,14 @@ public final class ValidatorMetrics {
         Gauge.builder()
             .name("stage_mode_fallback")
             .help("1 while the mode is served from memory because Redis cannot be read, else 0.")
+            .labelNames("surface")
+            .withoutExemplars()
+            .register(registry);
+    this.unreadable =
+        Gauge.builder()
+            .name("stage_mode_unreadable")
+            .help(
+                "1 while the stored mode record cannot be parsed and the default is served, else 0.")
             .labelNames("surface")
             .withoutExemplars()
             .register(registry);
@@ -157,6 +170,7 @@ public final class ValidatorMetrics {
                 mode.labelValues(name),
                 enforcePercent.labelValues(name),
                 fallbacks.labelValues(name),
-                inFallback.labelValues(name)));
+                inFallback.labelValues(name),
+                unreadable.labelValues(name)));
   }
 }

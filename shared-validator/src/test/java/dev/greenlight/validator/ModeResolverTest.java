@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -136,6 +137,64 @@ class ModeResolverTest {
           Duration.ofSeconds(2), "backstop refresh", () -> resolver.current().version() == 7);
       assertEquals(ValidationMode.WARN, resolver.current().mode());
     }
+  }
+
+  /**
+   * A record that stops parsing after the resolver read enforce 50 counts as no record: the default
+   * is served, not the last-known enforce, with one WARN and a gauge for the episode.
+   */
+  @Test
+  void unreadableRecordAfterEnforceServesTheDefaultLogsOnceAndShowsIt() {
+    String surface = "garbled";
+    String key = PREFIX + "mode:" + surface;
+    store.compareAndSet(surface, 0, new ModeChange(ValidationMode.ENFORCE, 50, "wf", "50 %"));
+    PrometheusRegistry registry = new PrometheusRegistry();
+    ValidatorMetrics metrics = new ValidatorMetrics(registry, Set.of("create"));
+    try (LogCapture log = new LogCapture(ModeResolver.class.getName());
+        ModeResolver resolver = resolver(surface, Duration.ofMillis(50), metrics);
+        StatefulRedisConnection<String, String> raw = writerClient.connect()) {
+      assertEquals(ValidationMode.ENFORCE, resolver.current().mode());
+
+      raw.sync().hset(key, "changedAt", "yesterday");
+      Await.until(Duration.ofSeconds(2), "default served", () -> resolver.current().version() == 0);
+      assertEquals(ValidationMode.OFF, resolver.current().mode());
+      double before = fallbacks(registry, surface);
+      Await.until(
+          Duration.ofSeconds(5),
+          "five more unreadable reads",
+          () -> fallbacks(registry, surface) >= before + 5);
+      assertEquals(ValidationMode.OFF, resolver.current().mode());
+      String unreadable = "[stage-mode] mode record for surface garbled is unreadable";
+      assertEquals(1, log.messages(Level.WARN, unreadable).size());
+      assertTrue(
+          log.messages(Level.WARN, unreadable).get(0).contains("'yesterday'"),
+          log.messages(Level.WARN, unreadable).get(0));
+      assertEquals(1, MetricValues.gauge(registry, "stage_mode_unreadable", "surface", surface));
+      assertEquals(0, MetricValues.gauge(registry, "stage_mode_fallback", "surface", surface));
+      assertEquals(0, MetricValues.gauge(registry, "stage_validation_mode", "surface", surface));
+      assertFalse(resolver.isFallback(), "Redis answers: this is no outage");
+
+      raw.sync().hset(key, "changedAt", "2026-01-19T10:00:00Z");
+      Await.until(Duration.ofSeconds(2), "readable again", () -> resolver.current().version() == 1);
+      assertEquals(ValidationMode.ENFORCE, resolver.current().mode());
+      assertEquals(0, MetricValues.gauge(registry, "stage_mode_unreadable", "surface", surface));
+      assertEquals(
+          1,
+          log.messages(Level.INFO, "[stage-mode] mode record for surface garbled is readable")
+              .size());
+
+      raw.sync().del(key);
+      raw.sync().set(key, "{\"mode\":\"enforce\",\"percent\":50,");
+      Await.until(
+          Duration.ofSeconds(2),
+          "a key of another type is no record either",
+          () -> resolver.current().version() == 0);
+      assertEquals(2, log.messages(Level.WARN, unreadable).size());
+    }
+  }
+
+  private static double fallbacks(PrometheusRegistry registry, String surface) {
+    return MetricValues.counter(registry, "stage_mode_fallbacks", "surface", surface);
   }
 
   private static ModeResolver resolver(String surface, Duration refresh, ValidatorMetrics metrics) {
