@@ -4,9 +4,12 @@ import dev.greenlight.rollout.activity.ModeActivities;
 import dev.greenlight.rollout.activity.ModeFlipRequest;
 import dev.greenlight.rollout.activity.ModeFlipResult;
 import dev.greenlight.validator.ModeChange;
+import dev.greenlight.validator.ModeDowngrade;
 import dev.greenlight.validator.ModeRecord;
 import dev.greenlight.validator.ModeStore;
 import dev.greenlight.validator.StaleModeVersionException;
+import dev.greenlight.validator.UnreadableModeRecordException;
+import dev.greenlight.validator.ValidationMode;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -38,7 +41,12 @@ public final class ModeActivitiesImpl implements ModeActivities {
         new ModeChange(request.mode(), request.percent(), request.changedBy(), request.reason());
     StaleModeVersionException lastStale = null;
     for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
-      Optional<ModeRecord> current = store.read(request.surface());
+      Optional<ModeRecord> current;
+      try {
+        current = store.read(request.surface());
+      } catch (UnreadableModeRecordException e) {
+        return overUnreadable(request, e);
+      }
       if (current.isPresent() && isAlreadyDone(request, current.get())) {
         audit(request.surface(), null, current.get());
         return result(current.get(), false);
@@ -65,6 +73,25 @@ public final class ModeActivitiesImpl implements ModeActivities {
       }
     }
     throw lastStale;
+  }
+
+  /**
+   * The stored record cannot be read. A downgrade replaces it with warn — a new, audited version
+   * above any it held (safety invariant 3); nothing else is written over it.
+   */
+  private ModeFlipResult overUnreadable(ModeFlipRequest request, UnreadableModeRecordException e) {
+    if (request.mode() != ValidationMode.WARN || request.percent() != 0) {
+      return new ModeFlipResult(
+          null, 0, 0, true, "unknown", "the mode record cannot be read: " + e.getMessage());
+    }
+    ModeDowngrade downgrade =
+        store.downgradeToWarn(request.surface(), request.changedBy(), request.reason());
+    ModeRecord stored =
+        downgrade
+            .stored()
+            .orElseThrow(() -> new IllegalStateException("no record after " + downgrade));
+    audit(request.surface(), null, stored);
+    return result(stored, false);
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.greenlight.rollout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenlight.dataplane.schema.Schema;
 import dev.greenlight.localservices.TestServices;
@@ -17,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class ModeActivitiesImplTest {
   private final RedisClient redis = RedisClient.create(TestServices.redis().url());
-  private final ModeStore store = new ModeStore(redis, "gltest:" + UUID.randomUUID() + ":");
+  private final String prefix = "gltest:" + UUID.randomUUID() + ":";
+  private final ModeStore store = new ModeStore(redis, prefix);
   private final String url = TestServices.postgres().createDatabase("gl_mode");
   private final Jdbi jdbi = Jdbi.create(url);
   private final ModeActivitiesImpl activities;
@@ -56,6 +59,61 @@ class ModeActivitiesImplTest {
 
     assertEquals(List.of("null→enforce 50 v1", "warn→enforce 10 v3"), audit());
     assertEquals(3, store.read("s").orElseThrow().version());
+  }
+
+  /** Safety invariant 3: an ENFORCE flip never writes over a record the workflow did not write. */
+  @Test
+  void aConditionalEnforceFlipRefusesAWarnSomeoneElseWrote() {
+    ModeFlipResult ours =
+        activities.flipMode(
+            new ModeFlipRequest("s", ValidationMode.ENFORCE, 10, "greenlight:r1", "step 1", 0L));
+    store.downgradeToWarn("s", "ops-webhook", "alert StageEnforceErrorSpike");
+
+    ModeFlipResult refused =
+        activities.flipMode(
+            new ModeFlipRequest(
+                "s", ValidationMode.ENFORCE, 50, "greenlight:r1", "step 2", ours.version()));
+
+    assertTrue(refused.refused());
+    assertEquals(ValidationMode.WARN, refused.mode());
+    assertEquals("ops-webhook", refused.changedBy());
+    assertEquals(ValidationMode.WARN, store.read("s").orElseThrow().mode());
+    assertEquals(List.of("null→enforce 10 v1"), audit());
+  }
+
+  /** A lost response: the retry finds its own write and succeeds without a second version. */
+  @Test
+  void aConditionalFlipRetriedAfterItLandedCountsItsOwnWrite() {
+    ModeFlipRequest flip =
+        new ModeFlipRequest("s", ValidationMode.ENFORCE, 10, "greenlight:r1", "step 1", 0L);
+    ModeFlipResult first = activities.flipMode(flip);
+    ModeFlipResult retried = activities.flipMode(flip);
+
+    assertFalse(retried.refused());
+    assertEquals(first.version(), retried.version());
+  }
+
+  /** The workflow's downgrade replaces a record nobody can read, as the webhook's does. */
+  @Test
+  void aDowngradeReplacesAnUnreadableRecordWithAVersionedAuditedWarn() {
+    activities.flipMode(
+        new ModeFlipRequest("s", ValidationMode.ENFORCE, 50, "greenlight:r1", "step 2"));
+    var raw = redis.connect();
+    raw.sync().hset(prefix + "mode:s", "changedAt", "yesterday");
+    raw.close();
+
+    ModeFlipResult warn =
+        activities.flipMode(
+            new ModeFlipRequest("s", ValidationMode.WARN, 0, "greenlight:r1", "rollback: alert"));
+    assertEquals(ValidationMode.WARN, store.read("s").orElseThrow().mode());
+    ModeFlipResult enforce =
+        activities.flipMode(
+            new ModeFlipRequest("s", ValidationMode.ENFORCE, 10, "greenlight:r1", "retry", 0L));
+
+    assertEquals(ValidationMode.WARN, warn.mode());
+    assertEquals(2, warn.version());
+    assertEquals(List.of("null→enforce 50 v1", "null→warn 0 v2", "warn→enforce 10 v3"), audit());
+    assertFalse(enforce.refused(), "the workflow's own warn is its last version");
   }
 
   private List<String> audit() {

@@ -105,11 +105,17 @@ final class RolloutContext {
       applied(result, "mode enforce " + percent + "%: " + reason);
       return true;
     }
+    if (result.mode() == null) {
+      // No record, or one nobody can read: make it warn, then treat it as any foreign downgrade.
+      downgrade("before enforce " + percent + "%: " + result.reason());
+      rollback(result.reason());
+      return false;
+    }
     String foreign =
-        (result.mode() == null
-                ? "no record"
-                : result.mode().wireName() + " " + result.percent() + "%")
-            + " written by "
+        result.mode().wireName()
+            + " "
+            + result.percent()
+            + "% written by "
             + result.changedBy()
             + " (version "
             + result.version()
