@@ -19,9 +19,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * The Prometheus metrics of stage validation, registered on the registry the API service passes:
  *
  * <ul>
- *   <li>{@code stage_validation_requests_total{endpoint,mode,outcome}}
+ *   <li>{@code stage_validation_requests_total{endpoint,mode,outcome}}: outcome {@code
+ *       passed_untouched} or {@code shadow_unknown} in off (the value was passed as sent; {@code
+ *       shadow_unknown} when warn would have counted it unknown, which makes the baseline unknown
+ *       fraction), {@code accepted} or {@code accepted_unknown} in warn, and {@code accepted},
+ *       {@code accepted_unknown} or {@code rejected} in enforce
  *   <li>{@code stage_warn_unknown_total{endpoint}}: unknown values accepted (in warn, or in enforce
- *       outside the canary)
+ *       outside the canary; never off's shadow unknowns). For a share of warn traffic divide {@code
+ *       outcome="accepted_unknown"} by all of {@code mode="warn"} instead: this counter keeps
+ *       moving under enforce, when no validation runs in warn
  *   <li>{@code stage_enforce_rejections_total{endpoint}}
  *   <li>{@code stage_validation_duration_seconds{endpoint}}: histogram, buckets 1 µs to 10 ms
  *   <li>{@code stage_validation_mode{surface}}: 0 off, 1 warn, 2 enforce
