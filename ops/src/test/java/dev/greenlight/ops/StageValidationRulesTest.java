@@ -72,17 +72,19 @@ class StageValidationRulesTest {
 
   @Test
   void autoDowngradeAlertsRouteToTheWebhookAndOthersDoNot() throws Exception {
-    Run downgrade =
-        run(
-            Path.of(""),
-            "amtool",
-            "config",
-            "routes",
-            "test",
-            "--config.file=" + ALERTMANAGER,
-            "action=auto-downgrade",
-            "alertname=StageEnforceErrorSpike");
-    assertEquals("greenlight-ops-webhook", lastLine(downgrade), downgrade.output());
+    for (String alert : List.of("StageEnforceErrorSpike", "StageEnforceUnknownRateHigh")) {
+      Run downgrade =
+          run(
+              Path.of(""),
+              "amtool",
+              "config",
+              "routes",
+              "test",
+              "--config.file=" + ALERTMANAGER,
+              "action=auto-downgrade",
+              "alertname=" + alert);
+      assertEquals("greenlight-ops-webhook", lastLine(downgrade), downgrade.output());
+    }
     Run other =
         run(
             Path.of(""),
@@ -104,19 +106,61 @@ class StageValidationRulesTest {
   @Test
   void shippedRulesAreWhatTheRuleTestsExercise(@TempDir Path dir) throws Exception {
     // Guards the guard: with the spike threshold raised tenfold, the rule tests must fail.
+    Run broken =
+        ruleTestsWith(
+            dir, "stage:http_errors:ratio_rate5m > 0.001", "stage:http_errors:ratio_rate5m > 0.01");
+    assertTrue(broken.output().contains("StageEnforceErrorSpike"), broken.output());
+  }
+
+  @Test
+  void ruleTestsCatchTheWarnRatioAsItWas(@TempDir Path dir) throws Exception {
+    // The ratio as it was: stage_warn_unknown_total also moves under ENFORCE (unknowns accepted
+    // outside the canary), so it read +Inf where nothing ran in warn and more than the WARN share
+    // where both modes ran; either way EnforceGateUnknownRateHigh fired.
+    String rules = Files.readString(RULES);
+    String shipped =
+        rules.substring(
+            rules.indexOf("sum(rate(stage_validation_requests_total{mode=\"warn\",outcome="),
+            rules.indexOf("- record: stage:enforce_unknown:ratio_rate5m"));
+    Run broken =
+        ruleTestsWith(
+            dir,
+            shipped,
+            "sum(rate(stage_warn_unknown_total[5m]))\n"
+                + "            / sum(rate(stage_validation_requests_total{mode=\"warn\"}[5m]))\n"
+                + "      ");
+    assertTrue(broken.output().contains("+Inf"), broken.output());
+    assertTrue(broken.output().contains("NaN"), broken.output());
+    assertTrue(broken.output().contains("EnforceGateUnknownRateHigh"), broken.output());
+  }
+
+  @Test
+  void ruleTestsCatchTheEnforceUnknownAlertLosingItsDowngradeLabel(@TempDir Path dir)
+      throws Exception {
+    // The webhook downgrades only on action="auto-downgrade": without it the alert is a page.
+    String labels =
+        "for: 10m\n        labels:\n          severity: critical\n          team: api\n";
+    Run broken = ruleTestsWith(dir, labels + "          action: auto-downgrade\n", labels);
+    assertTrue(broken.output().contains("StageEnforceUnknownRateHigh"), broken.output());
+  }
+
+  /**
+   * Runs the shipped rule tests against a copy of the rules with {@code shipped} replaced by {@code
+   * changed}, and asserts that they fail.
+   */
+  private static Run ruleTestsWith(Path dir, String shipped, String changed) throws Exception {
     Files.createDirectories(dir.resolve("rules"));
     Files.createDirectories(dir.resolve("tests"));
     String rules = Files.readString(RULES);
-    assertTrue(rules.contains("stage:http_errors:ratio_rate5m > 0.001"));
-    Files.writeString(
-        dir.resolve("rules/stage-validation.yml"),
-        rules.replace(
-            "stage:http_errors:ratio_rate5m > 0.001", "stage:http_errors:ratio_rate5m > 0.01"));
+    assertTrue(rules.contains(shipped), shipped + " is not in " + RULES);
+    Files.writeString(dir.resolve("rules/stage-validation.yml"), rules.replace(shipped, changed));
     Files.copy(RULE_TESTS, dir.resolve("tests/stage-validation-test.yml"));
     Run broken =
         run(dir.resolve("tests"), "promtool", "test", "rules", "stage-validation-test.yml");
     assertNotEquals(0, broken.exit(), broken.output());
-    assertTrue(broken.output().contains("StageEnforceErrorSpike"), broken.output());
-    assertTrue(List.of(broken.output().split("\n")).stream().anyMatch(l -> l.contains("FAILED")));
+    assertTrue(
+        List.of(broken.output().split("\n")).stream().anyMatch(l -> l.contains("FAILED")),
+        broken.output());
+    return broken;
   }
 }

@@ -3,8 +3,6 @@ package dev.greenlight.validator;
 import dev.greenlight.validator.ValidationResult.Outcome;
 import dev.greenlight.validator.internal.EndpointMetrics;
 import dev.greenlight.validator.internal.UnknownStageLog;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -14,7 +12,11 @@ import java.util.function.Supplier;
  * spelling, or rejects it.
  *
  * <ul>
- *   <li>off: {@link Outcome#PASSED_UNTOUCHED}, nothing is normalized.
+ *   <li>off: {@link Outcome#PASSED_UNTOUCHED}, the value as sent, whatever it is. The value is
+ *       still classified in the shadow, as warn would, and counted under {@code
+ *       stage_validation_requests_total{mode="off"}} with the outcome {@code passed_untouched}, or
+ *       {@code shadow_unknown} when warn would have answered {@link Outcome#ACCEPTED_UNKNOWN}: that
+ *       share is the rollout's baseline unknown fraction. Nothing else is counted or logged.
  *   <li>warn: {@link Outcome#ACCEPTED} with the canonical spelling when known, otherwise {@link
  *       Outcome#ACCEPTED_UNKNOWN}, counted and logged (at most 20 lines a second).
  *   <li>enforce at p %: known values as in warn; an unknown value is {@link Outcome#REJECTED} when
@@ -22,8 +24,10 @@ import java.util.function.Supplier;
  *       is bucketed as the empty string.
  * </ul>
  *
- * <p>Thread-safe. On a known value {@link #validate} allocates nothing: results are shared per
- * stage and metric series are resolved at construction; the mode comes from memory.
+ * <p>Thread-safe. On a known value {@link #validate} allocates nothing (in off: on an exact
+ * canonical spelling): results are shared per stage and metric series are resolved at construction;
+ * the mode comes from memory. Off costs one normalizer lookup more than it did when it classified
+ * nothing, the lookup warn makes anyway.
  */
 public final class StageValidator {
   private static final int UNKNOWN_LOG_LINES_PER_SECOND = 20;
@@ -36,8 +40,8 @@ public final class StageValidator {
   /** ACCEPTED results by stage ordinal. */
   private final ValidationResult[] accepted;
 
-  /** PASSED_UNTOUCHED results for exact canonical spellings, so off mode allocates none either. */
-  private final Map<String, ValidationResult> untouchedCanonical;
+  /** PASSED_UNTOUCHED results by stage ordinal, for exact canonical spellings in off. */
+  private final ValidationResult[] untouchedCanonical;
 
   /** A validator that asks {@code resolver} for the mode on every call. */
   public StageValidator(
@@ -59,13 +63,12 @@ public final class StageValidator {
     this.metrics = Objects.requireNonNull(metrics, "metrics must not be null");
     Stage[] stages = Stage.values();
     this.accepted = new ValidationResult[stages.length];
-    Map<String, ValidationResult> untouched = new HashMap<>();
+    this.untouchedCanonical = new ValidationResult[stages.length];
     for (Stage stage : stages) {
       accepted[stage.ordinal()] = new ValidationResult(Outcome.ACCEPTED, stage.wireName(), stage);
-      untouched.put(
-          stage.wireName(), new ValidationResult(Outcome.PASSED_UNTOUCHED, stage.wireName(), null));
+      untouchedCanonical[stage.ordinal()] =
+          new ValidationResult(Outcome.PASSED_UNTOUCHED, stage.wireName(), null);
     }
-    this.untouchedCanonical = Map.copyOf(untouched);
   }
 
   /**
@@ -82,33 +85,39 @@ public final class StageValidator {
     EndpointMetrics series = metrics.endpoint(endpoint);
     ModeRecord record = modes.get();
     ValidationMode mode = record.mode();
-    ValidationResult result;
+    // Every mode classifies. In off this is the shadow check behind the baseline unknown fraction:
+    // the lookup warn makes, so off counts as unknown exactly what warn would.
+    Stage stage = normalizer.normalize(rawStage);
     if (mode == ValidationMode.OFF) {
-      result = untouched(rawStage);
+      ValidationResult untouched = untouched(rawStage, stage);
+      series.recordOff(stage == null, System.nanoTime() - started);
+      return untouched;
+    }
+    ValidationResult result;
+    if (stage != null) {
+      result = accepted[stage.ordinal()];
     } else {
-      Stage stage = normalizer.normalize(rawStage);
-      if (stage != null) {
-        result = accepted[stage.ordinal()];
-      } else {
-        boolean enforced =
-            mode == ValidationMode.ENFORCE
-                && CanaryBucket.isEnforced(
-                    consumerKey == null ? "" : consumerKey, record.enforcePercent());
-        result =
-            new ValidationResult(
-                enforced ? Outcome.REJECTED : Outcome.ACCEPTED_UNKNOWN, rawStage, null);
-      }
+      boolean enforced =
+          mode == ValidationMode.ENFORCE
+              && CanaryBucket.isEnforced(
+                  consumerKey == null ? "" : consumerKey, record.enforcePercent());
+      result =
+          new ValidationResult(
+              enforced ? Outcome.REJECTED : Outcome.ACCEPTED_UNKNOWN, rawStage, null);
     }
     series.record(mode, result.outcome(), System.nanoTime() - started);
-    if (result.canonical() == null && mode != ValidationMode.OFF) {
+    if (result.canonical() == null) {
       // Logged after timing: the histogram measures the decision, not the log appender.
       unknownLog.unknown(endpoint, consumerKey, rawStage, mode, result.outcome());
     }
     return result;
   }
 
-  private ValidationResult untouched(String rawStage) {
-    ValidationResult cached = rawStage == null ? null : untouchedCanonical.get(rawStage);
-    return cached != null ? cached : new ValidationResult(Outcome.PASSED_UNTOUCHED, rawStage, null);
+  /** The value as sent; shared for an exact canonical spelling, so off allocates nothing there. */
+  private ValidationResult untouched(String rawStage, Stage shadow) {
+    if (shadow != null && shadow.wireName().equals(rawStage)) {
+      return untouchedCanonical[shadow.ordinal()];
+    }
+    return new ValidationResult(Outcome.PASSED_UNTOUCHED, rawStage, null);
   }
 }

@@ -12,7 +12,10 @@ import java.util.Objects;
 public final class ValidationResult {
   /** The decision on one value. */
   public enum Outcome {
-    /** Mode off: nothing was checked, store the value as sent. */
+    /**
+     * Mode off: store the value as sent. It was classified only to be counted (the shadow check
+     * behind the baseline unknown fraction), never acted on.
+     */
     PASSED_UNTOUCHED("passed_untouched"),
     /** The value is a known stage: store its canonical spelling. */
     ACCEPTED("accepted"),

@@ -2,6 +2,7 @@ package dev.greenlight.validator;
 
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
@@ -36,6 +37,21 @@ final class MetricValues {
   static long histogramCount(PrometheusRegistry registry, String name, String... labels) {
     DataPointSnapshot point = find(registry, name, labels);
     return point == null ? 0 : ((HistogramSnapshot.HistogramDataPointSnapshot) point).getCount();
+  }
+
+  /** The upper bounds of the histogram's classic buckets, ascending, {@code +Inf} last. */
+  static double[] histogramUpperBounds(PrometheusRegistry registry, String name, String... labels) {
+    DataPointSnapshot point = find(registry, name, labels);
+    if (point == null) {
+      throw new AssertionError("no histogram " + name + " with labels " + Labels.of(labels));
+    }
+    ClassicHistogramBuckets buckets =
+        ((HistogramSnapshot.HistogramDataPointSnapshot) point).getClassicBuckets();
+    double[] bounds = new double[buckets.size()];
+    for (int i = 0; i < bounds.length; i++) {
+      bounds[i] = buckets.getUpperBound(i);
+    }
+    return bounds;
   }
 
   /** The whole scrape in the Prometheus text format. */

@@ -1,9 +1,11 @@
 package dev.greenlight.validator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.greenlight.validator.ValidationResult.Outcome;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Instant;
 import java.util.Set;
@@ -25,7 +27,7 @@ class ValidatorMetricsTest {
   @Test
   void everyValidationIsCountedByEndpointModeAndOutcome() {
     set(ValidationMode.OFF, 0);
-    validator.validate("create", "c", "whatever");
+    validator.validate("create", "c", "Series A");
     set(ValidationMode.WARN, 0);
     validator.validate("create", "c", "seed");
     validator.validate("create", "c", "Series B");
@@ -56,6 +58,29 @@ class ValidatorMetricsTest {
   }
 
   @Test
+  void offStillClassifiesAsAShadowAndCountsUnknownValuesAsShadowUnknown() {
+    // The OFF phase records the baseline unknown fraction from these counters: without the shadow
+    // classification every off validation was passed_untouched and the baseline always read 0.
+    set(ValidationMode.OFF, 0);
+    for (String raw : new String[] {"seed", "Series A", "unicorn", "ipo", null, "angel"}) {
+      ValidationResult result = validator.validate("create", "c", raw);
+      assertEquals(Outcome.PASSED_UNTOUCHED, result.outcome(), "off acts on nothing: " + raw);
+      assertEquals(raw, result.stage());
+      assertNull(result.canonical());
+    }
+
+    assertEquals(3, requests("create", "off", "passed_untouched"));
+    assertEquals(3, requests("create", "off", "shadow_unknown"));
+    // Shadow unknowns are not WARN's unknowns: the WARN gates and rules must not see them.
+    assertEquals(0, MetricValues.counter(registry, "stage_warn_unknown", "endpoint", "create"));
+    assertEquals(0, requests("create", "warn", "accepted_unknown"));
+    assertEquals(
+        6,
+        MetricValues.histogramCount(
+            registry, "stage_validation_duration_seconds", "endpoint", "create"));
+  }
+
+  @Test
   void exposedNamesFollowPrometheusConventions() {
     set(ValidationMode.WARN, 0);
     validator.validate("create", "c", "seed");
@@ -82,6 +107,8 @@ class ValidatorMetricsTest {
   void seriesForImpossibleModeOutcomePairsDoNotExist() {
     String text = MetricValues.text(registry);
     assertTrue(text.contains("mode=\"off\",outcome=\"passed_untouched\"} 0"), text);
+    assertTrue(text.contains("mode=\"off\",outcome=\"shadow_unknown\"} 0"), text);
+    assertTrue(!text.contains("mode=\"warn\",outcome=\"shadow_unknown\""), text);
     assertTrue(!text.contains("mode=\"off\",outcome=\"rejected\""), text);
     assertTrue(!text.contains("mode=\"warn\",outcome=\"rejected\""), text);
   }

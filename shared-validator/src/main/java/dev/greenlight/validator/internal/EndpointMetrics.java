@@ -14,8 +14,19 @@ import io.prometheus.metrics.core.metrics.Histogram;
 public final class EndpointMetrics {
   private static final double NANOS_PER_SECOND = 1e9;
 
+  /**
+   * The {@code outcome} label of a validation in off whose value the shadow check did not know. Not
+   * an {@link Outcome}: the caller still gets {@link Outcome#PASSED_UNTOUCHED}.
+   */
+  public static final String SHADOW_UNKNOWN = "shadow_unknown";
+
   /** [mode ordinal][outcome ordinal]; null for a pair the validator never produces. */
   private final CounterDataPoint[][] requests;
+
+  /** Mode off's two series: a value the shadow check knew, and one warn would count unknown. */
+  private final CounterDataPoint passedUntouched;
+
+  private final CounterDataPoint shadowUnknown;
 
   private final CounterDataPoint warnUnknown;
   private final CounterDataPoint rejections;
@@ -38,6 +49,10 @@ public final class EndpointMetrics {
         }
       }
     }
+    this.passedUntouched =
+        requests[ValidationMode.OFF.ordinal()][Outcome.PASSED_UNTOUCHED.ordinal()];
+    this.shadowUnknown =
+        requestsTotal.labelValues(endpoint, ValidationMode.OFF.wireName(), SHADOW_UNKNOWN);
     this.warnUnknown = warnUnknownTotal.labelValues(endpoint);
     this.rejections = rejectionsTotal.labelValues(endpoint);
     this.duration = durationSeconds.labelValues(endpoint);
@@ -45,7 +60,8 @@ public final class EndpointMetrics {
 
   /**
    * Whether the validator can answer {@code outcome} in {@code mode}. Only these series exist, each
-   * from the start at 0, so a dashboard never mistakes a missing series for silence.
+   * from the start at 0, so a dashboard never mistakes a missing series for silence; so does off's
+   * {@value #SHADOW_UNKNOWN}.
    */
   static boolean isPossible(ValidationMode mode, Outcome outcome) {
     switch (mode) {
@@ -56,6 +72,15 @@ public final class EndpointMetrics {
       default:
         return outcome != Outcome.PASSED_UNTOUCHED;
     }
+  }
+
+  /**
+   * Counts one validation in off after {@code nanos}: {@code passed_untouched}, or {@value
+   * #SHADOW_UNKNOWN} when the shadow check did not know the value. Neither is a warn unknown.
+   */
+  public void recordOff(boolean unknown, long nanos) {
+    (unknown ? shadowUnknown : passedUntouched).inc();
+    duration.observe(nanos / NANOS_PER_SECOND);
   }
 
   /** Counts one validation that answered {@code outcome} in {@code mode} after {@code nanos}. */

@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * {@link StageValidator#validate} against a bare {@link HashMap#get} of the same string, in the
  * same run: canonical input, an exact alias, and a messy spelling that needs a key built. The
- * validators carry real metrics (counter, histogram, two clock reads), as in production.
+ * validators carry real metrics (counter, histogram, two clock reads), as in production; off, warn
+ * and enforce at 50 % each have one.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
@@ -37,6 +38,7 @@ public class ValidateBenchmark {
 
   private final Map<String, Stage> baseline = new HashMap<>();
   private StageNormalizer normalizer;
+  private StageValidator off;
   private StageValidator warn;
   private StageValidator enforce;
 
@@ -52,6 +54,7 @@ public class ValidateBenchmark {
     }
     ValidatorMetrics metrics =
         new ValidatorMetrics(new PrometheusRegistry(), Set.of("create", "update", "import"));
+    off = new StageValidator(normalizer, fixed(ValidationMode.OFF, 0), metrics);
     warn = new StageValidator(normalizer, fixed(ValidationMode.WARN, 0), metrics);
     enforce = new StageValidator(normalizer, fixed(ValidationMode.ENFORCE, 50), metrics);
   }
@@ -69,6 +72,12 @@ public class ValidateBenchmark {
   @Benchmark
   public Stage normalize() {
     return normalizer.normalize(input);
+  }
+
+  /** Off still classifies (the shadow check that measures the baseline), then passes untouched. */
+  @Benchmark
+  public ValidationResult validateOff() {
+    return off.validate("update", "consumer-42", input);
   }
 
   @Benchmark
