@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Timeout;
  * The compressed plan from start to COMPLETED on real gates, under load, while things break: the
  * worker is killed with SIGKILL in OFF, in WARN, in the middle of the migration's apply, in the
  * canary and in the soak (a new one started each time); Prometheus is stopped during the canary (no
- * promotion, the rollout pauses, it is started again and resumed with the CLI); Redis is stopped
- * for 30 seconds at 50 % (the API keeps its last-known mode). At the end every seeded row holds the
- * normalizer's answer and the log has one row per changed company.
+ * promotion, the rollout pauses and leaves ENFORCE; started again, the pause lifts by itself and
+ * the step is entered again); Redis is stopped for 30 seconds at 50 % (the API keeps its last-known
+ * mode). At the end every seeded row holds the normalizer's answer and the log has one row per
+ * changed company.
  */
 class RolloutThroughFaultsEndToEndTest {
   private static final Duration PHASE = Duration.ofMinutes(2);
@@ -136,8 +137,9 @@ class RolloutThroughFaultsEndToEndTest {
 
   /**
    * Prometheus stops as the canary starts, and the worker is killed while it is down: nothing is
-   * promoted, the rollout pauses after the plan's errors in a row, and after Prometheus is back
-   * (same data) the release manager's resume lets it go on.
+   * promoted, the rollout pauses after the plan's errors in a row and — ENFORCE must not run blind
+   * — downgrades to warn. Once Prometheus is back (same data) the pause lifts by itself and the
+   * step is entered again after a fresh WARN verdict.
    */
   private static void prometheusOutageInTheCanary(
       Stack stack, Cli cli, Steering steering, RolloutProbe probe, List<String> kills) {
@@ -155,27 +157,33 @@ class RolloutThroughFaultsEndToEndTest {
         steering.driveUntil(
             probe,
             PHASE,
-            "the rollout to pause on gate errors",
-            RolloutStatus::paused,
+            "the rollout to pause on gate errors and leave ENFORCE",
+            s -> s.paused() && s.mode() == ValidationMode.WARN,
             stack::logs);
     String story = RolloutProbe.describe(paused);
     assertTrue(paused.pauseReason().contains("gate reads in a row failed"), story);
+    assertEquals("METRICS", paused.pauseCause(), story);
     assertTrue(paused.consecutiveGateErrors() >= 3, story);
-    assertEquals(10, paused.percent(), story);
+    assertEquals(0, paused.canaryStep(), story);
     assertTrue(!RolloutProbe.recorded(paused, "promoted"), "nothing promoted while down: " + story);
     JsonNode json = cli.statusJson(Stack.WORKFLOW_ID);
     assertTrue(json.path("paused").asBoolean(), json.toString());
     assertEquals("CANARY", json.path("phase").asText(), json.toString());
-    assertEquals(10, json.path("percent").asInt(), json.toString());
+    assertEquals("WARN", json.path("mode").asText(), json.toString());
 
     stack.restartPrometheus();
-    RolloutStatus stillPaused =
-        Await.until(Duration.ofSeconds(10), "the status query", probe::status, stack::logs);
-    assertTrue(stillPaused.paused(), "a human resumes, not Prometheus coming back");
-    assertEquals(10, stillPaused.percent(), RolloutProbe.describe(stillPaused));
-    cli.resume(Stack.WORKFLOW_ID, "e2e: Prometheus is back").requireSuccess("greenlight resume");
+    RolloutStatus back =
+        steering.driveUntil(
+            probe,
+            PHASE,
+            "the pause to lift by itself and ENFORCE 10% to come back",
+            s -> !s.paused() && s.mode() == ValidationMode.ENFORCE && s.percent() == 10,
+            stack::logs);
+    assertTrue(
+        RolloutProbe.recorded(back, "resumed: gate reads succeed again"),
+        RolloutProbe.describe(back));
     System.out.printf(
-        "Prometheus outage: paused, then resumed %d s after it stopped%n",
+        "Prometheus outage: paused and in warn, back in ENFORCE %d s after it stopped%n",
         (System.nanoTime() - outageStarted) / 1_000_000_000);
   }
 
