@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * Each rollout attempt has its own run id (issue 11, item 9; safety invariant 5): the workflow id
@@ -18,7 +19,8 @@ class AttemptIdentityTest {
   private final RolloutTestKit kit = new RolloutTestKit();
 
   @AfterEach
-  void close() {
+  void close(TestInfo test) {
+    kit.recordHistory(test.getTestMethod().orElseThrow().getName());
     kit.close();
   }
 

@@ -13,6 +13,7 @@ import dev.greenlight.validator.ValidationMode;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * What the canary's gates decide (issue 11, items 1, 2 and 10): one gate dark inside the window
@@ -23,7 +24,8 @@ class CanaryGateSafetyTest {
   private final RolloutTestKit kit = new RolloutTestKit();
 
   @AfterEach
-  void close() {
+  void close(TestInfo test) {
+    kit.recordHistory(test.getTestMethod().orElseThrow().getName());
     kit.close();
   }
 

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * When ENFORCE may be written (issue 11, items 3 and 4; safety invariants 3 and 8): only on a WARN
@@ -24,7 +25,8 @@ class EnforceEntrySafetyTest {
   private final RolloutTestKit kit = new RolloutTestKit();
 
   @AfterEach
-  void close() {
+  void close(TestInfo test) {
+    kit.recordHistory(test.getTestMethod().orElseThrow().getName());
     kit.close();
   }
 

@@ -13,6 +13,7 @@ import dev.greenlight.validator.ValidationMode;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * Failures and pauses (issue 11, items 5 and 6; safety invariant 9): no activity failure ends the
@@ -22,7 +23,8 @@ class FailureAndPauseSafetyTest {
   private final RolloutTestKit kit = new RolloutTestKit();
 
   @AfterEach
-  void close() {
+  void close(TestInfo test) {
+    kit.recordHistory(test.getTestMethod().orElseThrow().getName());
     kit.close();
   }
 

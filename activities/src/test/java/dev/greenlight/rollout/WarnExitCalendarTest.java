@@ -10,6 +10,7 @@ import dev.greenlight.validator.ValidationMode;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * The WARN exit by the calendar (issue 11, item 8): one reading per aligned day over that day
@@ -23,7 +24,8 @@ class WarnExitCalendarTest {
   private String daily;
 
   @AfterEach
-  void close() {
+  void close(TestInfo test) {
+    kit.recordHistory(test.getTestMethod().orElseThrow().getName());
     kit.close();
   }
 

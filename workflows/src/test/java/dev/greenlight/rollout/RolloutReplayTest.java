@@ -25,7 +25,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code -Dgreenlight.recordHistories=DIR}, gzip the files and place them in a folder of {@code
  * src/test/resources/histories} named for the workflow version that wrote them. Keep the old
  * folders: they are the rollouts still running on the old code. {@code remote-gate-reads} predates
- * {@code ActivityStubs.GATE_READS_AS_LOCAL_ACTIVITIES}, {@code local-gate-reads} follows it.
+ * {@code ActivityStubs.GATE_READS_AS_LOCAL_ACTIVITIES}, {@code local-gate-reads} follows it; both
+ * replay on the frozen {@code legacy} loop. {@code safety-semantics} was recorded after {@code
+ * RolloutWorkflowImpl.SAFETY_SEMANTICS} (the safety scenario tests of issue 11 included) and
+ * replays on today's loop.
  */
 class RolloutReplayTest {
   static Stream<Path> histories() throws IOException, URISyntaxException {
@@ -42,7 +45,7 @@ class RolloutReplayTest {
   void everyWorkflowVersionHasRecordedHistories() throws Exception {
     List<String> versions =
         histories().map(p -> p.getParent().getFileName().toString()).distinct().sorted().toList();
-    assertEquals(List.of("local-gate-reads", "remote-gate-reads"), versions);
+    assertEquals(List.of("local-gate-reads", "remote-gate-reads", "safety-semantics"), versions);
   }
 
   @ParameterizedTest(name = "{0}")
