@@ -128,6 +128,21 @@ class FailureAndPauseSafetyTest {
     assertTrue(rolledBack.paused(), "a manual pause stays manual");
   }
 
+  /** Item 6: paused by hand, the gates go dark: ENFORCE still does not run blind. */
+  @Test
+  void gatesUnreadableWhilePausedByHandStillLeaveEnforce() {
+    kit.reachCanary(10);
+    kit.workflow().pause(new OperatorCommand("alice", "looking at a dashboard"));
+    for (GateSpec gate : kit.plan.canary().gates()) {
+      kit.fail(gate.query());
+    }
+
+    kit.awaitStatus(
+        s -> s.mode() == ValidationMode.WARN, Duration.ofMinutes(30), Duration.ofMinutes(1));
+    assertEquals(ValidationMode.WARN, kit.mode().orElseThrow().mode());
+    assertTrue(kit.status().paused());
+  }
+
   /** Item 6: an alert while paused rolls back within one poll. */
   @Test
   void anAlertWhilePausedRollsBackAtOnce() {

@@ -105,7 +105,8 @@ final class RolloutTestKit implements AutoCloseable {
             base.canary(),
             base.soak(),
             base.warnExit(),
-            base.rollback());
+            base.rollback(),
+            base.resumeAfterMetricsOutage());
     return new RolloutTestKit(plan, false, workDir.resolve("backups"), rows);
   }
 

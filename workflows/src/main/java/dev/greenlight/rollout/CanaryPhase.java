@@ -55,7 +55,8 @@ final class CanaryPhase {
       c.rollback(breach);
       return;
     }
-    if (s.paused && s.pauseCause == PauseCause.METRICS) {
+    if (s.consecutiveGateErrors >= c.plan.maxConsecutiveGateErrors()) {
+      // Blind, whether the reads paused the rollout or a person had paused it already.
       goBlind(c);
       return;
     }

@@ -302,7 +302,11 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
   @Override
   public CommandResult retryCanary(OperatorCommand command) {
     state.retryRequested = true;
-    return accepted("canary retry requested", command.who(), command.why());
+    return accepted(
+        "canary retry requested; ENFORCE follows a fresh green WARN verdict, status shows why"
+            + " while it waits",
+        command.who(),
+        command.why());
   }
 
   @Override

@@ -195,6 +195,7 @@ public final class Rehearsal {
         plan.canary(),
         plan.soak(),
         plan.warnExit(),
-        plan.rollback());
+        plan.rollback(),
+        plan.resumeAfterMetricsOutage());
   }
 }
