@@ -19,8 +19,8 @@ import java.util.List;
  * @param sent every alert and command sent to the workflow, in order, with its answer
  * @param faults the faults injected, with their windows
  * @param dataCalls every data-plane step the workflow ran, in order
- * @param closeStatus how the execution closed: COMPLETED, FAILED, TERMINATED, TIMED_OUT, or
- *     RUNNING when the trace's horizon passed first
+ * @param closeStatus how the execution closed: COMPLETED, FAILED, TERMINATED, TIMED_OUT, or RUNNING
+ *     when the trace's horizon passed first
  * @param finalPhase the rollout's last phase
  * @param maxEventsPerRun the largest history of any of the execution's runs
  * @param carriedStateBytes the size of the state carried across continue-as-new, serialized
