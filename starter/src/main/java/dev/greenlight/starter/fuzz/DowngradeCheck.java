@@ -1,0 +1,74 @@
+package dev.greenlight.starter.fuzz;
+
+import dev.greenlight.starter.fuzz.TraceLog.ModeWrite;
+import dev.greenlight.starter.fuzz.TraceLog.Sent;
+import dev.greenlight.validator.ValidationMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Safety invariants 3 and 9, for alerts: an alert sent while the record is ENFORCE (as it stood
+ * just before the alert) leaves the record at {@code warn} (or {@code off}) within one poll —
+ * whoever writes it, the webhook or the workflow — or, while mode writes fail, within a poll plus
+ * the retry cap after the fault ends ({@link Deadlines}). An alert whose deadline the trace did not
+ * reach is not checked ({@link Horizon}). Breaches are {@link BreachDowngradeCheck}'s; both report
+ * under one name.
+ */
+public final class DowngradeCheck implements InvariantCheck {
+  public static final String NAME = "downgrade-within-a-poll";
+
+  private final Horizon horizon;
+  private long checks;
+
+  DowngradeCheck(Horizon horizon) {
+    this.horizon = horizon;
+  }
+
+  @Override
+  public String invariant() {
+    return NAME;
+  }
+
+  @Override
+  public long checks() {
+    return checks;
+  }
+
+  @Override
+  public List<Violation> check(TraceLog log) {
+    List<Violation> violations = new ArrayList<>();
+    long poll = log.plan().pollInterval().toMillis();
+    for (Sent alert : log.sent()) {
+      if (!"alert".equals(alert.kind())) {
+        continue;
+      }
+      long t = alert.atMillis();
+      // The record the alert found: a write at the alert's own millisecond is its consequence
+      // (the webhook writes warn, then signals), not what it fired over.
+      ModeWrite record = Timeline.recordAt(log.modeWrites(), t - 1);
+      if (record == null || record.mode() != ValidationMode.ENFORCE) {
+        continue;
+      }
+      long deadline = Deadlines.downgradeBy(log.faults(), t, poll);
+      if (!horizon.decides(deadline)) {
+        continue;
+      }
+      checks++;
+      if (Timeline.downgradeBetween(log.modeWrites(), t, deadline) == null) {
+        violations.add(
+            new Violation(
+                NAME,
+                t,
+                "alert at "
+                    + Timeline.time(t)
+                    + " ("
+                    + alert.answer()
+                    + ") over "
+                    + Timeline.describe(record)
+                    + ": no warn written by "
+                    + Timeline.time(deadline)));
+      }
+    }
+    return violations;
+  }
+}

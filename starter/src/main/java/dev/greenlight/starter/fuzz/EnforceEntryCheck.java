@@ -1,0 +1,81 @@
+package dev.greenlight.starter.fuzz;
+
+import dev.greenlight.rollout.plan.WarnSpec;
+import dev.greenlight.starter.fuzz.TraceLog.ModeWrite;
+import dev.greenlight.validator.ValidationMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Safety invariant 8: ENFORCE is entered only on a fresh WARN verdict. Every workflow write of
+ * ENFORCE over a record that was not ENFORCE (the first step, a retry, a step re-entered) at T
+ * needs, in the truth at T, the WARN unknown rate green over the whole WARN window (the same terms
+ * as a promotion: 95 % present, every sample under the threshold, fresh, readable) and the block
+ * gate's breach rule not holding. Moving between ENFORCE percentages is not an entry.
+ */
+public final class EnforceEntryCheck implements InvariantCheck {
+  public static final String NAME = "enforce-on-fresh-warn-verdict";
+
+  private long checks;
+
+  @Override
+  public String invariant() {
+    return NAME;
+  }
+
+  @Override
+  public long checks() {
+    return checks;
+  }
+
+  @Override
+  public List<Violation> check(TraceLog log) {
+    List<Violation> violations = new ArrayList<>();
+    List<ModeWrite> writes = log.modeWrites();
+    for (int i = 0; i < writes.size(); i++) {
+      ModeWrite w = writes.get(i);
+      ModeWrite before = i == 0 ? null : writes.get(i - 1);
+      if (!Timeline.isWorkflowEnforce(w)
+          || (before != null && before.mode() == ValidationMode.ENFORCE)) {
+        continue;
+      }
+      checks++;
+      String why = whyNotFresh(log, w.atMillis());
+      if (why != null) {
+        violations.add(
+            new Violation(
+                NAME,
+                w.atMillis(),
+                "ENFORCE "
+                    + w.percent()
+                    + "% written at "
+                    + Timeline.time(w.atMillis())
+                    + " over "
+                    + Timeline.describe(before)
+                    + " without a fresh WARN verdict: "
+                    + why));
+      }
+    }
+    return violations;
+  }
+
+  private static String whyNotFresh(TraceLog log, long at) {
+    WarnSpec warn = log.plan().warn();
+    List<String> why = new ArrayList<>();
+    String unknown =
+        TruthWindow.whyNotGreen(log.metrics(), warn.unknownRate(), at, warn.window().toMillis());
+    if (unknown != null) {
+      why.add(unknown);
+    }
+    if (TruthWindow.breachHolds(log.metrics(), warn.enforceBlock(), at)) {
+      why.add(
+          warn.enforceBlock().name()
+              + ": every sample past "
+              + warn.enforceBlock().breachThreshold()
+              + " for "
+              + warn.enforceBlock().breachFor().toMinutes()
+              + " min (ENFORCE blocked)");
+    }
+    return why.isEmpty() ? null : String.join("; ", why);
+  }
+}

@@ -1,0 +1,81 @@
+package dev.greenlight.starter.fuzz;
+
+import dev.greenlight.rollout.Phase;
+import dev.greenlight.rollout.Transition;
+import dev.greenlight.starter.fuzz.TraceLog.ModeWrite;
+import dev.greenlight.starter.fuzz.TraceLog.Sent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Safety invariant 3, the workflow's side: it never writes ENFORCE over a record it did not write.
+ * The write before every workflow ENFORCE write must be the workflow's own — unless the workflow
+ * treated the foreign record as the rollback it is: a transition into ROLLED_BACK at or after the
+ * foreign write, then an accepted {@code retry-canary}, both before the ENFORCE write. That
+ * exception is needed because a rollback's downgrade finds the webhook's {@code warn 0%} already
+ * there and writes nothing, so the legitimate alert → rollback → retry path leaves the webhook's
+ * record as the one ENFORCE replaces; the hole this invariant closes — a foreign {@code warn}
+ * silently undone by the next flip — has no rollback in between and is reported.
+ */
+public final class ForeignWarnCheck implements InvariantCheck {
+  public static final String NAME = "no-enforce-over-foreign-warn";
+
+  private long checks;
+
+  @Override
+  public String invariant() {
+    return NAME;
+  }
+
+  @Override
+  public long checks() {
+    return checks;
+  }
+
+  @Override
+  public List<Violation> check(TraceLog log) {
+    List<Violation> violations = new ArrayList<>();
+    List<ModeWrite> writes = log.modeWrites();
+    for (int i = 0; i < writes.size(); i++) {
+      ModeWrite w = writes.get(i);
+      if (!Timeline.isWorkflowEnforce(w)) {
+        continue;
+      }
+      checks++;
+      ModeWrite before = i == 0 ? null : writes.get(i - 1);
+      if (before != null && (before.byWorkflow() || rolledBackAndRetried(log, before, w))) {
+        continue;
+      }
+      violations.add(
+          new Violation(
+              NAME,
+              w.atMillis(),
+              "ENFORCE "
+                  + w.percent()
+                  + "% written at "
+                  + Timeline.time(w.atMillis())
+                  + " over "
+                  + Timeline.describe(before)
+                  + " with no rollback and retry in between"));
+    }
+    return violations;
+  }
+
+  private static boolean rolledBackAndRetried(TraceLog log, ModeWrite foreign, ModeWrite enforce) {
+    for (Transition rb : Timeline.entriesInto(log.transitions(), Set.of(Phase.ROLLED_BACK))) {
+      if (rb.atMillis() < foreign.atMillis() || rb.atMillis() > enforce.atMillis()) {
+        continue;
+      }
+      for (Sent s : log.sent()) {
+        if (s.accepted()
+            && "retry-canary".equals(s.kind())
+            && s.atMillis() > rb.atMillis()
+            && s.atMillis() <= enforce.atMillis()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,70 @@
+package dev.greenlight.starter.fuzz;
+
+import static dev.greenlight.starter.fuzz.Traces.CANARY;
+import static dev.greenlight.starter.fuzz.Traces.bent;
+import static dev.greenlight.starter.fuzz.Traces.days;
+import static dev.greenlight.starter.fuzz.Traces.hours;
+import static dev.greenlight.starter.fuzz.Traces.minutes;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.greenlight.rollout.Phase;
+import dev.greenlight.validator.ValidationMode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** ENFORCE entered only on a fresh WARN verdict, read in the truth at the write. */
+class EnforceEntryCheckTest {
+  @Test
+  void aCleanRolloutPassesAndOnlyTheEntryFromWarnIsChecked() {
+    EnforceEntryCheck check = new EnforceEntryCheck();
+    assertEquals(List.of(), check.check(Traces.happy().build()));
+    assertEquals(1, check.checks(), "10 % over warn; 50 % and 100 % over ENFORCE are no entry");
+  }
+
+  @Test
+  void enforceWrittenWithWarnUnknownsAtPointEightPercentIsReported() {
+    Traces.Builder b = Traces.happy();
+    b.metrics(bent(b.metrics, "unknown-rate", CANARY - minutes(30), CANARY + 1, 0.008));
+    List<Violation> found = new EnforceEntryCheck().check(b.build());
+    assertEquals(1, found.size());
+    assertEquals(EnforceEntryCheck.NAME, found.get(0).invariant());
+    assertEquals(CANARY, found.get(0).atMillis());
+    assertTrue(found.get(0).detail().contains("unknown-rate: red sample 0.008"), found.toString());
+  }
+
+  @Test
+  void enforceWrittenWhileTheBlockRuleHoldsIsReported() {
+    Traces.Builder b = Traces.happy();
+    b.metrics(bent(b.metrics, "unknown-rate-block", CANARY - minutes(15), CANARY + 1, 0.02));
+    List<Violation> found = new EnforceEntryCheck().check(b.build());
+    assertEquals(1, found.size());
+    assertTrue(found.get(0).detail().contains("ENFORCE blocked"), found.toString());
+  }
+
+  @Test
+  void aBlockGateHighForLessThanItsBreachTimeDoesNotBlock() {
+    Traces.Builder b = Traces.happy();
+    b.metrics(bent(b.metrics, "unknown-rate-block", CANARY - minutes(5), CANARY + 1, 0.02));
+    assertEquals(List.of(), new EnforceEntryCheck().check(b.build()));
+  }
+
+  @Test
+  void aRetryEntersAgainAndIsCheckedAgainstItsOwnMoment() {
+    long rollback = CANARY + hours(1);
+    long retry = rollback + days(7) + hours(1);
+    Traces.Builder b = Traces.happy().cutAfter(rollback);
+    b.write(rollback, ValidationMode.WARN, 0);
+    b.transition(rollback, Phase.ROLLED_BACK, ValidationMode.WARN, 0, "rolled back (alert)");
+    b.send(retry - hours(1), "retry-canary", true);
+    b.enforce(retry, 10);
+    b.metrics(
+        bent(b.metrics, "unknown-rate", retry - minutes(40), retry - minutes(20), Double.NaN));
+    EnforceEntryCheck check = new EnforceEntryCheck();
+    List<Violation> found = check.check(b.build());
+    assertEquals(2, check.checks());
+    assertEquals(1, found.size());
+    assertEquals(retry, found.get(0).atMillis());
+    assertTrue(found.get(0).detail().contains("samples present"), found.toString());
+  }
+}

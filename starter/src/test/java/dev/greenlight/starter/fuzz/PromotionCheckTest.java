@@ -1,0 +1,140 @@
+package dev.greenlight.starter.fuzz;
+
+import static dev.greenlight.starter.fuzz.Traces.CANARY;
+import static dev.greenlight.starter.fuzz.Traces.STEP_50;
+import static dev.greenlight.starter.fuzz.Traces.WARN_EXIT;
+import static dev.greenlight.starter.fuzz.Traces.bent;
+import static dev.greenlight.starter.fuzz.Traces.hours;
+import static dev.greenlight.starter.fuzz.Traces.minutes;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.greenlight.rollout.Transition;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** No promotion or soak completion without every canary gate fresh and green over its window. */
+class PromotionCheckTest {
+  private static List<Violation> check(Traces.Builder b, PromotionCheck check) {
+    return check.check(b.build());
+  }
+
+  @Test
+  void aCleanRolloutPassesAndCountsBothPromotionsAndTheSoak() {
+    PromotionCheck check = new PromotionCheck();
+    assertEquals(List.of(), check(Traces.happy(), check));
+    assertEquals(3, check.checks());
+  }
+
+  @Test
+  void aGateWithoutDataForTenMinutesInsideTheWindowFailsThePromotion() {
+    Traces.Builder b = Traces.happy();
+    b.metrics(
+        bent(b.metrics, "error-rate", STEP_50 - minutes(20), STEP_50 - minutes(10), Double.NaN));
+    List<Violation> found = check(b, new PromotionCheck());
+    assertEquals(1, found.size(), found.toString());
+    Violation v = found.get(0);
+    assertEquals(PromotionCheck.NAME, v.invariant());
+    assertEquals(STEP_50, v.atMillis());
+    assertTrue(v.detail().contains("error-rate: 21 of 31 samples present"), v.detail());
+  }
+
+  @Test
+  void oneMissingSampleOfThirtyOneStillCoversNinetyFivePercentTwoDoNot() {
+    Traces.Builder one = Traces.happy();
+    one.metrics(
+        bent(one.metrics, "p99-latency", STEP_50 - minutes(10), STEP_50 - minutes(9), Double.NaN));
+    assertEquals(List.of(), check(one, new PromotionCheck()));
+
+    Traces.Builder two = Traces.happy();
+    two.metrics(
+        bent(two.metrics, "p99-latency", STEP_50 - minutes(10), STEP_50 - minutes(8), Double.NaN));
+    assertEquals(1, check(two, new PromotionCheck()).size());
+  }
+
+  @Test
+  void aRedSampleInTheWindowFailsThePromotion() {
+    Traces.Builder b = Traces.happy();
+    b.metrics(bent(b.metrics, "p99-latency", STEP_50 - minutes(3), STEP_50 - minutes(2), 0.0015));
+    List<Violation> found = check(b, new PromotionCheck());
+    assertEquals(1, found.size());
+    assertTrue(found.get(0).detail().contains("p99-latency: red sample 0.0015"), found.toString());
+  }
+
+  @Test
+  void dataThatStoppedThreeStepsAgoIsStale() {
+    Traces.Builder b = Traces.happy();
+    b.metrics(bent(b.metrics, "unknown-rate", STEP_50 - minutes(2), STEP_50 + 1, Double.NaN));
+    List<Violation> found = check(b, new PromotionCheck());
+    assertEquals(1, found.size());
+    assertTrue(found.get(0).detail().contains("is stale"), found.toString());
+  }
+
+  @Test
+  void readsFailingAtThePromotionFailIt() {
+    Traces.Builder b = Traces.happy();
+    b.metrics(
+        Traces.truth(b.metrics::valueAt, (gate, at) -> gate.equals("error-rate") && at == STEP_50));
+    List<Violation> found = check(b, new PromotionCheck());
+    assertEquals(1, found.size());
+    assertTrue(found.get(0).detail().contains("error-rate: reads fail"), found.toString());
+  }
+
+  @Test
+  void aPromotionBeforeTheStepsMinimumFails() {
+    Traces.Builder b = Traces.happy();
+    b.transitions.replaceAll(
+        t ->
+            t.reason().startsWith("step 10%")
+                ? new Transition(CANARY + hours(1), t.phase(), t.mode(), t.percent(), t.reason())
+                : t);
+    List<Violation> found = check(b, new PromotionCheck());
+    assertEquals(1, found.size());
+    assertTrue(
+        found.get(0).detail().contains("under the step's minimum of 120 min"), found.toString());
+  }
+
+  @Test
+  void aForcedPromotionIsNotCheckedButTheNextOneIs() {
+    Traces.Builder b = Traces.happy();
+    b.metrics(bent(b.metrics, "error-rate", CANARY, WARN_EXIT, Double.NaN));
+    b.transitions.replaceAll(
+        t ->
+            t.reason().startsWith("step 10%")
+                ? new Transition(
+                    t.atMillis(),
+                    t.phase(),
+                    t.mode(),
+                    t.percent(),
+                    "step 10% promoted: forced by alice: ok")
+                : t);
+    PromotionCheck check = new PromotionCheck();
+    List<Violation> found = check(b, check);
+    assertEquals(2, check.checks());
+    assertEquals(2, found.size(), "the 50 % step and the soak, not the forced 10 %");
+  }
+
+  @Test
+  void aSoakCompletedOverARedHourFails() {
+    Traces.Builder b = Traces.happy();
+    b.metrics(bent(b.metrics, "p99-latency", WARN_EXIT - hours(20), WARN_EXIT - hours(19), 0.0012));
+    List<Violation> found = check(b, new PromotionCheck());
+    assertEquals(1, found.size());
+    assertEquals(WARN_EXIT, found.get(0).atMillis());
+    assertTrue(found.get(0).detail().startsWith("soak completed"), found.toString());
+  }
+
+  @Test
+  void aSoakCompletedBeforeItsDurationFails() {
+    Traces.Builder b = Traces.happy();
+    b.writes.replaceAll(
+        w ->
+            w.percent() == 100
+                ? new TraceLog.ModeWrite(
+                    WARN_EXIT - hours(1), w.writer(), true, w.mode(), 100, w.version())
+                : w);
+    List<Violation> found = check(b, new PromotionCheck());
+    assertEquals(1, found.size());
+    assertTrue(found.get(0).detail().contains("the soak's duration"), found.toString());
+  }
+}
