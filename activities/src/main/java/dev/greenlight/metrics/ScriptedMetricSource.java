@@ -88,6 +88,18 @@ public final class ScriptedMetricSource implements MetricSource {
     return entry == null ? null : entry.getValue();
   }
 
+  /** The series' own value at {@code epochMillis}, NaN when it has no data then. */
+  public double valueAt(String query, long epochMillis) {
+    Segment seg = seriesAt(query, epochMillis);
+    return seg == null || seg.kind() != Segment.Kind.VALUE ? Double.NaN : seg.value();
+  }
+
+  /** Whether a read taken at {@code epochMillis} fails. */
+  public boolean outAt(String query, long epochMillis) {
+    Segment seg = segmentAt(query, epochMillis);
+    return seg != null && seg.kind() == Segment.Kind.ERROR;
+  }
+
   /**
    * The series' own value at a time: an outage is of the reader, not of the series, so inside one
    * the series keeps the value it had before it.

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 
 /**
  * The metric source of a rehearsal: a {@link ScriptedMetricSource} keyed by each gate's query,
@@ -36,7 +37,19 @@ public final class MetricScript implements MetricSource {
   private volatile ScriptedMetricSource current;
 
   public MetricScript(RolloutPlan plan, Instant start) {
+    this(plan, start, null);
+  }
+
+  /**
+   * @param clock the simulated clock: an outage then fails the reads taken during it, including
+   *     reads of earlier times (a WARN-exit day retried after its end); null decides by the time
+   *     read
+   */
+  public MetricScript(RolloutPlan plan, Instant start, LongSupplier clock) {
     builder = ScriptedMetricSource.startingAt(start);
+    if (clock != null) {
+      builder.clock(clock);
+    }
     healthy(plan.off().requestsPerEndpoint(), 25_000);
     healthy(UNKNOWN_BASELINE, plan.off().unknownBaselineQuery(), 0.02);
     healthy(plan.warn().unknownRate(), 0.002);
@@ -123,6 +136,25 @@ public final class MetricScript implements MetricSource {
 
   private synchronized void record(String query, Reading reading) {
     readings.computeIfAbsent(query, q -> new TreeMap<>()).put(reading.atMillis(), reading);
+  }
+
+  /** The scripted value of gate {@code gate} at {@code atMillis}, NaN when it has no data then. */
+  public double valueAt(String gate, long atMillis) {
+    return current.valueAt(firstQuery(gate), atMillis);
+  }
+
+  /** Whether a read of gate {@code gate} taken at {@code atMillis} fails. */
+  public boolean readFailsAt(String gate, long atMillis) {
+    return current.outAt(firstQuery(gate), atMillis);
+  }
+
+  private String firstQuery(String gate) {
+    List<String> queries = queriesByGate.get(gate);
+    if (queries == null) {
+      throw new ScenarioException(
+          "no gate named '" + gate + "'; the plan's gates are " + gateNames());
+    }
+    return queries.get(0);
   }
 
   /** Every reading taken of {@code query}, in time order. */

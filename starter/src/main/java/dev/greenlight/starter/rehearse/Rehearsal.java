@@ -88,7 +88,8 @@ public final class Rehearsal {
     TestWorkflowEnvironment env = services.temporal();
     SearchAttributes.REQUIRED.forEach(env::registerSearchAttribute);
     long start = env.currentTimeMillis();
-    MetricScript metrics = new MetricScript(plan, Instant.ofEpochMilli(start));
+    MetricScript metrics =
+        new MetricScript(plan, Instant.ofEpochMilli(start), env::currentTimeMillis);
     RehearsalData data = new RehearsalData(scenario.migrationCrashes());
     Worker worker = env.newWorker(RolloutConstants.TASK_QUEUE);
     Activities.create(services.clients, metrics, backups, data).registerOn(worker);
