@@ -10,6 +10,7 @@ import dev.greenlight.rollout.RolloutWorkflow;
 import dev.greenlight.rollout.Transition;
 import dev.greenlight.rollout.plan.PreflightSpec;
 import dev.greenlight.rollout.plan.RolloutPlan;
+import dev.greenlight.starter.fuzz.TraceLog;
 import dev.greenlight.worker.Activities;
 import dev.greenlight.worker.BackupSetup;
 import dev.greenlight.worker.SearchAttributes;
@@ -27,7 +28,11 @@ import java.util.List;
 /**
  * A whole rollout rehearsed in-process: the real {@code RolloutWorkflow} and the real activities in
  * Temporal's test environment with time skipping, on real PostgreSQL and Redis, with metrics,
- * alerts and commands from a {@link Scenario}. Weeks of simulated time take seconds.
+ * alerts, commands and faults from a {@link Scenario}. Weeks of simulated time take seconds.
+ *
+ * <p>The mode and data activities are the real ones behind {@link FaultyModeActivities} and {@link
+ * FaultyDataActivities}, which fail while a scenario's fault holds ({@link FaultSwitches}); one-off
+ * faults are written to the rehearsal's Redis behind the workflow's back ({@link FaultInjector}).
  *
  * <p>The clock only moves while the driver sleeps; it wakes for every scheduled alert or command
  * and, while a triggered event still waits for its transition, every {@link #POLL} to look.
@@ -44,7 +49,13 @@ public final class Rehearsal {
    */
   public record Options(long rows, String dbUrl, String redisUrl, PgTools pgTools) {}
 
-  /** The summary plus what the report draws. */
+  /**
+   * The summary plus what the report draws, and what was done to the rollout.
+   *
+   * @param sent every alert and command sent, in order, with its time and the workflow's answer
+   * @param faults every fault injected, in order, with the window it held (cut at {@code
+   *     endMillis}; a one-off, and each scripted migration crash, has {@code from == until})
+   */
   public record Outcome(
       RehearsalResult result,
       RolloutPlan plan,
@@ -52,7 +63,35 @@ public final class Rehearsal {
       long endMillis,
       List<Transition> transitions,
       MetricScript metrics,
-      List<RehearsalData.Progress> migration) {}
+      List<RehearsalData.Progress> migration,
+      List<Sent> sent,
+      List<TraceLog.FaultWindow> faults) {
+    public Outcome {
+      sent = List.copyOf(sent);
+      faults = List.copyOf(faults);
+    }
+  }
+
+  /**
+   * An alert or a command as sent to the rollout.
+   *
+   * @param atMillis simulated time it was sent
+   * @param action the scenario's {@link ScenarioEvent.Alert} or {@link ScenarioEvent.Command}
+   * @param accepted false when the workflow refused the command
+   * @param answer the workflow's answer ({@code signalled} for an alert), or {@code refused: } and
+   *     why
+   */
+  public record Sent(long atMillis, ScenarioEvent.Action action, boolean accepted, String answer) {
+    /** {@code alert}, or the command's name ({@code approve}, {@code pause}, …). */
+    public String kind() {
+      return action instanceof ScenarioEvent.Command c ? c.command() : "alert";
+    }
+
+    /** As the fuzz oracle's trace log records it. */
+    public TraceLog.Sent toTrace() {
+      return new TraceLog.Sent(atMillis, kind(), accepted, answer);
+    }
+  }
 
   private Rehearsal() {}
 
@@ -91,10 +130,32 @@ public final class Rehearsal {
     MetricScript metrics =
         new MetricScript(plan, Instant.ofEpochMilli(start), env::currentTimeMillis);
     RehearsalData data = new RehearsalData(scenario.migrationCrashes());
+    FaultSwitches switches = new FaultSwitches();
     Worker worker = env.newWorker(RolloutConstants.TASK_QUEUE);
-    Activities.create(services.clients, metrics, backups, data).registerOn(worker);
+    Activities real = Activities.create(services.clients, metrics, backups, data);
+    new Activities(
+            new FaultyModeActivities(real.mode(), switches),
+            real.gates(),
+            real.preflight(),
+            new FaultyDataActivities(real.data(), switches))
+        .registerOn(worker);
     env.start();
     ScenarioPlayer player = new ScenarioPlayer(scenario, start, metrics);
+    Printer printer = new Printer(live, start);
+    Actor actor =
+        new Actor(
+            new FaultInjector(
+                switches,
+                services.clients.modeStore(),
+                services.clients.redis(),
+                services.clients.redisPrefix(),
+                plan.surface()),
+            printer,
+            start);
+    // Faults due at the start hold before the rollout's first step.
+    for (ScenarioPlayer.Due due : player.takeDueFaults(start)) {
+      actor.act(due.event().action(), null, start);
+    }
     String id = RolloutConstants.workflowId(plan.name()) + "-rehearsal";
     RolloutWorkflow workflow =
         env.getWorkflowClient()
@@ -106,9 +167,7 @@ public final class Rehearsal {
                     .build());
     WorkflowClient.start(workflow::run, new RolloutInput(plan, "rehearsal", null));
     workflow = env.getWorkflowClient().newWorkflowStub(RolloutWorkflow.class, id);
-    Printer printer = new Printer(live, start);
-    List<RehearsalResult.ActionLine> actions = new ArrayList<>();
-    RolloutStatus status = play(env, workflow, player, printer, actions, start, scenario);
+    RolloutStatus status = play(env, workflow, player, actor, printer, start, scenario);
     RolloutResult result =
         status.phase().isTerminal()
             ? WorkflowStub.fromTyped(workflow).getResult(RolloutResult.class)
@@ -121,9 +180,24 @@ public final class Rehearsal {
             ? ts.get(ts.size() - 1).atMillis()
             : env.currentTimeMillis();
     RehearsalResult summary =
-        Summaries.of(plan, scenario, status, result, actions, services, start, end, wallStart);
+        Summaries.of(
+            plan, scenario, status, result, actor.actions, services, start, end, wallStart);
     printer.summary(summary);
-    return new Outcome(summary, plan, start, end, status.transitions(), metrics, data.progress());
+    for (RehearsalData.Progress p : data.progress()) {
+      if (p.crashed()) {
+        switches.recordOneOff(FaultSwitches.MIGRATION_CRASH, p.atMillis());
+      }
+    }
+    return new Outcome(
+        summary,
+        plan,
+        start,
+        end,
+        status.transitions(),
+        metrics,
+        data.progress(),
+        actor.sent,
+        switches.injected(end));
   }
 
   /** Moves the clock from one event to the next until the rollout ends or the horizon passes. */
@@ -131,8 +205,8 @@ public final class Rehearsal {
       TestWorkflowEnvironment env,
       RolloutWorkflow workflow,
       ScenarioPlayer player,
+      Actor actor,
       Printer printer,
-      List<RehearsalResult.ActionLine> actions,
       long start,
       Scenario scenario) {
     long horizon = start + scenario.horizon().toMillis();
@@ -145,14 +219,7 @@ public final class Rehearsal {
       long now = env.currentTimeMillis();
       player.observe(status.transitions(), now);
       for (ScenarioPlayer.Due due : player.takeDue(now)) {
-        String result = ScenarioActions.send(workflow, due.event().action(), now);
-        actions.add(
-            new RehearsalResult.ActionLine(
-                Instant.ofEpochMilli(now).toString(),
-                now - start,
-                due.event().action().describe(),
-                result));
-        printer.action(now, due.event().action().describe(), result);
+        actor.act(due.event().action(), workflow, now);
       }
       if (now >= horizon) {
         return status;
@@ -168,6 +235,42 @@ public final class Rehearsal {
             + MAX_WAKEUPS
             + " wake-ups; last phase "
             + status.phase());
+  }
+
+  /**
+   * Does what a due event says — injects a fault, or sends an alert or a command to the rollout —
+   * and logs it: the live line, the summary's action line, and for what was sent its answer.
+   */
+  private static final class Actor {
+    final List<RehearsalResult.ActionLine> actions = new ArrayList<>();
+    final List<Sent> sent = new ArrayList<>();
+    private final FaultInjector injector;
+    private final Printer printer;
+    private final long start;
+
+    Actor(FaultInjector injector, Printer printer, long start) {
+      this.injector = injector;
+      this.printer = printer;
+      this.start = start;
+    }
+
+    /**
+     * @param workflow the rollout; null before it starts, when only faults are due
+     */
+    void act(ScenarioEvent.Action action, RolloutWorkflow workflow, long now) {
+      String result;
+      if (action instanceof ScenarioEvent.Fault fault) {
+        result = injector.inject(fault, now);
+      } else {
+        ScenarioActions.Answer answer = ScenarioActions.send(workflow, action, now);
+        sent.add(new Sent(now, action, answer.accepted(), answer.text()));
+        result = answer.text();
+      }
+      actions.add(
+          new RehearsalResult.ActionLine(
+              Instant.ofEpochMilli(now).toString(), now - start, action.describe(), result));
+      printer.action(now, action.describe(), result);
+    }
   }
 
   /** The plan with pre-flight pointed at the rehearsal's access log instead of the server's. */

@@ -14,8 +14,16 @@ import java.time.Instant;
 final class ScenarioActions {
   private ScenarioActions() {}
 
-  /** Sends {@code action}; returns what came of it — the workflow's answer or its refusal. */
-  static String send(RolloutWorkflow workflow, ScenarioEvent.Action action, long nowMillis) {
+  /**
+   * What came of a sent action.
+   *
+   * @param accepted false when the workflow's validator refused the command
+   * @param text the workflow's answer, or {@code refused: } and the reason
+   */
+  record Answer(boolean accepted, String text) {}
+
+  /** Sends an alert or a command; returns what came of it — the workflow's answer or refusal. */
+  static Answer send(RolloutWorkflow workflow, ScenarioEvent.Action action, long nowMillis) {
     if (action instanceof ScenarioEvent.Alert alert) {
       workflow.autoDowngrade(
           new AlertSignal(
@@ -24,7 +32,7 @@ final class ScenarioActions {
               alert.summary(),
               Instant.ofEpochMilli(nowMillis).toString(),
               false));
-      return "signalled";
+      return new Answer(true, "signalled");
     }
     ScenarioEvent.Command c = (ScenarioEvent.Command) action;
     OperatorCommand op = new OperatorCommand(c.who(), c.why());
@@ -41,13 +49,13 @@ final class ScenarioActions {
                 workflow.extendWarn(new ExtendWarnCommand(c.days(), c.who(), c.why()));
             default -> throw new IllegalStateException("unknown command " + c.command());
           };
-      return result.outcome();
+      return new Answer(true, result.outcome());
     } catch (WorkflowUpdateException e) {
       Throwable cause = e;
       while (cause.getCause() != null) {
         cause = cause.getCause();
       }
-      return "refused: " + cause.getMessage();
+      return new Answer(false, "refused: " + cause.getMessage());
     }
   }
 }

@@ -1,10 +1,11 @@
 package dev.greenlight.starter.rehearse;
 
+import dev.greenlight.rollout.plan.HumanDurations;
 import java.time.Duration;
 
 /**
  * One thing that happens in a scenario: when ({@code at} from the start, or {@code after} a {@link
- * Trigger} is first seen) and what — a metric change, an alert or a command.
+ * Trigger} is first seen) and what — a metric change, an alert, a command or a fault.
  *
  * @param at simulated time from the start, null when the event has a trigger
  * @param on the transition that sets the event off, null when it has a fixed time
@@ -71,6 +72,23 @@ public record ScenarioEvent(Duration at, Trigger on, Duration after, Action acti
           + who
           + ": "
           + why;
+    }
+  }
+
+  /**
+   * A fault injected into the rollout's world (see {@link FaultSwitches} for the kinds): a timed
+   * one ({@code mode-flips-fail}, {@code backup-fails}, {@code restore-test-fails}, {@code
+   * dry-run-fails}) holds for {@code duration}, or until the end when it is null; a one-off ({@code
+   * webhook-writes-warn}, {@code unreadable-mode-record}) happens once and has no duration.
+   */
+  public record Fault(String kind, Duration duration) implements Action {
+    @Override
+    public String describe() {
+      return "fault "
+          + kind
+          + (FaultSwitches.isOneOff(kind)
+              ? ""
+              : duration == null ? " for good" : " for " + HumanDurations.format(duration));
     }
   }
 }

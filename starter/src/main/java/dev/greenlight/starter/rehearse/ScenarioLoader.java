@@ -29,7 +29,7 @@ public final class ScenarioLoader {
   private static final Set<String> EVENT =
       Set.of(
           "at", "on", "after", "metric", "value", "alert", "summary", "command", "approve", "step",
-          "days", "force", "who", "why");
+          "days", "force", "who", "why", "fault", "for");
 
   private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
 
@@ -127,14 +127,22 @@ public final class ScenarioLoader {
         (node.has("metric") ? 1 : 0)
             + (node.has("alert") ? 1 : 0)
             + (node.has("command") ? 1 : 0)
-            + (node.has("approve") ? 1 : 0);
+            + (node.has("approve") ? 1 : 0)
+            + (node.has("fault") ? 1 : 0);
     if (kinds != 1) {
       throw new ScenarioException(
           source
               + ": "
               + path
-              + " needs exactly one of 'metric', 'alert', 'command' or 'approve' but has "
+              + " needs exactly one of 'metric', 'alert', 'command', 'approve' or 'fault' but has "
               + kinds);
+    }
+    if (node.has("for") && !node.has("fault")) {
+      throw new ScenarioException(
+          source + ": " + path + ".for is how long a fault holds; it needs 'fault'");
+    }
+    if (node.has("fault")) {
+      return fault(node, source, path);
     }
     if (node.has("metric")) {
       return metric(node, source, path);
@@ -157,6 +165,44 @@ public final class ScenarioLoader {
     String why = node.has("why") ? node.get("why").asText() : "scenario step";
     return new ScenarioEvent.Command(
         command, step, node.path("days").asInt(0), node.path("force").asBoolean(false), who, why);
+  }
+
+  private ScenarioEvent.Fault fault(JsonNode node, String source, String path) {
+    String kind = node.get("fault").asText();
+    if (!FaultSwitches.KINDS.contains(kind)) {
+      throw new ScenarioException(
+          source
+              + ": "
+              + path
+              + ".fault must be one of "
+              + FaultSwitches.KINDS
+              + " but was "
+              + kind);
+    }
+    if (!node.has("for")) {
+      return new ScenarioEvent.Fault(kind, null);
+    }
+    if (FaultSwitches.isOneOff(kind)) {
+      throw new ScenarioException(
+          source
+              + ": "
+              + path
+              + ".for does not apply to "
+              + kind
+              + ", which happens once; only "
+              + FaultSwitches.TIMED
+              + " hold for a while");
+    }
+    Duration duration = duration(node.get("for"), source, path + ".for");
+    if (duration.isZero() || duration.isNegative()) {
+      throw new ScenarioException(
+          source
+              + ": "
+              + path
+              + ".for must be a positive duration (leave it out for good) but was "
+              + node.get("for").asText());
+    }
+    return new ScenarioEvent.Fault(kind, duration);
   }
 
   private ScenarioEvent.MetricChange metric(JsonNode node, String source, String path) {

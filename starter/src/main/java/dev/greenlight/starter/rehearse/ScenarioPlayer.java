@@ -12,10 +12,11 @@ import java.util.PriorityQueue;
  * Plays a scenario's events against a rollout's transitions: fixed-time events are scheduled from
  * the start, triggered ones when their transition first appears (at its time plus {@code after}).
  * Metric changes are applied to the script as soon as they are scheduled — the script holds them
- * until their time — while alerts and commands wait in a queue until the clock reaches them.
+ * until their time — while alerts, commands and faults wait in a queue until the clock reaches
+ * them.
  */
 final class ScenarioPlayer {
-  /** An alert or command due at {@code atMillis}. */
+  /** An alert, command or fault due at {@code atMillis}. */
   record Due(long atMillis, ScenarioEvent event) {}
 
   private final long startMillis;
@@ -58,12 +59,31 @@ final class ScenarioPlayer {
     return queue.isEmpty() ? OptionalLong.empty() : OptionalLong.of(queue.peek().atMillis());
   }
 
-  /** Removes and returns the alerts and commands due at or before {@code nowMillis}. */
+  /** Removes and returns the alerts, commands and faults due at or before {@code nowMillis}. */
   List<Due> takeDue(long nowMillis) {
     List<Due> due = new ArrayList<>();
     while (!queue.isEmpty() && queue.peek().atMillis() <= nowMillis) {
       due.add(queue.poll());
     }
+    return due;
+  }
+
+  /**
+   * Removes and returns only the faults due at or before {@code nowMillis}: those at the start are
+   * injected before the rollout starts, so its first steps already meet them.
+   */
+  List<Due> takeDueFaults(long nowMillis) {
+    List<Due> due = new ArrayList<>();
+    queue.removeIf(
+        d -> {
+          boolean take =
+              d.atMillis() <= nowMillis && d.event().action() instanceof ScenarioEvent.Fault;
+          if (take) {
+            due.add(d);
+          }
+          return take;
+        });
+    due.sort(Comparator.comparingLong(Due::atMillis));
     return due;
   }
 

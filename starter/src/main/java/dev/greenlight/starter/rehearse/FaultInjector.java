@@ -1,0 +1,105 @@
+package dev.greenlight.starter.rehearse;
+
+import dev.greenlight.validator.ModeDowngrade;
+import dev.greenlight.validator.ModeRecord;
+import dev.greenlight.validator.ModeStore;
+import dev.greenlight.validator.internal.ModeKeys;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+
+/**
+ * Injects a scenario's faults into a rehearsal's world when they are due: a timed fault is switched
+ * on in {@link FaultSwitches} (the faulty activities fail while it holds); a one-off is done here,
+ * to the rehearsal's own Redis, behind the workflow's back.
+ */
+final class FaultInjector {
+  /** What {@code unreadable-mode-record} writes into {@code changedAt}. */
+  static final String UNREADABLE_CHANGED_AT = "not-a-time";
+
+  static final String WEBHOOK = "ops-webhook";
+
+  private final FaultSwitches switches;
+  private final ModeStore store;
+  private final RedisClient redis;
+  private final ModeKeys keys;
+  private final String surface;
+
+  FaultInjector(
+      FaultSwitches switches, ModeStore store, RedisClient redis, String prefix, String surface) {
+    this.switches = switches;
+    this.store = store;
+    this.redis = redis;
+    this.keys = new ModeKeys(prefix);
+    this.surface = surface;
+  }
+
+  /** Injects {@code fault} at {@code nowMillis}; returns what came of it, for the log. */
+  String inject(ScenarioEvent.Fault fault, long nowMillis) {
+    String kind = fault.kind();
+    if (!FaultSwitches.isOneOff(kind)) {
+      long until =
+          fault.duration() == null
+              ? FaultSwitches.FOR_GOOD
+              : nowMillis + fault.duration().toMillis();
+      switches.hold(kind, nowMillis, until);
+      return "holds " + FaultSwitches.until(switches.holding(kind, nowMillis).orElseThrow());
+    }
+    switches.recordOneOff(kind, nowMillis);
+    try {
+      return switch (kind) {
+        case FaultSwitches.WEBHOOK_WRITES_WARN -> webhookWritesWarn();
+        case FaultSwitches.UNREADABLE_MODE_RECORD -> unreadableModeRecord();
+        default -> throw new IllegalArgumentException("unknown fault kind " + kind);
+      };
+    } catch (RuntimeException e) {
+      return "failed: " + e.getMessage();
+    }
+  }
+
+  /** The webhook's write without its signal: {@code warn} over whatever is stored. */
+  private String webhookWritesWarn() {
+    ModeDowngrade d =
+        store.downgradeToWarn(
+            surface,
+            WEBHOOK,
+            "rehearsal fault webhook-writes-warn: an alert's downgrade whose signal never arrived");
+    String stored = d.stored().map(FaultInjector::describe).orElse("no record");
+    return switch (d.outcome()) {
+      case DOWNGRADED -> "webhook wrote " + stored + "; no signal sent";
+      case REPLACED_UNREADABLE ->
+          "webhook replaced an unreadable record ("
+              + d.replacedProblem().orElse("?")
+              + ") with "
+              + stored
+              + "; no signal sent";
+      case NOT_ENFORCING -> "webhook left " + stored + " as it was (not enforcing); no signal sent";
+      case NO_RECORD -> "no mode record: the webhook wrote nothing; no signal sent";
+    };
+  }
+
+  /** A raw HSET that leaves the record's {@code changedAt} unparseable. */
+  private String unreadableModeRecord() {
+    String key = keys.modeKey(surface);
+    try (StatefulRedisConnection<String, String> c = redis.connect()) {
+      String before = c.sync().hget(key, "changedAt");
+      c.sync().hset(key, "changedAt", UNREADABLE_CHANGED_AT);
+      return "changedAt of "
+          + key
+          + " set to '"
+          + UNREADABLE_CHANGED_AT
+          + "'"
+          + (before == null ? " (the record had none)" : " (was " + before + ")");
+    }
+  }
+
+  private static String describe(ModeRecord r) {
+    return r.mode().wireName()
+        + " "
+        + r.enforcePercent()
+        + "% (version "
+        + r.version()
+        + ", by "
+        + r.changedBy()
+        + ")";
+  }
+}
