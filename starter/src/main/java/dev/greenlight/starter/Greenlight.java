@@ -5,6 +5,7 @@ import dev.greenlight.starter.commands.ApproveCommand;
 import dev.greenlight.starter.commands.BackupCommand;
 import dev.greenlight.starter.commands.DevServerCommand;
 import dev.greenlight.starter.commands.ExtendWarnCommand;
+import dev.greenlight.starter.commands.FuzzCommand;
 import dev.greenlight.starter.commands.MigrateCommand;
 import dev.greenlight.starter.commands.PauseCommand;
 import dev.greenlight.starter.commands.PlanCommand;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
     header = "Run long, risky rollouts as one durable Temporal workflow.",
     subcommands = {
       RehearseCommand.class,
+      FuzzCommand.class,
       DevServerCommand.class,
       WorkerCommand.class,
       WebhookCommand.class,

@@ -12,7 +12,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
  * on in {@link FaultSwitches} (the faulty activities fail while it holds); a one-off is done here,
  * to the rehearsal's own Redis, behind the workflow's back.
  */
-final class FaultInjector {
+public final class FaultInjector {
   /** What {@code unreadable-mode-record} writes into {@code changedAt}. */
   static final String UNREADABLE_CHANGED_AT = "not-a-time";
 
@@ -24,7 +24,7 @@ final class FaultInjector {
   private final ModeKeys keys;
   private final String surface;
 
-  FaultInjector(
+  public FaultInjector(
       FaultSwitches switches, ModeStore store, RedisClient redis, String prefix, String surface) {
     this.switches = switches;
     this.store = store;
@@ -34,7 +34,7 @@ final class FaultInjector {
   }
 
   /** Injects {@code fault} at {@code nowMillis}; returns what came of it, for the log. */
-  String inject(ScenarioEvent.Fault fault, long nowMillis) {
+  public String inject(ScenarioEvent.Fault fault, long nowMillis) {
     String kind = fault.kind();
     if (!FaultSwitches.isOneOff(kind)) {
       long until =

@@ -27,10 +27,10 @@ import org.slf4j.LoggerFactory;
  * its own, an access log of internal consumers and a backup directory. Closing removes everything
  * it created and stops what it started, so a configured server is left as it was found.
  */
-final class RehearsalServices implements AutoCloseable {
+public final class RehearsalServices implements AutoCloseable {
   static final long SEED = 34;
 
-  final ActivityClients clients;
+  public final ActivityClients clients;
   final Path accessLog;
   final Path backupDir;
   final SeedReport seeded;
@@ -65,7 +65,7 @@ final class RehearsalServices implements AutoCloseable {
    * @param dbUrl a PostgreSQL server whose user may create databases, null for an embedded one
    * @param redisUrl a Redis server, null for an embedded one
    */
-  static RehearsalServices start(String dbUrl, String redisUrl, long rows) {
+  public static RehearsalServices start(String dbUrl, String redisUrl, long rows) {
     // Temporal's test server starts on its own thread while PostgreSQL starts on this one: each
     // takes about a second here and neither needs the other.
     // SLF4J must be up before two threads log at once, or it prints a "replayed calls" warning.

@@ -7,11 +7,12 @@ import dev.greenlight.rollout.ExtendWarnCommand;
 import dev.greenlight.rollout.OperatorCommand;
 import dev.greenlight.rollout.PromoteCommand;
 import dev.greenlight.rollout.RolloutWorkflow;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
 import java.time.Instant;
 
 /** Sends a scenario's alerts and commands to the rollout, as the webhook and a person would. */
-final class ScenarioActions {
+public final class ScenarioActions {
   private ScenarioActions() {}
 
   /**
@@ -20,10 +21,20 @@ final class ScenarioActions {
    * @param accepted false when the workflow's validator refused the command
    * @param text the workflow's answer, or {@code refused: } and the reason
    */
-  record Answer(boolean accepted, String text) {}
+  public record Answer(boolean accepted, String text) {}
 
   /** Sends an alert or a command; returns what came of it — the workflow's answer or refusal. */
-  static Answer send(RolloutWorkflow workflow, ScenarioEvent.Action action, long nowMillis) {
+  public static Answer send(RolloutWorkflow workflow, ScenarioEvent.Action action, long nowMillis) {
+    try {
+      return sendTo(workflow, action, nowMillis);
+    } catch (WorkflowNotFoundException e) {
+      // The rollout ended before the scenario did: what came after reaches nobody.
+      return new Answer(false, "refused: the rollout has ended");
+    }
+  }
+
+  private static Answer sendTo(
+      RolloutWorkflow workflow, ScenarioEvent.Action action, long nowMillis) {
     if (action instanceof ScenarioEvent.Alert alert) {
       workflow.autoDowngrade(
           new AlertSignal(

@@ -15,9 +15,9 @@ import java.util.PriorityQueue;
  * until their time — while alerts, commands and faults wait in a queue until the clock reaches
  * them.
  */
-final class ScenarioPlayer {
+public final class ScenarioPlayer {
   /** An alert, command or fault due at {@code atMillis}. */
-  record Due(long atMillis, ScenarioEvent event) {}
+  public record Due(long atMillis, ScenarioEvent event) {}
 
   private final long startMillis;
   private final MetricScript metrics;
@@ -25,7 +25,7 @@ final class ScenarioPlayer {
   private final PriorityQueue<Due> queue =
       new PriorityQueue<>(Comparator.comparingLong(Due::atMillis));
 
-  ScenarioPlayer(Scenario scenario, long startMillis, MetricScript metrics) {
+  public ScenarioPlayer(Scenario scenario, long startMillis, MetricScript metrics) {
     this.startMillis = startMillis;
     this.metrics = metrics;
     for (ScenarioEvent e : scenario.events()) {
@@ -38,7 +38,7 @@ final class ScenarioPlayer {
   }
 
   /** Schedules every waiting event whose trigger is among {@code transitions}. */
-  void observe(List<Transition> transitions, long nowMillis) {
+  public void observe(List<Transition> transitions, long nowMillis) {
     waiting.removeIf(
         e -> {
           for (Transition t : transitions) {
@@ -51,16 +51,16 @@ final class ScenarioPlayer {
         });
   }
 
-  boolean hasWaitingTriggers() {
+  public boolean hasWaitingTriggers() {
     return !waiting.isEmpty();
   }
 
-  OptionalLong nextDue() {
+  public OptionalLong nextDue() {
     return queue.isEmpty() ? OptionalLong.empty() : OptionalLong.of(queue.peek().atMillis());
   }
 
   /** Removes and returns the alerts, commands and faults due at or before {@code nowMillis}. */
-  List<Due> takeDue(long nowMillis) {
+  public List<Due> takeDue(long nowMillis) {
     List<Due> due = new ArrayList<>();
     while (!queue.isEmpty() && queue.peek().atMillis() <= nowMillis) {
       due.add(queue.poll());

@@ -1,0 +1,144 @@
+package dev.greenlight.starter.commands;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.greenlight.rollout.plan.RolloutPlan;
+import dev.greenlight.starter.ConnectionOptions;
+import dev.greenlight.starter.PlanOption;
+import dev.greenlight.starter.fuzz.Fuzz;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code greenlight fuzz}: thousands of random rollouts of a plan, each checked for safety. */
+@Command(
+    name = "fuzz",
+    mixinStandardHelpOptions = true,
+    header = "Run random rollouts of a plan on the real workflow and check every safety invariant.",
+    description = {
+      "Each trace scripts the gates (around and across thresholds, missing, failing), alerts,"
+          + " commands and faults over the plan's timeline; an independent oracle checks what"
+          + " happened. Each violation is shrunk and written to --out as a scenario that"
+          + " 'greenlight rehearse --scenario FILE' replays. Exit 1 on any violation."
+    })
+public final class FuzzCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Mixin ConnectionOptions connection;
+
+  @Mixin PlanOption plan;
+
+  @Option(
+      names = "--traces",
+      defaultValue = "100",
+      description = "Traces to run (default ${DEFAULT-VALUE}).")
+  int traces;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "fuzz-findings",
+      description = "Where shrunk findings are written (default ${DEFAULT-VALUE}).")
+  Path findings;
+
+  @Option(
+      names = "--lanes",
+      defaultValue = "2",
+      description = "Test environments side by side (default ${DEFAULT-VALUE}).")
+  int lanes;
+
+  @Option(
+      names = "--batch",
+      defaultValue = "16",
+      description = "Rollouts at once per environment (default ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(
+      names = "--shrink-runs",
+      defaultValue = "40",
+      description = "Most re-runs spent shrinking one finding (default ${DEFAULT-VALUE}).")
+  int shrinkRuns;
+
+  @Option(names = "--json", description = "Print the summary as JSON.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    for (var check :
+        List.of(
+            Map.entry("--traces", traces),
+            Map.entry("--lanes", lanes),
+            Map.entry("--batch", batch))) {
+      if (check.getValue() < 1) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), check.getKey() + " must be at least 1 but was " + check.getValue());
+      }
+    }
+    if (shrinkRuns < 0) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--shrink-runs must be 0 or more but was " + shrinkRuns);
+    }
+    RolloutPlan rolloutPlan = plan.load(spec.commandLine());
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter live = json ? new PrintWriter(new StringWriter()) : out;
+    Fuzz.Report report =
+        Fuzz.run(
+            rolloutPlan,
+            new Fuzz.Options(traces, seed, findings, lanes, batch, shrinkRuns),
+            connection.toWorkerConfig().dbUrl(),
+            connection.toWorkerConfig().redisUrl(),
+            live);
+    if (json) {
+      Map<String, Object> j = new LinkedHashMap<>();
+      j.put("traces", report.traces());
+      j.put("seed", report.seed());
+      j.put(
+          "violations",
+          report.findings().stream()
+              .map(
+                  f -> {
+                    Map<String, Object> v = new LinkedHashMap<>();
+                    v.put("invariant", f.violation().invariant());
+                    v.put("trace", f.trace());
+                    v.put("detail", f.violation().detail());
+                    v.put("eventsBefore", f.eventsBefore());
+                    v.put("eventsAfter", f.eventsAfter());
+                    v.put("scenario", f.file() == null ? null : f.file().toString());
+                    return v;
+                  })
+              .toList());
+      j.put("checks", report.checks());
+      j.put("outcomes", report.outcomes());
+      j.put("wallSeconds", report.wallSeconds());
+      out.println(
+          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(j));
+    } else {
+      out.printf("%ntraces         %d (seed %d)%n", report.traces(), report.seed());
+      out.printf("outcomes       %s%n", report.outcomes());
+      out.printf("checks         %s%n", report.checks());
+      out.printf("violations     %d%n", report.findings().size());
+      for (Fuzz.Finding f : report.findings()) {
+        out.printf(
+            "  trace %d: %s — %s%s%n",
+            f.trace(),
+            f.violation().invariant(),
+            f.violation().detail(),
+            f.file() == null ? "" : " (" + f.file() + ")");
+      }
+      out.printf("wall time      %.1f s%n", report.wallSeconds());
+    }
+    out.flush();
+    return report.findings().isEmpty() ? 0 : 1;
+  }
+}

@@ -1,0 +1,133 @@
+package dev.greenlight.starter.fuzz;
+
+import dev.greenlight.rollout.ModeActivitiesImpl;
+import dev.greenlight.rollout.RolloutConstants;
+import dev.greenlight.rollout.RolloutWorkflowImpl;
+import dev.greenlight.rollout.plan.RolloutPlan;
+import dev.greenlight.starter.rehearse.FaultInjector;
+import dev.greenlight.starter.rehearse.MetricScript;
+import dev.greenlight.starter.rehearse.RehearsalServices;
+import dev.greenlight.starter.rehearse.Scenario;
+import dev.greenlight.worker.SearchAttributes;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs traces of a plan on the real workflow: {@code lanes} Temporal test environments side by
+ * side, each running {@code batch} rollouts at once with time skipping, on one real Redis (a
+ * surface per trace) and one PostgreSQL (the mode audit). Each rollout is the real {@code
+ * RolloutWorkflow} with the real mode and gate activities; pre-flight passes and the data plane is
+ * {@link FuzzData}, a faithful fake.
+ */
+public final class FuzzRunner implements AutoCloseable {
+  private final RolloutPlan plan;
+  private final RehearsalServices services;
+  private final int lanes;
+  private final int batch;
+  private final AtomicInteger runs = new AtomicInteger();
+
+  public FuzzRunner(RolloutPlan plan, String dbUrl, String redisUrl, int lanes, int batch) {
+    this.plan = plan;
+    this.services = RehearsalServices.start(dbUrl, redisUrl, 1_000);
+    this.lanes = lanes;
+    this.batch = batch;
+  }
+
+  /** Runs {@code traces}; returns their logs in the same order. */
+  public List<TraceLog> run(List<Scenario> traces) {
+    List<List<Scenario>> chunks = new ArrayList<>();
+    for (int i = 0; i < traces.size(); i += batch) {
+      chunks.add(traces.subList(i, Math.min(traces.size(), i + batch)));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(lanes);
+    try {
+      List<Future<List<TraceLog>>> futures = new ArrayList<>();
+      for (List<Scenario> chunk : chunks) {
+        futures.add(pool.submit(() -> runBatch(chunk)));
+      }
+      List<TraceLog> logs = new ArrayList<>();
+      for (Future<List<TraceLog>> f : futures) {
+        logs.addAll(f.get());
+      }
+      return logs;
+    } catch (Exception e) {
+      if (System.getenv("GREENLIGHT_FUZZ_DEBUG") != null) {
+        e.printStackTrace();
+      }
+      throw new IllegalStateException("fuzz run failed: " + e.getMessage(), e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** One batch in an environment of its own, so a batch's clock is its own. */
+  private List<TraceLog> runBatch(List<Scenario> scenarios) {
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      SearchAttributes.REQUIRED.forEach(env::registerSearchAttribute);
+      FuzzActivities activities =
+          new FuzzActivities(
+              new ModeActivitiesImpl(services.clients.modeStore(), services.clients.jdbi()));
+      Worker worker = env.newWorker(RolloutConstants.TASK_QUEUE);
+      worker.registerWorkflowImplementationTypes(RolloutWorkflowImpl.class);
+      activities.registerOn(worker);
+      env.start();
+      long start = env.currentTimeMillis();
+      List<TraceContext> traces = new ArrayList<>();
+      List<FaultInjector> injectors = new ArrayList<>();
+      for (Scenario s : scenarios) {
+        int n = runs.incrementAndGet();
+        RolloutPlan own = onSurface(plan, plan.surface() + "-fuzz-" + n);
+        TraceContext trace =
+            new TraceContext(
+                s,
+                own,
+                RolloutConstants.workflowId(plan.name()) + "-fuzz-" + n,
+                new MetricScript(own, Instant.ofEpochMilli(start), env::currentTimeMillis),
+                env::currentTimeMillis,
+                start);
+        activities.add(trace);
+        traces.add(trace);
+        injectors.add(
+            new FaultInjector(
+                trace.faults,
+                services.clients.modeStore(),
+                services.clients.redis(),
+                services.clients.redisPrefix(),
+                own.surface()));
+      }
+      return new FuzzDriver(env, services.clients.modeStore()).run(traces, injectors);
+    }
+  }
+
+  /** The plan, writing the mode record of {@code surface}: each trace has a record of its own. */
+  static RolloutPlan onSurface(RolloutPlan p, String surface) {
+    return new RolloutPlan(
+        p.name(),
+        surface,
+        p.endpoints(),
+        p.pollInterval(),
+        p.maxConsecutiveGateErrors(),
+        p.historyEventLimit(),
+        p.preflight(),
+        p.off(),
+        p.warn(),
+        p.normalize(),
+        p.canary(),
+        p.soak(),
+        p.warnExit(),
+        p.rollback(),
+        p.resumeAfterMetricsOutage());
+  }
+
+  @Override
+  public void close() {
+    services.close();
+  }
+}

@@ -1,0 +1,90 @@
+package dev.greenlight.starter.fuzz;
+
+import dev.greenlight.rollout.plan.RolloutPlan;
+import dev.greenlight.starter.fuzz.TraceLog.DataCall;
+import dev.greenlight.starter.fuzz.TraceLog.ModeWrite;
+import dev.greenlight.starter.fuzz.TraceLog.Sent;
+import dev.greenlight.starter.rehearse.FaultSwitches;
+import dev.greenlight.starter.rehearse.MetricScript;
+import dev.greenlight.starter.rehearse.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * One trace while it runs: its plan (with a surface of its own), its metric script, the faults that
+ * hold ({@link FaultSwitches}, as in a rehearsal), and the log of what really happened that becomes
+ * its {@link TraceLog}. Activities running for the trace's workflow find it by workflow id.
+ * Thread-safe.
+ */
+final class TraceContext {
+  final Scenario scenario;
+  final RolloutPlan plan;
+  final String workflowId;
+  final MetricScript metrics;
+  final LongSupplier clock;
+  final long startMillis;
+  final FaultSwitches faults = new FaultSwitches();
+  private final List<ModeWrite> modeWrites = new ArrayList<>();
+  private final List<DataCall> dataCalls = new ArrayList<>();
+  private final List<Sent> sent = new ArrayList<>();
+  private int migrationCrashesLeft;
+
+  TraceContext(
+      Scenario scenario,
+      RolloutPlan plan,
+      String workflowId,
+      MetricScript metrics,
+      LongSupplier clock,
+      long startMillis) {
+    this.scenario = scenario;
+    this.plan = plan;
+    this.workflowId = workflowId;
+    this.metrics = metrics;
+    this.clock = clock;
+    this.startMillis = startMillis;
+    this.migrationCrashesLeft = scenario.migrationCrashes();
+  }
+
+  long now() {
+    return clock.getAsLong();
+  }
+
+  boolean faultHolds(String kind) {
+    return faults.holds(kind, now());
+  }
+
+  /** Whether this apply attempt crashes: the trace's {@code migrationCrashes} do, in turn. */
+  synchronized boolean nextApplyCrashes() {
+    if (migrationCrashesLeft > 0) {
+      migrationCrashesLeft--;
+      faults.recordOneOff(FaultSwitches.MIGRATION_CRASH, now());
+      return true;
+    }
+    return false;
+  }
+
+  synchronized void modeWritten(ModeWrite write) {
+    modeWrites.add(write);
+  }
+
+  synchronized void dataCalled(String step, String runId, boolean succeeded) {
+    dataCalls.add(new DataCall(now(), step, runId, succeeded));
+  }
+
+  synchronized void sent(Sent s) {
+    sent.add(s);
+  }
+
+  synchronized List<ModeWrite> modeWrites() {
+    return List.copyOf(modeWrites);
+  }
+
+  synchronized List<DataCall> dataCalls() {
+    return List.copyOf(dataCalls);
+  }
+
+  synchronized List<Sent> sentList() {
+    return List.copyOf(sent);
+  }
+}
