@@ -19,8 +19,12 @@ import java.util.TreeMap;
  * starting from a healthy baseline and bent by the scenario as it plays — and a record of every
  * reading the workflow actually took, for the report.
  *
- * <p>A scenario names gates, not queries; a name stands for every query of that name in the plan
- * ({@code unknown-rate} is both the WARN gate and the canary gate). Thread-safe.
+ * <p>A scenario names gates, not queries; a plain name stands for every query of that name in the
+ * plan ({@code unknown-rate} is both the WARN gate and the canary gate). A name qualified by its
+ * plan section ({@code off.}, {@code warn.}, {@code canary.}, {@code warnExit.}) stands for that
+ * section's query alone: {@code canary.unknown-rate} leaves WARN's unknown rate as it is. Gates of
+ * one query share it either way ({@code warn.unknown-rate} and {@code warn.unknown-rate-block} are
+ * one series in v3.4). Thread-safe.
  */
 public final class MetricScript implements MetricSource {
   /** The name of the plan's baseline query, which has no gate of its own. */
@@ -30,6 +34,7 @@ public final class MetricScript implements MetricSource {
   public record Reading(long atMillis, double value, boolean error) {}
 
   private final Map<String, List<String>> queriesByGate = new LinkedHashMap<>();
+  private final Map<String, List<String>> queriesBySectionGate = new LinkedHashMap<>();
   private final Map<String, Double> baseline = new LinkedHashMap<>();
   private final ScriptedMetricSource.Builder builder;
   private final Map<String, TreeMap<Long, Reading>> readings = new LinkedHashMap<>();
@@ -37,46 +42,61 @@ public final class MetricScript implements MetricSource {
 
   public MetricScript(RolloutPlan plan, Instant start) {
     builder = ScriptedMetricSource.startingAt(start);
-    healthy(plan.off().requestsPerEndpoint(), 25_000);
-    healthy(UNKNOWN_BASELINE, plan.off().unknownBaselineQuery(), 0.02);
-    healthy(plan.warn().unknownRate(), 0.002);
-    healthy(plan.warn().enforceBlock(), 0.002);
+    healthy("off", plan.off().requestsPerEndpoint(), 25_000);
+    healthy("off", UNKNOWN_BASELINE, plan.off().unknownBaselineQuery(), 0.02);
+    healthy("warn", plan.warn().unknownRate(), 0.002);
+    healthy("warn", plan.warn().enforceBlock(), 0.002);
     for (GateSpec gate : plan.canary().gates()) {
       healthy(
+          "canary",
           gate,
           gate.comparison() == GateSpec.Comparison.BELOW
               ? gate.threshold() / 4
               : gate.threshold() * 2);
     }
-    healthy(plan.warnExit().unknownRate(), 0.001);
+    healthy("warnExit", plan.warnExit().unknownRate(), 0.001);
     current = builder.build();
   }
 
-  private void healthy(GateSpec gate, double value) {
-    healthy(gate.name(), gate.query(), value);
+  private void healthy(String section, GateSpec gate, double value) {
+    healthy(section, gate.name(), gate.query(), value);
   }
 
-  private void healthy(String name, String query, double value) {
-    List<String> queries = queriesByGate.computeIfAbsent(name, n -> new ArrayList<>());
-    if (!queries.contains(query)) {
-      queries.add(query);
-    }
+  private void healthy(String section, String name, String query, double value) {
+    addQuery(queriesByGate, name, query);
+    addQuery(queriesBySectionGate, section + "." + name, query);
     baseline.putIfAbsent(query, value);
     builder.value(query, Duration.ZERO, value);
   }
 
-  /** The gate names a scenario may use. */
+  private static void addQuery(Map<String, List<String>> byName, String name, String query) {
+    List<String> queries = byName.computeIfAbsent(name, n -> new ArrayList<>());
+    if (!queries.contains(query)) {
+      queries.add(query);
+    }
+  }
+
+  /** The gate names a scenario may use: plain names first, then section-qualified ones. */
   public List<String> gateNames() {
-    return List.copyOf(queriesByGate.keySet());
+    List<String> names = new ArrayList<>(queriesByGate.keySet());
+    names.addAll(queriesBySectionGate.keySet());
+    return List.copyOf(names);
+  }
+
+  /** The queries a scenario's gate name stands for, or null when the plan has no such gate. */
+  synchronized List<String> queries(String gate) {
+    List<String> queries = queriesByGate.get(gate);
+    return queries != null ? queries : queriesBySectionGate.get(gate);
   }
 
   /**
-   * From {@code from} (after the start) on, applies {@code change} to every query of its gate.
+   * From {@code from} (after the start) on, applies {@code change} to every query its gate name
+   * stands for.
    *
    * @throws ScenarioException when the plan has no gate of that name
    */
   public synchronized void apply(ScenarioEvent.MetricChange change, Duration from) {
-    List<String> queries = queriesByGate.get(change.gate());
+    List<String> queries = queries(change.gate());
     if (queries == null) {
       throw new ScenarioException(
           "the scenario names gate '"
