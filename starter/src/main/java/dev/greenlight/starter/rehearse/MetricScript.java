@@ -9,6 +9,7 @@ import dev.greenlight.rollout.plan.RolloutPlan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,14 @@ public final class MetricScript implements MetricSource {
   private final Map<String, Double> baseline = new LinkedHashMap<>();
   private final ScriptedMetricSource.Builder builder;
   private final Map<String, TreeMap<Long, Reading>> readings = new LinkedHashMap<>();
+
+  /**
+   * Per query, the newest sample time already recorded since the script last changed: the same
+   * script gives the same value at the same time, so a trailing window read again (the soak reads
+   * 24 h per gate every poll) records only its new samples. A change clears it.
+   */
+  private final Map<String, Long> recordedThrough = new HashMap<>();
+
   private volatile ScriptedMetricSource current;
 
   public MetricScript(RolloutPlan plan, Instant start) {
@@ -113,15 +122,15 @@ public final class MetricScript implements MetricSource {
       }
     }
     current = builder.build();
+    recordedThrough.clear();
   }
 
   @Override
   public List<Sample> range(String query, Instant from, Instant to, Duration step) {
     try {
-      List<Sample> samples = current.range(query, from, to, step);
-      for (Sample s : samples) {
-        record(query, new Reading(s.epochMillis(), s.value(), false));
-      }
+      ScriptedMetricSource script = current;
+      List<Sample> samples = script.range(query, from, to, step);
+      recordNew(query, samples, script);
       return samples;
     } catch (MetricReadException e) {
       record(query, new Reading(to.toEpochMilli(), Double.NaN, true));
@@ -138,6 +147,25 @@ public final class MetricScript implements MetricSource {
     } catch (MetricReadException e) {
       record(query, new Reading(at.toEpochMilli(), Double.NaN, true));
       throw e;
+    }
+  }
+
+  /** Records the samples newer than those recorded already; {@code script} is what read them. */
+  private synchronized void recordNew(
+      String query, List<Sample> samples, ScriptedMetricSource script) {
+    if (samples.isEmpty()) {
+      return;
+    }
+    TreeMap<Long, Reading> r = readings.computeIfAbsent(query, q -> new TreeMap<>());
+    long through = recordedThrough.getOrDefault(query, Long.MIN_VALUE);
+    for (Sample s : samples) {
+      if (s.epochMillis() > through) {
+        r.put(s.epochMillis(), new Reading(s.epochMillis(), s.value(), false));
+      }
+    }
+    if (script == current) {
+      // A script changed meanwhile may answer the next read differently: record it all again.
+      recordedThrough.merge(query, samples.get(samples.size() - 1).epochMillis(), Math::max);
     }
   }
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Which plan queries a scenario's gate name bends: all of that name, or one section's. */
@@ -56,6 +57,26 @@ class MetricScriptTest {
     assertTrue(e.getMessage().contains("'soak.unknown-rate'"), e.getMessage());
     assertTrue(e.getMessage().contains("canary.unknown-rate"), e.getMessage());
     assertTrue(e.getMessage().contains("warnExit.daily-unknown-rate"), e.getMessage());
+  }
+
+  @Test
+  void aWindowReadAgainRecordsWhatTheLatestReadSaw() {
+    MetricScript script = new MetricScript(plan, START);
+    String query = plan.warn().unknownRate().query();
+    Duration step = Duration.ofMinutes(1);
+
+    script.range(query, START, START.plusSeconds(600), step);
+    script.range(query, START.plusSeconds(300), START.plusSeconds(900), step);
+    assertEquals(16, script.readings(query).size());
+
+    script.apply(metric("warn.unknown-rate", 0.008), Duration.ofMinutes(5));
+    script.range(query, START.plusSeconds(300), START.plusSeconds(900), step);
+    List<MetricScript.Reading> readings = script.readings(query);
+    assertEquals(16, readings.size());
+    assertEquals(0.002, readings.get(4).value());
+    for (MetricScript.Reading r : readings.subList(5, 16)) {
+      assertEquals(0.008, r.value(), r.toString());
+    }
   }
 
   private String canaryUnknownRateQuery() {
