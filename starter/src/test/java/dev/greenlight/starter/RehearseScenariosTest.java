@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.greenlight.localservices.TestServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
  * Each shipped scenario rehearsed through the CLI with {@code --json}, its outcome checked against
  * what the scenario says it is built to reach. Real PostgreSQL and Redis (the test services), the
  * real workflow and activities, pg_dump included.
+ *
+ * <p>The safety scenarios ({@code gate-dark-in-window}, {@code unknowns-rejected-in-canary}, {@code
+ * retry-on-stale-warn-verdict}, {@code pause-in-enforce}, {@code metrics-outage-lifts-itself}) also
+ * check the property they stage from the transitions; each such check fails on the rollout before
+ * the safety semantics (the frozen {@code dev.greenlight.rollout.legacy} with the plan of that
+ * time), as each test's comment says why.
  */
 class RehearseScenariosTest {
   @TempDir static Path dir;
@@ -65,6 +73,60 @@ class RehearseScenariosTest {
         "events per run: " + json.get("maxEventsPerRun"));
     assertTrue(json.get("wallSeconds").asDouble() > 0);
     return json;
+  }
+
+  /** A transition of {@code --json}: offset from the start, phase, mode, percent, reason. */
+  record T(long offset, String phase, String mode, int percent, String reason) {}
+
+  /** A scenario action of {@code --json}: offset from the start, what was sent, what came of it. */
+  record A(long offset, String action, String result) {}
+
+  static List<T> transitions(JsonNode json) {
+    List<T> ts = new ArrayList<>();
+    json.get("transitions")
+        .forEach(
+            t ->
+                ts.add(
+                    new T(
+                        t.get("offsetMillis").asLong(),
+                        t.get("phase").asText(),
+                        t.get("mode").asText(),
+                        t.get("percent").asInt(),
+                        t.get("reason").asText())));
+    return ts;
+  }
+
+  static List<A> actions(JsonNode json) {
+    List<A> as = new ArrayList<>();
+    json.get("actions")
+        .forEach(
+            a ->
+                as.add(
+                    new A(
+                        a.get("offsetMillis").asLong(),
+                        a.get("action").asText(),
+                        a.get("result").asText())));
+    return as;
+  }
+
+  /**
+   * The index of the first transition at or after {@code from} whose reason starts so; -1 if none.
+   */
+  static int first(List<T> ts, int from, String prefix) {
+    return first(ts, from, t -> t.reason().startsWith(prefix));
+  }
+
+  static int first(List<T> ts, int from, Predicate<T> p) {
+    for (int i = Math.max(0, from); i < ts.size(); i++) {
+      if (p.test(ts.get(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  static long minutes(long n) {
+    return Duration.ofMinutes(n).toMillis();
   }
 
   static List<String> reasons(JsonNode json) {
@@ -160,6 +222,164 @@ class RehearseScenariosTest {
             .anyMatch(r -> r.startsWith("migration failed: simulated worker crash")),
         reasons(json).toString());
     assertTrue(reasons(json).stream().anyMatch(r -> r.startsWith("migration applied")));
+  }
+
+  /**
+   * Item 1: every gate earns its own window. error-rate has no data from 100 to 115 minutes into
+   * the 10 % step (gate-dark-in-window.yaml); the step may promote only once error-rate has fresh,
+   * covered, green readings for a whole window after the gap. Before: one window pooled over every
+   * gate since the step's start, where 15 minutes of one gate of three were 4 % of the readings (96
+   * % coverage), so the step promoted at its 2 h minimum with five minutes of error-rate data in
+   * its trailing window.
+   */
+  @Test
+  void gateDarkInWindowPromotesOnlyAWholeWindowAfterTheGap() throws Exception {
+    JsonNode json = rehearse("gate-dark-in-window", 2000);
+    List<T> ts = transitions(json);
+    int enforce = first(ts, 0, "mode enforce 10%: canary step 1");
+    int promoted = first(ts, enforce, "step 10% promoted");
+    assertTrue(enforce >= 0 && promoted > enforce, ts.toString());
+    long gapEnd = ts.get(enforce).offset() + minutes(115);
+
+    assertTrue(
+        ts.get(promoted).offset() >= gapEnd + minutes(30),
+        "promoted "
+            + Duration.ofMillis(ts.get(promoted).offset() - gapEnd).toMinutes()
+            + "m after the gap, not a whole 30m window: "
+            + ts.get(promoted));
+    assertEquals(0, json.get("rollbacks").asInt());
+  }
+
+  /**
+   * Item 2: the canary's unknown-rate gate has a breach rule (1 % for 10 minutes), so 3 % unknowns
+   * under ENFORCE roll back like an error spike, and the retry completes. Before: the gate had no
+   * breach rule; 3 % was only red, the step never promoted and never rolled back.
+   */
+  @Test
+  void unknownsRejectedInCanaryRollBackOnTheBreachRuleThenTheRetryCompletes() throws Exception {
+    JsonNode json = rehearse("unknowns-rejected-in-canary", 2000);
+    List<T> ts = transitions(json);
+    int enforce = first(ts, 0, "mode enforce 10%: canary step 1");
+    int flip = first(ts, enforce, "mode warn 0%: rollback: unknown-rate past 0.01 for ");
+    assertTrue(flip > enforce, "no rollback on the canary's unknown rate: " + ts);
+    assertEquals("ROLLED_BACK", ts.get(flip + 1).phase(), ts.get(flip + 1).toString());
+    assertEquals(
+        -1,
+        first(ts.subList(0, flip), enforce, "step 10% promoted"),
+        "promoted before the rollback");
+    long spike = ts.get(enforce).offset() + minutes(60);
+    assertTrue(
+        ts.get(flip).offset() >= spike + minutes(10) - minutes(1)
+            && ts.get(flip).offset() <= spike + minutes(20),
+        "the breach rule is 1 % for 10 minutes, read every 5: " + ts.get(flip));
+    assertEquals(1, json.get("rollbacks").asInt());
+    int retried = first(ts, flip, "canary retried from its first step");
+    assertTrue(retried > flip && first(ts, retried, "mode enforce 10%") > retried, ts.toString());
+  }
+
+  /**
+   * Item 3: a retry enters ENFORCE only on a fresh WARN verdict. WARN's unknown rate is at 0.8 %
+   * when retry-canary arrives, so the rollout holds in warn, says so once, and enters ENFORCE only
+   * after the rate has been green for a whole WARN window (1 h) after it drops, two hours after the
+   * hold. Before: the retry flipped ENFORCE at once on the verdict from day 5.
+   */
+  @Test
+  void retryOnStaleWarnVerdictHoldsInWarnUntilAFreshGreenVerdict() throws Exception {
+    JsonNode json = rehearse("retry-on-stale-warn-verdict", 2000);
+    List<T> ts = transitions(json);
+    int retried = first(ts, 0, "canary retried from its first step");
+    int enforce = first(ts, retried, "mode enforce");
+    assertTrue(retried >= 0 && enforce > retried, ts.toString());
+    List<T> between = ts.subList(retried + 1, enforce);
+    assertEquals(2, between.size(), "only the hold and the fresh verdict: " + between);
+    T held = between.get(0);
+    T fresh = between.get(1);
+    assertTrue(
+        held.reason().startsWith("ENFORCE held in warn: unknown-rate red at ")
+            && held.reason().contains("needs unknown-rate green over the last 1h"),
+        held.toString());
+    assertEquals("warn", held.mode());
+    assertTrue(
+        fresh.reason().startsWith("fresh WARN verdict green: unknown-rate"), fresh.toString());
+    long drop = held.offset() + minutes(120);
+    assertTrue(
+        ts.get(enforce).offset() >= drop + minutes(60),
+        "ENFORCE before a whole green WARN window after the drop: " + ts.get(enforce));
+    assertEquals(
+        1,
+        ts.stream().filter(t -> t.reason().startsWith("ENFORCE held in warn")).count(),
+        "the hold is recorded once");
+  }
+
+  /**
+   * Item 6: a pause by hand holds promotion, not protection. Paused in the 10 % step, an error
+   * spike's breach rule rolls back; paused in the 50 % step, an alert rolls back at once. Before: a
+   * paused rollout read nothing and handled no alert until someone resumed it.
+   */
+  @Test
+  void pauseInEnforceStillRollsBackOnABreachAndOnAnAlert() throws Exception {
+    JsonNode json = rehearse("pause-in-enforce", 2000);
+    List<T> ts = transitions(json);
+    List<A> as = actions(json);
+    List<T> rollbacks = ts.stream().filter(t -> t.reason().startsWith("rolled back (")).toList();
+    assertEquals(2, rollbacks.size(), ts.toString());
+    assertTrue(rollbacks.get(0).reason().startsWith("rolled back (error-rate past 0.001"));
+    assertTrue(rollbacks.get(1).reason().startsWith("rolled back (alert StageErrorSpike"));
+    for (T rollback : rollbacks) {
+      A last =
+          as.stream()
+              .filter(a -> a.offset() <= rollback.offset())
+              .filter(a -> a.action().startsWith("pause ") || a.action().startsWith("resume "))
+              .reduce((a, b) -> b)
+              .orElseThrow(() -> new AssertionError("no pause before " + rollback));
+      assertTrue(
+          last.action().startsWith("pause ") && last.result().equals("paused"),
+          "not paused when " + rollback + ": last was " + last);
+    }
+    A alert = as.stream().filter(a -> a.action().startsWith("alert ")).findFirst().orElseThrow();
+    assertTrue(
+        rollbacks.get(1).offset() - alert.offset() < minutes(5),
+        "the alert rolled back at once: " + alert + " → " + rollbacks.get(1));
+    assertTrue(
+        ts.stream()
+            .anyMatch(t -> t.reason().startsWith("mode warn 0%: rollback: error-rate past 0.001")),
+        ts.toString());
+  }
+
+  /**
+   * Item 6: a pause caused by three failed reads lifts by itself once reads succeed, and ENFORCE
+   * never runs blind meanwhile: the step goes to warn and is entered again, with its windows
+   * re-earned, without any command. Before: the pause waited for a person and ENFORCE stayed on.
+   */
+  @Test
+  void metricsOutageLiftsItselfWithEnforceOffWhileBlind() throws Exception {
+    JsonNode json = rehearse("metrics-outage-lifts-itself", 2000);
+    List<T> ts = transitions(json);
+    int enforce = first(ts, 0, "mode enforce 10%: canary step 1");
+    int paused = first(ts, enforce, "paused: 3 gate reads in a row failed");
+    assertTrue(paused > enforce, ts.toString());
+    assertTrue(
+        ts.get(paused).reason().endsWith("; resumes by itself when reads succeed again"),
+        ts.get(paused).toString());
+    T blind = ts.get(paused + 1);
+    assertEquals(
+        "mode warn 0%: gates unreadable: ENFORCE off until they can be read again", blind.reason());
+    assertTrue(
+        blind.offset() - ts.get(paused).offset() < minutes(1), "downgraded at once: " + blind);
+    int resumed = first(ts, paused, "resumed: gate reads succeed again; every window re-earns");
+    assertTrue(resumed > paused, ts.toString());
+    long outageEnd = ts.get(enforce).offset() + minutes(120);
+    assertTrue(ts.get(resumed).offset() >= outageEnd, ts.get(resumed).toString());
+    assertEquals(-1, first(ts.subList(0, resumed), paused, "mode enforce"), "ENFORCE while blind");
+    int reentered = first(ts, resumed, "mode enforce 10%: canary step 1");
+    int promoted = first(ts, resumed, "step 10% promoted");
+    assertTrue(reentered > resumed && promoted > reentered, ts.toString());
+    assertTrue(
+        ts.get(promoted).offset() >= ts.get(reentered).offset() + minutes(30),
+        "promoted before its windows re-earned: " + ts.get(promoted));
+    assertTrue(
+        actions(json).stream().noneMatch(a -> a.action().startsWith("resume ")),
+        "nobody resumed: " + actions(json));
   }
 
   static Path scenarioDir() {

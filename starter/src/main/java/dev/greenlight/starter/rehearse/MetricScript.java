@@ -9,6 +9,7 @@ import dev.greenlight.rollout.plan.RolloutPlan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,12 @@ import java.util.function.LongSupplier;
  * starting from a healthy baseline and bent by the scenario as it plays — and a record of every
  * reading the workflow actually took, for the report.
  *
- * <p>A scenario names gates, not queries; a name stands for every query of that name in the plan
- * ({@code unknown-rate} is both the WARN gate and the canary gate). Thread-safe.
+ * <p>A scenario names gates, not queries; a plain name stands for every query of that name in the
+ * plan ({@code unknown-rate} is both the WARN gate and the canary gate). A name qualified by its
+ * plan section ({@code off.}, {@code warn.}, {@code canary.}, {@code warnExit.}) stands for that
+ * section's query alone: {@code canary.unknown-rate} leaves WARN's unknown rate as it is. Gates of
+ * one query share it either way ({@code warn.unknown-rate} and {@code warn.unknown-rate-block} are
+ * one series in v3.4). Thread-safe.
  */
 public final class MetricScript implements MetricSource {
   /** The name of the plan's baseline query, which has no gate of its own. */
@@ -31,9 +36,18 @@ public final class MetricScript implements MetricSource {
   public record Reading(long atMillis, double value, boolean error) {}
 
   private final Map<String, List<String>> queriesByGate = new LinkedHashMap<>();
+  private final Map<String, List<String>> queriesBySectionGate = new LinkedHashMap<>();
   private final Map<String, Double> baseline = new LinkedHashMap<>();
   private final ScriptedMetricSource.Builder builder;
   private final Map<String, TreeMap<Long, Reading>> readings = new LinkedHashMap<>();
+
+  /**
+   * Per query, the newest sample time already recorded since the script last changed: the same
+   * script gives the same value at the same time, so a trailing window read again (the soak reads
+   * 24 h per gate every poll) records only its new samples. A change clears it.
+   */
+  private final Map<String, Long> recordedThrough = new HashMap<>();
+
   private volatile ScriptedMetricSource current;
 
   public MetricScript(RolloutPlan plan, Instant start) {
@@ -50,46 +64,61 @@ public final class MetricScript implements MetricSource {
     if (clock != null) {
       builder.clock(clock);
     }
-    healthy(plan.off().requestsPerEndpoint(), 25_000);
-    healthy(UNKNOWN_BASELINE, plan.off().unknownBaselineQuery(), 0.02);
-    healthy(plan.warn().unknownRate(), 0.002);
-    healthy(plan.warn().enforceBlock(), 0.002);
+    healthy("off", plan.off().requestsPerEndpoint(), 25_000);
+    healthy("off", UNKNOWN_BASELINE, plan.off().unknownBaselineQuery(), 0.02);
+    healthy("warn", plan.warn().unknownRate(), 0.002);
+    healthy("warn", plan.warn().enforceBlock(), 0.002);
     for (GateSpec gate : plan.canary().gates()) {
       healthy(
+          "canary",
           gate,
           gate.comparison() == GateSpec.Comparison.BELOW
               ? gate.threshold() / 4
               : gate.threshold() * 2);
     }
-    healthy(plan.warnExit().unknownRate(), 0.001);
+    healthy("warnExit", plan.warnExit().unknownRate(), 0.001);
     current = builder.build();
   }
 
-  private void healthy(GateSpec gate, double value) {
-    healthy(gate.name(), gate.query(), value);
+  private void healthy(String section, GateSpec gate, double value) {
+    healthy(section, gate.name(), gate.query(), value);
   }
 
-  private void healthy(String name, String query, double value) {
-    List<String> queries = queriesByGate.computeIfAbsent(name, n -> new ArrayList<>());
-    if (!queries.contains(query)) {
-      queries.add(query);
-    }
+  private void healthy(String section, String name, String query, double value) {
+    addQuery(queriesByGate, name, query);
+    addQuery(queriesBySectionGate, section + "." + name, query);
     baseline.putIfAbsent(query, value);
     builder.value(query, Duration.ZERO, value);
   }
 
-  /** The gate names a scenario may use. */
+  private static void addQuery(Map<String, List<String>> byName, String name, String query) {
+    List<String> queries = byName.computeIfAbsent(name, n -> new ArrayList<>());
+    if (!queries.contains(query)) {
+      queries.add(query);
+    }
+  }
+
+  /** The gate names a scenario may use: plain names first, then section-qualified ones. */
   public List<String> gateNames() {
-    return List.copyOf(queriesByGate.keySet());
+    List<String> names = new ArrayList<>(queriesByGate.keySet());
+    names.addAll(queriesBySectionGate.keySet());
+    return List.copyOf(names);
+  }
+
+  /** The queries a scenario's gate name stands for, or null when the plan has no such gate. */
+  synchronized List<String> queries(String gate) {
+    List<String> queries = queriesByGate.get(gate);
+    return queries != null ? queries : queriesBySectionGate.get(gate);
   }
 
   /**
-   * From {@code from} (after the start) on, applies {@code change} to every query of its gate.
+   * From {@code from} (after the start) on, applies {@code change} to every query its gate name
+   * stands for.
    *
    * @throws ScenarioException when the plan has no gate of that name
    */
   public synchronized void apply(ScenarioEvent.MetricChange change, Duration from) {
-    List<String> queries = queriesByGate.get(change.gate());
+    List<String> queries = queries(change.gate());
     if (queries == null) {
       throw new ScenarioException(
           "the scenario names gate '"
@@ -106,15 +135,15 @@ public final class MetricScript implements MetricSource {
       }
     }
     current = builder.build();
+    recordedThrough.clear();
   }
 
   @Override
   public List<Sample> range(String query, Instant from, Instant to, Duration step) {
     try {
-      List<Sample> samples = current.range(query, from, to, step);
-      for (Sample s : samples) {
-        record(query, new Reading(s.epochMillis(), s.value(), false));
-      }
+      ScriptedMetricSource script = current;
+      List<Sample> samples = script.range(query, from, to, step);
+      recordNew(query, samples, script);
       return samples;
     } catch (MetricReadException e) {
       record(query, new Reading(to.toEpochMilli(), Double.NaN, true));
@@ -131,6 +160,25 @@ public final class MetricScript implements MetricSource {
     } catch (MetricReadException e) {
       record(query, new Reading(at.toEpochMilli(), Double.NaN, true));
       throw e;
+    }
+  }
+
+  /** Records the samples newer than those recorded already; {@code script} is what read them. */
+  private synchronized void recordNew(
+      String query, List<Sample> samples, ScriptedMetricSource script) {
+    if (samples.isEmpty()) {
+      return;
+    }
+    TreeMap<Long, Reading> r = readings.computeIfAbsent(query, q -> new TreeMap<>());
+    long through = recordedThrough.getOrDefault(query, Long.MIN_VALUE);
+    for (Sample s : samples) {
+      if (s.epochMillis() > through) {
+        r.put(s.epochMillis(), new Reading(s.epochMillis(), s.value(), false));
+      }
+    }
+    if (script == current) {
+      // A script changed meanwhile may answer the next read differently: record it all again.
+      recordedThrough.merge(query, samples.get(samples.size() - 1).epochMillis(), Math::max);
     }
   }
 

@@ -21,7 +21,8 @@ public record ScenarioEvent(Duration at, Trigger on, Duration after, Action acti
   }
 
   /**
-   * From the event's time on, the gate {@code gate} (every query of that name) reads {@code value};
+   * From the event's time on, the gate {@code gate} (every query of that name, or one plan
+   * section's with a qualified name such as {@code canary.unknown-rate}) reads {@code value};
    * {@code kind} says whether it is a value, no data, a failing read or the healthy baseline.
    */
   public record MetricChange(String gate, Kind kind, double value) implements Action {
