@@ -70,12 +70,14 @@ public final class Fuzz {
         outcomes.merge(outcome(log), 1, Integer::sum);
         if (System.getenv("GREENLIGHT_FUZZ_DEBUG") != null) {
           live.printf(
-              "trace %d %s: %s%n",
+              "trace %d %s, max %d events per run, %d transitions, %d writes: %s%n",
               i,
               outcome(log),
+              log.maxEventsPerRun(),
+              log.transitions().size(),
+              log.modeWrites().size(),
               log.transitions()
                   .subList(Math.max(0, log.transitions().size() - 4), log.transitions().size()));
-          log.sent().forEach(x -> live.println("   sent " + x));
         }
         if (!report.clean()) {
           Violation first = report.violations().get(0);

@@ -35,7 +35,7 @@ import java.util.Optional;
  * notice its end. Single-threaded; one driver per environment.
  */
 final class FuzzDriver {
-  static final Duration LOOK = Duration.ofHours(6);
+  static final Duration LOOK = Duration.ofHours(12);
 
   /** One rollout of the batch while it runs. */
   private static final class Live {
