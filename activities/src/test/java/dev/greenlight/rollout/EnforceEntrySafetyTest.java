@@ -122,4 +122,30 @@ class EnforceEntrySafetyTest {
                     .list());
     assertEquals(List.of(), enforced, "no ENFORCE version after the foreign warn");
   }
+
+  /**
+   * The webhook's warn lands in the soak and its signal is lost. No flip comes after the soak, so
+   * the soak's end asks the record itself: the rollout rolls back instead of reporting ENFORCE 100
+   * % into the WARN exit while Redis says warn.
+   */
+  @Test
+  void aWarnSomeoneElseWroteInTheSoakIsSeenAtTheSoaksEnd() {
+    kit.reachCanary(10);
+    kit.awaitStatus(s -> s.phase() == Phase.SOAK, Duration.ofHours(8), Duration.ofMinutes(10));
+    kit.env.sleep(Duration.ofHours(1));
+    ModeRecord ours = kit.mode().orElseThrow();
+    kit.store.compareAndSet(
+        kit.plan.surface(),
+        ours.version(),
+        new ModeChange(ValidationMode.WARN, 0, "ops-webhook", "alert asked to downgrade"));
+
+    RolloutStatus after =
+        kit.awaitStatus(s -> s.phase() == ROLLED_BACK, Duration.ofDays(2), Duration.ofHours(1));
+
+    assertEquals(ValidationMode.WARN, kit.mode().orElseThrow().mode());
+    assertEquals("ops-webhook", kit.mode().orElseThrow().changedBy());
+    assertTrue(
+        after.transitions().stream().noneMatch(t -> t.phase() == Phase.WARN_EXIT),
+        after.transitions().toString());
+  }
 }

@@ -186,4 +186,45 @@ class FailureAndPauseSafetyTest {
         lifted.transitions().toString());
     kit.awaitPending(RolloutConstants.APPROVE_MIGRATION);
   }
+
+  /** A person resumes while the canary's gates are still down: ENFORCE waits until they read. */
+  @Test
+  void aResumeWhileTheGatesAreStillDownDoesNotEnterEnforceBlind() {
+    kit.reachCanary(10);
+    for (GateSpec gate : kit.plan.canary().gates()) {
+      kit.fail(gate.query());
+    }
+    kit.awaitStatus(
+        s -> s.paused() && s.mode() == ValidationMode.WARN,
+        Duration.ofHours(1),
+        Duration.ofMinutes(5));
+
+    kit.workflow().resume(new OperatorCommand("bob", "I think it is back"));
+    kit.env.sleep(Duration.ofHours(2));
+
+    assertEquals(ValidationMode.WARN, kit.mode().orElseThrow().mode(), "entered ENFORCE blind");
+    assertTrue(kit.status().enforceHeld().contains("cannot be read"), kit.status().enforceHeld());
+  }
+
+  /**
+   * The WARN verdict's own reads fail while the canary's read: the rollout holds in warn and says
+   * why, without pausing and lifting in turn (it did every 15 minutes).
+   */
+  @Test
+  void anUnreadableWarnVerdictHoldsInWarnWithoutFlapping() {
+    kit.start(script -> {});
+    kit.awaitPending(RolloutConstants.APPROVE_MIGRATION);
+    kit.fail(kit.plan.warn().unknownRate().query());
+    kit.workflow()
+        .approve(new ApproveCommand(RolloutConstants.APPROVE_MIGRATION, "alice", "dry run ok"));
+    kit.env.sleep(Duration.ofHours(12));
+
+    RolloutStatus held = kit.status();
+    assertEquals(CANARY, held.phase());
+    assertEquals(ValidationMode.WARN, kit.mode().orElseThrow().mode());
+    assertTrue(held.enforceHeld().contains("WARN verdict cannot be read"), held.enforceHeld());
+    long resumes =
+        held.transitions().stream().filter(t -> t.reason().startsWith("resumed:")).count();
+    assertTrue(resumes <= 1, resumes + " pause/resume pairs: " + held.transitions());
+  }
 }

@@ -15,9 +15,9 @@ import java.util.List;
  * Canary ENFORCE, step by step, then the 100 % soak.
  *
  * <ul>
- *   <li>A step starts with the ENFORCE flip; a flip from a mode other than ENFORCE (the first step,
- *       a retry, a step re-entered after a failure) needs a fresh green WARN verdict first ({@link
- *       WarnVerdict}).
+ *   <li>A step starts with the ENFORCE flip, once the step's own gates read; a flip from a mode
+ *       other than ENFORCE (the first step, a retry, a step re-entered after a failure) needs a
+ *       fresh green WARN verdict first ({@link WarnVerdict}).
  *   <li>Every poll reads each gate over the trailing window. A breach rule rolls back at once,
  *       paused or not.
  *   <li>A step is promoted once its minimum duration has passed (or a promote command skipped it)
@@ -70,9 +70,9 @@ final class CanaryPhase {
       return;
     }
     if (soak) {
-      if (green) {
+      if (green && c.stillEnforcing()) {
         s.stepStarted = false;
-        s.warnExitStartedAtMillis = now;
+        s.warnExitStartedAtMillis = c.now();
         s.warnExitDay = 0;
         s.warnExitGoodDays = 0;
         c.enter(Phase.WARN_EXIT, "soak: every gate green for " + GateWindows.minutes(window));
@@ -113,25 +113,39 @@ final class CanaryPhase {
   }
 
   /**
-   * Flips ENFORCE for the current step — after a fresh WARN verdict when ENFORCE is not on — and
-   * starts every gate's window. A flip that fails for good leaves the mode unknown: the rollout
-   * downgrades to warn and pauses, and resuming enters the step again.
+   * Flips ENFORCE for the current step and starts every gate's window — only where ENFORCE can be
+   * watched and, coming from another mode, on a fresh WARN verdict. Until then the rollout holds
+   * (in warn, when coming from warn), polls, and status says why. A flip that fails for good leaves
+   * the mode unknown: the rollout downgrades to warn and pauses, and resuming enters the step
+   * again.
    */
   private static void startStep(RolloutContext c, boolean soak) {
     RolloutState s = c.state;
     int percent = soak ? 100 : c.plan.canary().steps().get(s.canaryStep).percent();
-    if (s.paused && s.pauseCause == PauseCause.METRICS) {
-      // Went blind: the step's own gates must be readable again before ENFORCE comes back. A read
-      // without errors lifts the pause (RolloutContext.readGates).
-      long now = c.now();
-      c.readGates(c.plan.canary().gates(), now - c.plan.canary().window().toMillis(), now);
-      if (s.paused) {
-        c.sleep(c.plan.pollInterval(), "waiting for the canary's gates to be readable");
-        return;
+    String held = entryHeld(c);
+    if (held != null) {
+      if (s.enforceHeld == null) {
+        c.record(
+            (s.mode == ValidationMode.ENFORCE
+                    ? "ENFORCE " + percent + "% held: "
+                    : "ENFORCE held in warn: ")
+                + held);
       }
-    }
-    if (s.mode != ValidationMode.ENFORCE && !WarnVerdict.isFresh(c)) {
+      s.enforceHeld = held;
+      c.refreshDetails();
+      c.sleep(c.plan.pollInterval(), "holding ENFORCE " + percent + "%");
       return;
+    }
+    if (s.enforceHeld != null) {
+      c.record(
+          s.mode == ValidationMode.ENFORCE
+              ? "ENFORCE " + percent + "% no longer held: the step's gates read again"
+              : "fresh WARN verdict green: "
+                  + c.plan.warn().unknownRate().name()
+                  + " green over the last "
+                  + GateWindows.minutes(c.plan.warn().window().toMillis())
+                  + ", no block");
+      s.enforceHeld = null;
     }
     String why = soak ? "soak at 100%" : "canary step " + (s.canaryStep + 1);
     try {
@@ -143,7 +157,11 @@ final class CanaryPhase {
       c.downgrade(failure);
       c.pause(
           PauseCause.FAILURE,
-          failure + "; the mode is back to warn; resume to enter the step again");
+          failure
+              + (s.pendingDowngrade == null
+                  ? "; the mode is back to warn"
+                  : "; the downgrade to warn is being retried")
+              + "; resume to enter the step again");
       return;
     }
     s.stepStarted = true;
@@ -151,6 +169,31 @@ final class CanaryPhase {
     s.promotionHeld = null;
     s.lastReadToMillis = c.now();
     GateWindows.restart(s, c.plan.canary().gates(), c.now());
+  }
+
+  /**
+   * Why ENFORCE may not be entered now, or null. The step's own gates must read (ENFORCE never
+   * starts blind); from another mode, the WARN verdict must be fresh and green. A pause for failed
+   * reads lifts only when both reads succeed: lifting on either alone would let the two take turns
+   * pausing and resuming the rollout.
+   */
+  private static String entryHeld(RolloutContext c) {
+    RolloutState s = c.state;
+    long now = c.now();
+    List<GateSummary> own =
+        c.readGates(c.plan.canary().gates(), now - c.plan.canary().window().toMillis(), now, false);
+    String unreadable = GateVerdicts.anyError(own) ? "the step's gates cannot be read" : null;
+    String warn = s.mode == ValidationMode.ENFORCE ? null : WarnVerdict.held(c);
+    if (unreadable == null && (warn == null || !warn.startsWith(WarnVerdict.UNREADABLE))) {
+      c.liftMetricsPause();
+    }
+    if (unreadable != null) {
+      return unreadable;
+    }
+    if (warn != null) {
+      return warn;
+    }
+    return s.paused ? "the rollout is paused (" + s.pauseReason + ")" : null;
   }
 
   /**

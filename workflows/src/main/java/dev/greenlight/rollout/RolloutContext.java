@@ -25,6 +25,9 @@ import java.util.stream.Collectors;
  * Workflow-thread only.
  */
 final class RolloutContext {
+  /** The most transitions the state keeps; the oldest go first. */
+  static final int MAX_TRANSITIONS = 2_000;
+
   final RolloutPlan plan;
   final RolloutState state;
   final ActivityStubs activities;
@@ -59,6 +62,10 @@ final class RolloutContext {
   /** Records a transition in the current phase and mode, and refreshes what the UI shows. */
   void record(String reason) {
     state.transitions.add(new Transition(now(), state.phase, state.mode, state.percent, reason));
+    if (state.transitions.size() > MAX_TRANSITIONS) {
+      // The state crosses continue-as-new whole: keep it bounded (safety invariant 7).
+      state.transitions.remove(0);
+    }
     Workflow.upsertTypedSearchAttributes(
         RolloutConstants.PHASE.valueSet(state.phase.name()),
         RolloutConstants.MODE.valueSet(state.mode == null ? "unset" : state.mode.wireName()),
@@ -105,11 +112,42 @@ final class RolloutContext {
       applied(result, "mode enforce " + percent + "%: " + reason);
       return true;
     }
+    foreignRecord(result, percent);
+    return false;
+  }
+
+  /**
+   * Whether the record still holds the ENFORCE this rollout wrote last — asked where no flip would
+   * ask it (the soak's end, each WARN-exit day), so a downgrade someone else wrote whose signal was
+   * lost is seen there too. A foreign record is handled as {@link #enterEnforce} does.
+   *
+   * @throws ActivityFailure when the record cannot be asked for good
+   */
+  boolean stillEnforcing() {
+    ModeFlipResult result =
+        activities.mode.flipMode(
+            new ModeFlipRequest(
+                plan.surface(),
+                ValidationMode.ENFORCE,
+                state.percent,
+                writer,
+                "confirm enforce " + state.percent + "%",
+                state.modeVersion));
+    if (!result.refused()) {
+      state.modeVersion = result.version();
+      return true;
+    }
+    foreignRecord(result, state.percent);
+    return false;
+  }
+
+  /** Someone else's record where the rollout expected its own ENFORCE, or none at all. */
+  private void foreignRecord(ModeFlipResult result, int percent) {
     if (result.mode() == null) {
       // No record, or one nobody can read: make it warn, then treat it as any foreign downgrade.
       downgrade("before enforce " + percent + "%: " + result.reason());
       rollback(result.reason());
-      return false;
+      return;
     }
     String foreign =
         result.mode().wireName()
@@ -129,7 +167,6 @@ final class RolloutContext {
     } else {
       rollback("mode set to " + foreign);
     }
-    return false;
   }
 
   private void applied(ModeFlipResult result, String transition) {
@@ -254,6 +291,15 @@ final class RolloutContext {
    * resumeAfterMetricsOutage: false}), and every window then re-earns from scratch.
    */
   List<GateSummary> readGates(List<GateSpec> gates, long fromMillis, long toMillis) {
+    return readGates(gates, fromMillis, toMillis, true);
+  }
+
+  /**
+   * @param mayLift whether a read without errors lifts a pause for failed reads by itself; a caller
+   *     that reads several sets of gates lifts it once all of them read ({@link #liftMetricsPause})
+   */
+  List<GateSummary> readGates(
+      List<GateSpec> gates, long fromMillis, long toMillis, boolean mayLift) {
     List<GateSummary> summaries;
     try {
       summaries =
@@ -288,18 +334,25 @@ final class RolloutContext {
       }
     } else {
       state.consecutiveGateErrors = 0;
-      if (state.paused
-          && state.pauseCause == PauseCause.METRICS
-          && plan.resumesAfterMetricsOutage()) {
-        state.paused = false;
-        state.pauseCause = null;
-        state.pauseReason = null;
-        state.gateWindows.clear();
-        record("resumed: gate reads succeed again; every window re-earns from now");
+      if (mayLift) {
+        liftMetricsPause();
       }
     }
     refreshDetails();
     return summaries;
+  }
+
+  /** Lifts a pause that failed reads caused, unless the plan leaves that to a person. */
+  void liftMetricsPause() {
+    if (state.paused
+        && state.pauseCause == PauseCause.METRICS
+        && plan.resumesAfterMetricsOutage()) {
+      state.paused = false;
+      state.pauseCause = null;
+      state.pauseReason = null;
+      state.gateWindows.clear();
+      record("resumed: gate reads succeed again; every window re-earns from now");
+    }
   }
 
   /**

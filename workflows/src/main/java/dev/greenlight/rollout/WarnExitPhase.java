@@ -5,6 +5,7 @@ import dev.greenlight.rollout.activity.InstantRequest;
 import dev.greenlight.rollout.plan.GateSpec;
 import dev.greenlight.rollout.plan.HumanDurations;
 import dev.greenlight.rollout.plan.WarnExitSpec;
+import dev.greenlight.validator.ValidationMode;
 import io.temporal.failure.ActivityFailure;
 import java.time.Duration;
 import java.util.Locale;
@@ -43,6 +44,10 @@ final class WarnExitPhase {
     }
     if (c.now() < dayEnd) {
       c.sleep(Duration.ofMillis(dayEnd - c.now()), "warn exit: day " + (s.warnExitDay + 1));
+      return;
+    }
+    if (s.warnExitFailedReads == 0 && s.mode == ValidationMode.ENFORCE && !c.stillEnforcing()) {
+      // A downgrade someone else wrote (its signal lost): rolled back, the exit starts over later.
       return;
     }
     GateSpec gate = spec.unknownRate();
