@@ -89,7 +89,18 @@ class DowngradeCheckTest {
   @Test
   void aClosedExecutionDecidesEveryDeadline() {
     Traces.Builder b = alerted(-1);
+    b.transition(ALERT + minutes(30), Phase.ABORTED, ValidationMode.ENFORCE, 10, "aborted");
     b.closeStatus = "COMPLETED";
     assertEquals(1, new DowngradeCheck(new Horizon(ALERT, true)).check(b.build()).size());
+  }
+
+  /** After the rollout ended only the webhook's own write can downgrade: not the workflow's job. */
+  @Test
+  void anAlertAfterTheRolloutEndedIsNotChecked() {
+    Traces.Builder b = alerted(-1);
+    b.closeStatus = "COMPLETED";
+    DowngradeCheck check = new DowngradeCheck(new Horizon(ALERT, true));
+    assertEquals(List.of(), check.check(b.build()));
+    assertEquals(0, check.checks());
   }
 }
