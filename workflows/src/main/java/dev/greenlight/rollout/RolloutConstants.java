@@ -35,6 +35,9 @@ public final class RolloutConstants {
   public static final String FAILURE_MISSING_EVIDENCE = "MissingBackupEvidence";
   public static final String FAILURE_PG_TOOLS = "PgToolsUnusable";
 
+  /** A test knob: new rollouts in this process run the pre-safety-semantics loop. */
+  public static final String LEGACY_PROPERTY = "greenlight.workflow.legacy";
+
   private RolloutConstants() {}
 
   public static String workflowId(String planName) {

@@ -29,6 +29,15 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
    */
   static final String SAFETY_SEMANTICS = "safety-semantics";
 
+  /**
+   * The newest version a new rollout records. The system property {@code
+   * greenlight.workflow.legacy} set to true (read once, when the class loads) makes new rollouts in
+   * this process run the frozen legacy loop — how {@code greenlight fuzz --legacy-workflow} checks
+   * the oracle against the code from before the safety semantics. Never set in a worker.
+   */
+  private static final int NEWEST =
+      Boolean.getBoolean(RolloutConstants.LEGACY_PROPERTY) ? Workflow.DEFAULT_VERSION : 1;
+
   private RolloutContext context;
   private RolloutState state = new RolloutState();
   private RolloutPlan plan;
@@ -42,7 +51,7 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
       state.runs++;
     }
     ActivityStubs activities = new ActivityStubs();
-    int version = Workflow.getVersion(SAFETY_SEMANTICS, Workflow.DEFAULT_VERSION, 1);
+    int version = Workflow.getVersion(SAFETY_SEMANTICS, Workflow.DEFAULT_VERSION, NEWEST);
     if (version == Workflow.DEFAULT_VERSION) {
       new LegacyRollout(plan, state, activities).run(input, firstRun);
     } else {

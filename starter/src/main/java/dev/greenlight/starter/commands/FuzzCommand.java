@@ -2,6 +2,7 @@ package dev.greenlight.starter.commands;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.starter.ConnectionOptions;
 import dev.greenlight.starter.PlanOption;
@@ -73,6 +74,13 @@ public final class FuzzCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the summary as JSON.")
   boolean json;
 
+  @Option(
+      names = "--legacy-workflow",
+      description =
+          "Fuzz the workflow as it was before its safety semantics (the frozen legacy loop), to"
+              + " see what the oracle catches there.")
+  boolean legacyWorkflow;
+
   @Override
   public Integer call() throws Exception {
     for (var check :
@@ -88,6 +96,10 @@ public final class FuzzCommand implements Callable<Integer> {
     if (shrinkRuns < 0) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--shrink-runs must be 0 or more but was " + shrinkRuns);
+    }
+    if (legacyWorkflow) {
+      // Read when the workflow class loads, which is after this point in a fuzz process.
+      System.setProperty(RolloutConstants.LEGACY_PROPERTY, "true");
     }
     RolloutPlan rolloutPlan = plan.load(spec.commandLine());
     PrintWriter out = spec.commandLine().getOut();
