@@ -107,7 +107,7 @@ public final class FuzzCommand implements Callable<Integer> {
     Fuzz.Report report =
         Fuzz.run(
             rolloutPlan,
-            new Fuzz.Options(traces, seed, findings, lanes, batch, shrinkRuns),
+            new Fuzz.Options(traces, seed, findings, lanes, batch, shrinkRuns, legacyWorkflow),
             connection.toWorkerConfig().dbUrl(),
             connection.toWorkerConfig().redisUrl(),
             live);

@@ -2,6 +2,8 @@ package dev.greenlight.starter.commands;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.starter.ConnectionOptions;
 import dev.greenlight.starter.PgToolOptions;
@@ -57,8 +59,18 @@ public final class RehearseCommand implements Callable<Integer> {
       description = "Write a self-contained HTML report.")
   Path report;
 
+  @Option(
+      names = "--legacy-workflow",
+      description =
+          "Rehearse the workflow as it was before its safety semantics (the frozen legacy loop),"
+              + " e.g. to replay what 'greenlight fuzz --legacy-workflow' found.")
+  boolean legacyWorkflow;
+
   @Override
   public Integer call() throws Exception {
+    if (legacyWorkflow) {
+      System.setProperty(RolloutConstants.LEGACY_PROPERTY, "true");
+    }
     if (rows < 0) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--rows must be 0 or more but was " + rows);
@@ -94,14 +106,16 @@ public final class RehearseCommand implements Callable<Integer> {
       }
     }
     if (json) {
-      out.println(
-          new ObjectMapper()
-              .enable(SerializationFeature.INDENT_OUTPUT)
-              .writeValueAsString(outcome.result()));
+      ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      ObjectNode node = mapper.valueToTree(outcome.result());
+      node.set("violations", mapper.valueToTree(outcome.violations()));
+      out.println(mapper.writeValueAsString(node));
     }
     out.flush();
-    // A rehearsal is a check: one that ends elsewhere than its scenario expects fails.
+    // A rehearsal is a check: one that ends elsewhere than its scenario expects, or breaks a
+    // safety invariant (the fuzz oracle's, run on every rehearsal), fails.
     String expected = outcome.result().expected();
-    return expected == null || expected.equals(outcome.result().outcome()) ? 0 : 1;
+    boolean asExpected = expected == null || expected.equals(outcome.result().outcome());
+    return asExpected && outcome.violations().isEmpty() ? 0 : 1;
   }
 }

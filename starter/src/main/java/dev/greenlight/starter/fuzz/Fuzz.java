@@ -26,8 +26,16 @@ public final class Fuzz {
    * @param lanes test environments running side by side
    * @param batch rollouts running at once in one environment
    * @param shrinkRuns the most re-runs spent shrinking one finding
+   * @param legacyWorkflow whether the rollouts run the frozen pre-safety-semantics loop
    */
-  public record Options(int traces, long seed, Path out, int lanes, int batch, int shrinkRuns) {}
+  public record Options(
+      int traces,
+      long seed,
+      Path out,
+      int lanes,
+      int batch,
+      int shrinkRuns,
+      boolean legacyWorkflow) {}
 
   /** A violation, with the trace that showed it shrunk and where it was written. */
   public record Finding(
@@ -150,7 +158,9 @@ public final class Fuzz {
                     + shrunk.violation().invariant()
                     + ": "
                     + shrunk.violation().detail()
-                    + "\nreplay: ./greenlight rehearse --scenario "
+                    + "\nreplay: ./greenlight rehearse "
+                    + (options.legacyWorkflow() ? "--legacy-workflow " : "")
+                    + "--scenario "
                     + file));
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -11,7 +11,6 @@ import dev.greenlight.rollout.activity.PreflightActivities;
 import dev.greenlight.rollout.activity.RedisProbeRequest;
 import dev.greenlight.rollout.activity.RedisProbeResult;
 import dev.greenlight.rollout.gates.Sample;
-import dev.greenlight.starter.fuzz.TraceLog.ModeWrite;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.worker.Worker;
@@ -69,20 +68,7 @@ final class FuzzActivities {
             "Redis refused the write (fuzz fault mode-flips-fail)", "ModeStoreUnavailable");
       }
       ModeFlipResult result = realModes.flipMode(request);
-      if (!result.refused()) {
-        List<ModeWrite> before = trace.modeWrites();
-        ModeWrite last = before.isEmpty() ? null : before.get(before.size() - 1);
-        if (last == null || last.version() != result.version()) {
-          trace.modeWritten(
-              new ModeWrite(
-                  trace.now(),
-                  request.changedBy(),
-                  true,
-                  result.mode(),
-                  result.percent(),
-                  result.version()));
-        }
-      }
+      trace.modes.landed(request, result);
       return result;
     }
   }

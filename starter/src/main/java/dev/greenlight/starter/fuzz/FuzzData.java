@@ -87,8 +87,10 @@ final class FuzzData implements DataActivities {
 
   @Override
   public DistinctStagesResult verifyDistinctStages() {
+    // As after a rehearsal's migration: the seeded junk the normalizer cannot map is left, and a
+    // person approves going on with it.
     trace().dataCalled("verify-distinct", null, true);
-    return new DistinctStagesResult(true, Map.of());
+    return new DistinctStagesResult(false, Map.of("???", 40L, "tbd", 12L));
   }
 
   private void step(String step, String runId, String fault, String message) {

@@ -6,15 +6,12 @@ import dev.greenlight.rollout.RolloutResult;
 import dev.greenlight.rollout.RolloutStatus;
 import dev.greenlight.rollout.RolloutWorkflow;
 import dev.greenlight.rollout.Transition;
-import dev.greenlight.starter.fuzz.TraceLog.ModeWrite;
 import dev.greenlight.starter.fuzz.TraceLog.Sent;
 import dev.greenlight.starter.rehearse.FaultInjector;
 import dev.greenlight.starter.rehearse.ScenarioActions;
 import dev.greenlight.starter.rehearse.ScenarioEvent;
 import dev.greenlight.starter.rehearse.ScenarioPlayer;
-import dev.greenlight.validator.ModeRecord;
 import dev.greenlight.validator.ModeStore;
-import dev.greenlight.validator.UnreadableModeRecordException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
@@ -26,7 +23,6 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Drives a batch of traces at once in one test environment: starts every rollout, then moves the
@@ -35,7 +31,7 @@ import java.util.Optional;
  * notice its end. Single-threaded; one driver per environment.
  */
 final class FuzzDriver {
-  static final Duration LOOK = Duration.ofHours(12);
+  static final Duration LOOK = Duration.ofDays(1);
 
   /** One rollout of the batch while it runs. */
   private static final class Live {
@@ -157,42 +153,16 @@ final class FuzzDriver {
 
   private void act(Live l, ScenarioEvent.Action action, long now) {
     if (action instanceof ScenarioEvent.Fault fault) {
-      long versionBefore = version(l);
+      String surface = l.trace.plan.surface();
+      long versionBefore = ModeWriteRecorder.versionNow(store, surface);
       String outcome = l.faults.inject(fault, now);
-      recordOneOff(l, fault.kind(), versionBefore, now);
+      l.trace.modes.afterOneOff(fault.kind(), store, surface, versionBefore);
       l.trace.sent(new Sent(now, "fault " + fault.kind(), true, outcome));
       return;
     }
     ScenarioActions.Answer answer = ScenarioActions.send(l.workflow, action, now);
     String kind = action instanceof ScenarioEvent.Command c ? c.command() : "alert";
     l.trace.sent(new Sent(now, kind, answer.accepted(), answer.text()));
-  }
-
-  /** The webhook's write and a corruption are writes to the record too: the oracle needs them. */
-  private void recordOneOff(Live l, String kind, long versionBefore, long now) {
-    if (kind.equals("webhook-writes-warn")) {
-      readable(l)
-          .filter(r -> r.version() != versionBefore)
-          .ifPresent(
-              r ->
-                  l.trace.modeWritten(
-                      new ModeWrite(
-                          now, r.changedBy(), false, r.mode(), r.enforcePercent(), r.version())));
-    } else if (kind.equals("unreadable-mode-record") && versionBefore > 0) {
-      l.trace.modeWritten(new ModeWrite(now, "corruption", false, null, 0, versionBefore));
-    }
-  }
-
-  private long version(Live l) {
-    return readable(l).map(ModeRecord::version).orElse(-1L);
-  }
-
-  private Optional<ModeRecord> readable(Live l) {
-    try {
-      return store.read(l.trace.plan.surface());
-    } catch (UnreadableModeRecordException e) {
-      return Optional.empty();
-    }
   }
 
   private void finish(Live l, String closeStatus, RolloutResult result) {
@@ -226,7 +196,7 @@ final class FuzzDriver {
               }
             },
             transitions,
-            l.trace.modeWrites(),
+            l.trace.modes.writes(),
             l.trace.sentList(),
             l.trace.faults.injected(env.currentTimeMillis()),
             l.trace.dataCalls(),

@@ -2,7 +2,6 @@ package dev.greenlight.starter.fuzz;
 
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.starter.fuzz.TraceLog.DataCall;
-import dev.greenlight.starter.fuzz.TraceLog.ModeWrite;
 import dev.greenlight.starter.fuzz.TraceLog.Sent;
 import dev.greenlight.starter.rehearse.FaultSwitches;
 import dev.greenlight.starter.rehearse.MetricScript;
@@ -25,7 +24,7 @@ final class TraceContext {
   final LongSupplier clock;
   final long startMillis;
   final FaultSwitches faults = new FaultSwitches();
-  private final List<ModeWrite> modeWrites = new ArrayList<>();
+  final ModeWriteRecorder modes;
   private final List<DataCall> dataCalls = new ArrayList<>();
   private final List<Sent> sent = new ArrayList<>();
   private int migrationCrashesLeft;
@@ -44,6 +43,7 @@ final class TraceContext {
     this.clock = clock;
     this.startMillis = startMillis;
     this.migrationCrashesLeft = scenario.migrationCrashes();
+    this.modes = new ModeWriteRecorder(clock);
   }
 
   long now() {
@@ -64,20 +64,12 @@ final class TraceContext {
     return false;
   }
 
-  synchronized void modeWritten(ModeWrite write) {
-    modeWrites.add(write);
-  }
-
   synchronized void dataCalled(String step, String runId, boolean succeeded) {
     dataCalls.add(new DataCall(now(), step, runId, succeeded));
   }
 
   synchronized void sent(Sent s) {
     sent.add(s);
-  }
-
-  synchronized List<ModeWrite> modeWrites() {
-    return List.copyOf(modeWrites);
   }
 
   synchronized List<DataCall> dataCalls() {

@@ -1,13 +1,11 @@
 package dev.greenlight.starter.fuzz;
 
-import dev.greenlight.rollout.Phase;
 import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.rollout.plan.GateSpec;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.starter.rehearse.Scenario;
 import dev.greenlight.starter.rehearse.ScenarioEvent;
 import dev.greenlight.starter.rehearse.ScenarioEvent.MetricChange.Kind;
-import dev.greenlight.starter.rehearse.Trigger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +17,9 @@ import java.util.SplittableRandom;
  * faults, at random moments of the plan's whole timeline. The same seed gives the same traces, and
  * a trace is a {@link Scenario}, so a finding is replayed by {@code greenlight rehearse}.
  *
- * <p>The approvals a rollout needs to get anywhere are always there, after a random wait, so most
- * traces reach the canary, where most of the safety rules live.
+ * <p>The approvals a rollout needs to get anywhere are always there, so most traces reach the
+ * canary, where most of the safety rules live. Every event has a fixed time: a trace runs the same
+ * wherever it is replayed.
  */
 public final class TraceGenerator {
   /** How long a trace may run in simulated time before it is cut off. */
@@ -77,12 +76,13 @@ public final class TraceGenerator {
     for (int i = 0; i < commands; i++) {
       events.add(at(anyTime(random), command(random)));
     }
-    if (random.nextInt(3) == 0) {
-      // A retry some time after a rollback: accepted only once the WARN extension has passed.
+    int retries = random.nextInt(0, 4);
+    for (int i = 0; i < retries; i++) {
+      // Accepted only after a rollback, once the WARN extension has passed.
       events.add(
-          on(
-              new Trigger(Phase.ROLLED_BACK, null, null, null),
-              Duration.ofHours(random.nextInt(1, 24 * 9)),
+          at(
+              Duration.ofMinutes(
+                  random.nextLong(Duration.ofDays(12).toMinutes(), HORIZON.toMinutes())),
               command("retry-canary", null, 0, false)));
     }
     int faults = random.nextInt(0, 3);
@@ -102,32 +102,30 @@ public final class TraceGenerator {
         events);
   }
 
-  /** Approvals, each after a random wait, and a resume after any pause the rollout takes itself. */
+  /**
+   * Approvals and resumes, at fixed times rather than after triggers, so that a trace runs the same
+   * in {@code greenlight fuzz} and in {@code greenlight rehearse} (which look for triggers at other
+   * moments): someone approves whatever the rollout waits for every half day from day 4, and
+   * resumes a pause every couple of days. An approval of nothing pending is refused, as a person's
+   * would be.
+   */
   private List<ScenarioEvent> approvals(SplittableRandom random) {
     List<ScenarioEvent> events = new ArrayList<>();
-    for (String step :
-        List.of(
-            RolloutConstants.APPROVE_MIGRATION,
-            RolloutConstants.APPROVE_MIGRATION_RESUME,
-            RolloutConstants.APPROVE_DISTINCT_STAGES,
-            RolloutConstants.APPROVE_EARLIER_MIGRATION,
-            RolloutConstants.APPROVE_EXTERNAL_CONSUMERS)) {
-      events.add(
-          on(
-              new Trigger(null, null, step, null),
-              Duration.ofMinutes(random.nextInt(1, 3 * 24 * 60)),
-              command("approve", step, 0, false)));
+    for (long minute = Duration.ofDays(4).toMinutes() + random.nextInt(0, 12 * 60);
+        minute < BUSY.toMinutes();
+        minute += 12 * 60) {
+      for (String step :
+          List.of(
+              RolloutConstants.APPROVE_MIGRATION,
+              RolloutConstants.APPROVE_DISTINCT_STAGES,
+              RolloutConstants.APPROVE_MIGRATION_RESUME)) {
+        events.add(at(Duration.ofMinutes(minute), command("approve", step, 0, false)));
+      }
     }
-    // A trigger fires once; pauses and migration failures may come again. Someone looks every
-    // couple of days (refused when there is nothing to resume or approve).
     for (long minute = random.nextInt(60, 2 * 24 * 60);
         minute < HORIZON.toMinutes();
         minute += random.nextInt(24 * 60, 3 * 24 * 60)) {
       events.add(at(Duration.ofMinutes(minute), command("resume", null, 0, false)));
-      events.add(
-          at(
-              Duration.ofMinutes(minute + 1),
-              command("approve", RolloutConstants.APPROVE_MIGRATION_RESUME, 0, false)));
     }
     return events;
   }
@@ -184,10 +182,6 @@ public final class TraceGenerator {
 
   private static ScenarioEvent at(Duration at, ScenarioEvent.Action action) {
     return new ScenarioEvent(at, null, Duration.ZERO, action);
-  }
-
-  private static ScenarioEvent on(Trigger trigger, Duration after, ScenarioEvent.Action action) {
-    return new ScenarioEvent(null, trigger, after, action);
   }
 
   RolloutPlan plan() {

@@ -1,6 +1,7 @@
 package dev.greenlight.starter.rehearse;
 
 import dev.greenlight.rollout.Transition;
+import dev.greenlight.starter.fuzz.Violation;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -69,6 +70,18 @@ final class Printer {
         r.rowsMigrated(), r.rowsSeeded(), r.rowsUnmappable());
     out.printf(
         "history        %d events in the longest of %d runs%n", r.maxEventsPerRun(), r.runs());
+    out.flush();
+  }
+
+  /** The safety oracle's findings on the rehearsal, if any. */
+  void violations(List<Violation> violations) {
+    if (violations.isEmpty()) {
+      out.println("safety         every invariant held");
+    } else {
+      for (Violation v : violations) {
+        out.printf("VIOLATION      %s: %s%n", v.invariant(), v.detail());
+      }
+    }
     out.flush();
   }
 }

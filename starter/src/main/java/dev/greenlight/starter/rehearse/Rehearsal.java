@@ -10,7 +10,12 @@ import dev.greenlight.rollout.RolloutWorkflow;
 import dev.greenlight.rollout.Transition;
 import dev.greenlight.rollout.plan.PreflightSpec;
 import dev.greenlight.rollout.plan.RolloutPlan;
+import dev.greenlight.starter.fuzz.InvariantOracle;
+import dev.greenlight.starter.fuzz.ModeWriteRecorder;
+import dev.greenlight.starter.fuzz.RecordingDataActivities;
 import dev.greenlight.starter.fuzz.TraceLog;
+import dev.greenlight.starter.fuzz.Violation;
+import dev.greenlight.validator.ModeStore;
 import dev.greenlight.worker.Activities;
 import dev.greenlight.worker.BackupSetup;
 import dev.greenlight.worker.SearchAttributes;
@@ -65,10 +70,12 @@ public final class Rehearsal {
       MetricScript metrics,
       List<RehearsalData.Progress> migration,
       List<Sent> sent,
-      List<TraceLog.FaultWindow> faults) {
+      List<TraceLog.FaultWindow> faults,
+      List<Violation> violations) {
     public Outcome {
       sent = List.copyOf(sent);
       faults = List.copyOf(faults);
+      violations = List.copyOf(violations);
     }
   }
 
@@ -133,11 +140,16 @@ public final class Rehearsal {
     FaultSwitches switches = new FaultSwitches();
     Worker worker = env.newWorker(RolloutConstants.TASK_QUEUE);
     Activities real = Activities.create(services.clients, metrics, backups, data);
+    // What really landed, in simulated time, for the safety oracle run after the rehearsal.
+    ModeWriteRecorder modeWrites = new ModeWriteRecorder(env::currentTimeMillis);
+    RecordingDataActivities dataCalls =
+        new RecordingDataActivities(
+            new FaultyDataActivities(real.data(), switches), env::currentTimeMillis);
     new Activities(
-            new FaultyModeActivities(real.mode(), switches),
+            new FaultyModeActivities(modeWrites.wrap(real.mode()), switches),
             real.gates(),
             real.preflight(),
-            new FaultyDataActivities(real.data(), switches))
+            dataCalls)
         .registerOn(worker);
     env.start();
     ScenarioPlayer player = new ScenarioPlayer(scenario, start, metrics);
@@ -150,6 +162,9 @@ public final class Rehearsal {
                 services.clients.redis(),
                 services.clients.redisPrefix(),
                 plan.surface()),
+            modeWrites,
+            services.clients.modeStore(),
+            plan.surface(),
             printer,
             start);
     // Faults due at the start hold before the rollout's first step.
@@ -188,6 +203,25 @@ public final class Rehearsal {
         switches.recordOneOff(FaultSwitches.MIGRATION_CRASH, p.atMillis());
       }
     }
+    List<Violation> violations =
+        new InvariantOracle()
+            .check(
+                new TraceLog(
+                    plan,
+                    start,
+                    truth(metrics),
+                    status.transitions(),
+                    modeWrites.writes(),
+                    actor.sent.stream().map(Sent::toTrace).toList(),
+                    switches.injected(end),
+                    dataCalls.calls(),
+                    result != null ? "COMPLETED" : "RUNNING",
+                    status.phase(),
+                    result != null ? result.maxEventsPerRun() : status.historyLength(),
+                    0),
+                start + scenario.horizon().toMillis())
+            .violations();
+    printer.violations(violations);
     return new Outcome(
         summary,
         plan,
@@ -197,7 +231,22 @@ public final class Rehearsal {
         metrics,
         data.progress(),
         actor.sent,
-        switches.injected(end));
+        switches.injected(end),
+        violations);
+  }
+
+  private static TraceLog.MetricTruth truth(MetricScript metrics) {
+    return new TraceLog.MetricTruth() {
+      @Override
+      public double valueAt(String gate, long atMillis) {
+        return metrics.valueAt(gate, atMillis);
+      }
+
+      @Override
+      public boolean readFailsAt(String gate, long atMillis) {
+        return metrics.readFailsAt(gate, atMillis);
+      }
+    };
   }
 
   /** Moves the clock from one event to the next until the rollout ends or the horizon passes. */
@@ -245,11 +294,23 @@ public final class Rehearsal {
     final List<RehearsalResult.ActionLine> actions = new ArrayList<>();
     final List<Sent> sent = new ArrayList<>();
     private final FaultInjector injector;
+    private final ModeWriteRecorder modeWrites;
+    private final ModeStore store;
+    private final String surface;
     private final Printer printer;
     private final long start;
 
-    Actor(FaultInjector injector, Printer printer, long start) {
+    Actor(
+        FaultInjector injector,
+        ModeWriteRecorder modeWrites,
+        ModeStore store,
+        String surface,
+        Printer printer,
+        long start) {
       this.injector = injector;
+      this.modeWrites = modeWrites;
+      this.store = store;
+      this.surface = surface;
       this.printer = printer;
       this.start = start;
     }
@@ -260,7 +321,9 @@ public final class Rehearsal {
     void act(ScenarioEvent.Action action, RolloutWorkflow workflow, long now) {
       String result;
       if (action instanceof ScenarioEvent.Fault fault) {
+        long versionBefore = ModeWriteRecorder.versionNow(store, surface);
         result = injector.inject(fault, now);
+        modeWrites.afterOneOff(fault.kind(), store, surface, versionBefore);
       } else {
         ScenarioActions.Answer answer = ScenarioActions.send(workflow, action, now);
         sent.add(new Sent(now, action, answer.accepted(), answer.text()));
