@@ -88,8 +88,9 @@ public final class TraceGenerator {
     int faults = random.nextInt(0, 3);
     for (int i = 0; i < faults; i++) {
       String kind = FAULTS[random.nextInt(FAULTS.length)];
+      boolean oneOff = kind.equals("webhook-writes-warn") || kind.equals("unreadable-mode-record");
       Duration lasting =
-          random.nextInt(8) == 0 ? null : Duration.ofMinutes(random.nextInt(1, 6 * 60));
+          oneOff || random.nextInt(8) == 0 ? null : Duration.ofMinutes(random.nextInt(1, 6 * 60));
       events.add(at(anyTime(random), new ScenarioEvent.Fault(kind, lasting)));
     }
     int crashes = random.nextInt(6) == 0 ? random.nextInt(1, 3) : 0;
