@@ -144,7 +144,9 @@ public final class TraceGenerator {
         };
     return List.of(
         at(from, change),
-        at(from.plus(lasting), new ScenarioEvent.MetricChange(gate.name(), Kind.HEALTHY, 0)));
+        at(
+            from.plus(lasting),
+            new ScenarioEvent.MetricChange(gate.name(), Kind.HEALTHY, Double.NaN)));
   }
 
   /** A value near a threshold or breach threshold, on either side, or far past it. */

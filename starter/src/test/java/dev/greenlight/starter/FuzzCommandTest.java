@@ -1,0 +1,57 @@
+package dev.greenlight.starter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.greenlight.localservices.TestServices;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * CI's fuzz budget: a fixed seed's traces of the v3.4 plan on the real workflow, real Redis and
+ * PostgreSQL; any violation fails the build, and every invariant must have been checked.
+ */
+class FuzzCommandTest {
+  static final int TRACES = 40;
+
+  @Test
+  void aFixedSeedBudgetHoldsEveryInvariant(@TempDir Path out) throws Exception {
+    Cli cli =
+        Cli.run(
+            "fuzz",
+            "--traces",
+            Integer.toString(TRACES),
+            "--seed",
+            "1",
+            "--json",
+            "--out",
+            out.toString(),
+            "--db",
+            TestServices.postgres().jdbcUrl(),
+            "--redis",
+            TestServices.redis().url());
+    JsonNode json = new ObjectMapper().readTree(cli.out());
+
+    assertEquals(TRACES, json.get("traces").asInt());
+    assertEquals(1, json.get("seed").asLong());
+    assertEquals(0, json.get("violations").size(), json.toPrettyString());
+    json.get("checks")
+        .fields()
+        .forEachRemaining(
+            check ->
+                assertTrue(
+                    check.getValue().asLong() > 0, check.getKey() + " never checked: " + json));
+    assertTrue(json.get("wallSeconds").asDouble() > 0);
+    assertEquals(0, cli.exit(), cli.toString());
+  }
+
+  @Test
+  void badInputIsRefusedNamingTheValueAndTheRule() {
+    Cli cli = Cli.run("fuzz", "--traces", "0");
+    assertEquals(2, cli.exit(), cli.toString());
+    assertTrue(cli.err().contains("--traces must be at least 1 but was 0"), cli.err());
+  }
+}
