@@ -81,6 +81,11 @@ public final class ModeActivitiesImpl implements ModeActivities {
    */
   private ModeFlipResult overUnreadable(ModeFlipRequest request, UnreadableModeRecordException e) {
     if (request.mode() != ValidationMode.WARN || request.percent() != 0) {
+      if (request.expectedVersion() == null) {
+        // A caller from before conditional flips (a rollout on the legacy loop) knows no refusal:
+        // it fails, as it always did, rather than believe a flip that did not land.
+        throw e;
+      }
       return new ModeFlipResult(
           null, 0, 0, true, "unknown", "the mode record cannot be read: " + e.getMessage());
     }
