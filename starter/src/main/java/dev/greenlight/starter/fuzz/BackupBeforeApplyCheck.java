@@ -10,23 +10,15 @@ import java.util.List;
  * succeeded {@code verify} of R, then a succeeded {@code restore-test} of R. Evidence stays valid
  * across a failed apply (the retry may reuse it); evidence of another run id never counts.
  */
-public final class BackupBeforeApplyCheck implements InvariantCheck {
+public final class BackupBeforeApplyCheck extends CountingCheck {
   public static final String NAME = "apply-only-after-proven-backup";
+
+  public BackupBeforeApplyCheck() {
+    super(NAME);
+  }
 
   /** The proof, in the order it must be earned. */
   static final List<String> PROOF = List.of("backup", "verify", "restore-test");
-
-  private long checks;
-
-  @Override
-  public String invariant() {
-    return NAME;
-  }
-
-  @Override
-  public long checks() {
-    return checks;
-  }
 
   @Override
   public List<Violation> check(TraceLog log) {
@@ -37,7 +29,7 @@ public final class BackupBeforeApplyCheck implements InvariantCheck {
       if (!"apply".equals(apply.step())) {
         continue;
       }
-      checks++;
+      count();
       String missing = missingProof(calls.subList(0, i), apply.runId());
       if (missing != null) {
         violations.add(

@@ -8,27 +8,19 @@ import java.util.List;
  * Temporal's 4,096-event suggestion, and the state carried across continue-as-new under 1 MiB. One
  * check per trace: the trace reports the largest run and the carried state already.
  */
-public final class BoundedHistoryCheck implements InvariantCheck {
+public final class BoundedHistoryCheck extends CountingCheck {
   public static final String NAME = "bounded-history";
+
+  public BoundedHistoryCheck() {
+    super(NAME);
+  }
 
   static final long MAX_EVENTS_PER_RUN = 4096;
   static final long MAX_CARRIED_BYTES = 1024 * 1024;
 
-  private long checks;
-
-  @Override
-  public String invariant() {
-    return NAME;
-  }
-
-  @Override
-  public long checks() {
-    return checks;
-  }
-
   @Override
   public List<Violation> check(TraceLog log) {
-    checks++;
+    count();
     List<Violation> violations = new ArrayList<>();
     long at = Timeline.lastEventMillis(log);
     if (log.maxEventsPerRun() >= MAX_EVENTS_PER_RUN) {

@@ -20,24 +20,14 @@ import java.util.TreeSet;
  * WARN_EXIT are not checked: after the soak the workflow reads no canary gates, only the daily
  * unknown rate; Alertmanager's alerts (checked by {@link DowngradeCheck}) protect that phase.
  */
-public final class BreachDowngradeCheck implements InvariantCheck {
+public final class BreachDowngradeCheck extends CountingCheck {
   public static final String NAME = DowngradeCheck.NAME;
 
   private final Horizon horizon;
-  private long checks;
 
   BreachDowngradeCheck(Horizon horizon) {
+    super(NAME);
     this.horizon = horizon;
-  }
-
-  @Override
-  public String invariant() {
-    return NAME;
-  }
-
-  @Override
-  public long checks() {
-    return checks;
   }
 
   @Override
@@ -76,7 +66,7 @@ public final class BreachDowngradeCheck implements InvariantCheck {
       if (!horizon.decides(deadline)) {
         continue;
       }
-      checks++;
+      count();
       if (Timeline.downgradeBetween(log.modeWrites(), t, deadline) == null) {
         out.add(
             new Violation(

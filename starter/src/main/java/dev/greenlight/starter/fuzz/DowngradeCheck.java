@@ -14,24 +14,14 @@ import java.util.List;
  * reach is not checked ({@link Horizon}), nor one sent after the rollout ended. Breaches are {@link
  * BreachDowngradeCheck}'s; both report under one name.
  */
-public final class DowngradeCheck implements InvariantCheck {
+public final class DowngradeCheck extends CountingCheck {
   public static final String NAME = "downgrade-within-a-poll";
 
   private final Horizon horizon;
-  private long checks;
 
   DowngradeCheck(Horizon horizon) {
+    super(NAME);
     this.horizon = horizon;
-  }
-
-  @Override
-  public String invariant() {
-    return NAME;
-  }
-
-  @Override
-  public long checks() {
-    return checks;
   }
 
   @Override
@@ -63,7 +53,7 @@ public final class DowngradeCheck implements InvariantCheck {
       if (!horizon.decides(deadline)) {
         continue;
       }
-      checks++;
+      count();
       if (Timeline.downgradeBetween(log.modeWrites(), t, deadline) == null) {
         violations.add(
             new Violation(

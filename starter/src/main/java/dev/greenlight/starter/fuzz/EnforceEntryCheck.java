@@ -13,19 +13,11 @@ import java.util.List;
  * as a promotion: 95 % present, every sample under the threshold, fresh, readable) and the block
  * gate's breach rule not holding. Moving between ENFORCE percentages is not an entry.
  */
-public final class EnforceEntryCheck implements InvariantCheck {
+public final class EnforceEntryCheck extends CountingCheck {
   public static final String NAME = "enforce-on-fresh-warn-verdict";
 
-  private long checks;
-
-  @Override
-  public String invariant() {
-    return NAME;
-  }
-
-  @Override
-  public long checks() {
-    return checks;
+  public EnforceEntryCheck() {
+    super(NAME);
   }
 
   @Override
@@ -39,7 +31,7 @@ public final class EnforceEntryCheck implements InvariantCheck {
           || (before != null && before.mode() == ValidationMode.ENFORCE)) {
         continue;
       }
-      checks++;
+      count();
       String why = whyNotFresh(log, w.atMillis());
       if (why != null) {
         violations.add(

@@ -8,27 +8,19 @@ import java.util.Set;
  * timed out leaves whatever mode it had with nobody watching; every activity failure is meant to
  * have a defined outcome inside the workflow instead.
  */
-public final class FailedExecutionCheck implements InvariantCheck {
+public final class FailedExecutionCheck extends CountingCheck {
   public static final String NAME = "no-failed-execution";
+
+  public FailedExecutionCheck() {
+    super(NAME);
+  }
 
   /** Close statuses that mean the workflow stopped without deciding how. */
   static final Set<String> FORBIDDEN = Set.of("FAILED", "TERMINATED", "TIMED_OUT");
 
-  private long checks;
-
-  @Override
-  public String invariant() {
-    return NAME;
-  }
-
-  @Override
-  public long checks() {
-    return checks;
-  }
-
   @Override
   public List<Violation> check(TraceLog log) {
-    checks++;
+    count();
     if (!FORBIDDEN.contains(log.closeStatus())) {
       return List.of();
     }

@@ -18,19 +18,11 @@ import java.util.Set;
  * record as the one ENFORCE replaces; the hole this invariant closes — a foreign {@code warn}
  * silently undone by the next flip — has no rollback in between and is reported.
  */
-public final class ForeignWarnCheck implements InvariantCheck {
+public final class ForeignWarnCheck extends CountingCheck {
   public static final String NAME = "no-enforce-over-foreign-warn";
 
-  private long checks;
-
-  @Override
-  public String invariant() {
-    return NAME;
-  }
-
-  @Override
-  public long checks() {
-    return checks;
+  public ForeignWarnCheck() {
+    super(NAME);
   }
 
   @Override
@@ -42,7 +34,7 @@ public final class ForeignWarnCheck implements InvariantCheck {
       if (!Timeline.isWorkflowEnforce(w)) {
         continue;
       }
-      checks++;
+      count();
       ModeWrite before = i == 0 ? null : writes.get(i - 1);
       if (before != null && (before.byWorkflow() || rolledBackAndRetried(log, before, w))) {
         continue;

@@ -19,23 +19,15 @@ import java.util.regex.Pattern;
  * step's minimum since the ENFORCE write that started it. The soak needs its whole duration since
  * ENFORCE 100 % was written: a 24-hour soak that began an hour ago has not soaked.
  */
-public final class PromotionCheck implements InvariantCheck {
+public final class PromotionCheck extends CountingCheck {
   public static final String NAME = "promotion-on-green-data";
+
+  public PromotionCheck() {
+    super(NAME);
+  }
 
   /** How the workflow records a promotion: {@code step 10% promoted: why}. */
   private static final Pattern PROMOTED = Pattern.compile("^step (\\d+)% promoted: ");
-
-  private long checks;
-
-  @Override
-  public String invariant() {
-    return NAME;
-  }
-
-  @Override
-  public long checks() {
-    return checks;
-  }
 
   @Override
   public List<Violation> check(TraceLog log) {
@@ -54,7 +46,7 @@ public final class PromotionCheck implements InvariantCheck {
   }
 
   private void stepPromotion(TraceLog log, Transition t, int percent, List<Violation> out) {
-    checks++;
+    count();
     List<String> why = new ArrayList<>();
     CanaryStep step =
         log.plan().canary().steps().stream()
@@ -72,7 +64,7 @@ public final class PromotionCheck implements InvariantCheck {
   }
 
   private void soakCompletion(TraceLog log, Transition t, List<Violation> out) {
-    checks++;
+    count();
     List<String> why = new ArrayList<>();
     long soak = log.plan().soak().duration().toMillis();
     sinceEnforce(log, t.atMillis(), 100, soak, "the soak's duration", why);

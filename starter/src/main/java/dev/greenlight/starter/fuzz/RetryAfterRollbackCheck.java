@@ -14,19 +14,11 @@ import java.util.Set;
  * between the two. (An abort is terminal and refuses every retry, so any ENFORCE after it breaks
  * this.) One check per ENFORCE write that follows a rollback or abort.
  */
-public final class RetryAfterRollbackCheck implements InvariantCheck {
+public final class RetryAfterRollbackCheck extends CountingCheck {
   public static final String NAME = "no-enforce-after-rollback-until-retry";
 
-  private long checks;
-
-  @Override
-  public String invariant() {
-    return NAME;
-  }
-
-  @Override
-  public long checks() {
-    return checks;
+  public RetryAfterRollbackCheck() {
+    super(NAME);
   }
 
   @Override
@@ -42,7 +34,7 @@ public final class RetryAfterRollbackCheck implements InvariantCheck {
       if (stop == null) {
         continue;
       }
-      checks++;
+      count();
       if (!retriedBetween(log.sent(), stop.atMillis(), w.atMillis())) {
         violations.add(
             new Violation(
