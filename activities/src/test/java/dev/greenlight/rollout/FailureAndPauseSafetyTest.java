@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenlight.rollout.plan.GateSpec;
+import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.validator.ValidationMode;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -226,5 +227,50 @@ class FailureAndPauseSafetyTest {
     long resumes =
         held.transitions().stream().filter(t -> t.reason().startsWith("resumed:")).count();
     assertTrue(resumes <= 1, resumes + " pause/resume pairs: " + held.transitions());
+  }
+
+  /** A plan that says {@code resumeAfterMetricsOutage: false} leaves the resume to a person. */
+  @Test
+  void aPlanCanLeaveTheResumeAfterAnOutageToAPerson() {
+    RolloutPlan p = RolloutTestKit.loadPlan();
+    RolloutPlan manual =
+        new RolloutPlan(
+            p.name(),
+            p.surface(),
+            p.endpoints(),
+            p.pollInterval(),
+            p.maxConsecutiveGateErrors(),
+            p.historyEventLimit(),
+            p.preflight(),
+            p.off(),
+            p.warn(),
+            p.normalize(),
+            p.canary(),
+            p.soak(),
+            p.warnExit(),
+            p.rollback(),
+            false);
+    try (RolloutTestKit own = new RolloutTestKit(manual, false)) {
+      own.start(script -> {});
+      long warnFrom =
+          own.awaitStatus(s -> s.phase() == Phase.WARN, Duration.ofDays(3), Duration.ofHours(1))
+              .phaseStartedAtMillis();
+      own.env.sleep(
+          Duration.ofMillis(
+              warnFrom
+                  + Duration.ofDays(3).minusMinutes(45).toMillis()
+                  - own.env.currentTimeMillis()));
+      String warnUnknown = own.plan.warn().unknownRate().query();
+      own.fail(warnUnknown);
+      own.awaitStatus(RolloutStatus::paused, Duration.ofHours(1), Duration.ofMinutes(5));
+      own.bend(warnUnknown, 0.002);
+      own.env.sleep(Duration.ofHours(6));
+
+      RolloutStatus still = own.status();
+      assertTrue(still.paused(), "lifted by itself: " + still.transitions());
+      assertTrue(still.pauseReason().contains("resume when metrics are back"), still.pauseReason());
+      own.workflow().resume(new OperatorCommand("bob", "Prometheus is back"));
+      own.awaitPending(RolloutConstants.APPROVE_MIGRATION);
+    }
   }
 }
