@@ -22,6 +22,8 @@ class FuzzCommandTest {
     Cli cli =
         Cli.run(
             "fuzz",
+            "--plan",
+            GreenlightCommandTest.planPath().toString(),
             "--traces",
             Integer.toString(TRACES),
             "--seed",
@@ -35,6 +37,7 @@ class FuzzCommandTest {
             TestServices.redis().url());
     JsonNode json = new ObjectMapper().readTree(cli.out());
 
+    assertTrue(json.has("traces"), cli.toString());
     assertEquals(TRACES, json.get("traces").asInt());
     assertEquals(1, json.get("seed").asLong());
     assertEquals(0, json.get("violations").size(), json.toPrettyString());

@@ -43,7 +43,12 @@ public final class ScenarioPlayer {
         e -> {
           for (Transition t : transitions) {
             if (e.on().matches(t)) {
-              schedule(Math.max(t.atMillis() + e.after().toMillis(), t.atMillis()), e);
+              long due = Math.max(t.atMillis() + e.after().toMillis(), t.atMillis());
+              // A metric change seen late starts now, not back-dated: a script cannot change what
+              // the gates already read (the safety oracle judges the rollout by this script).
+              schedule(
+                  e.action() instanceof ScenarioEvent.MetricChange ? Math.max(due, nowMillis) : due,
+                  e);
               return true;
             }
           }
