@@ -9,7 +9,14 @@ import dev.greenlight.rollout.PromoteCommand;
 import dev.greenlight.rollout.RolloutWorkflow;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Sends a scenario's alerts and commands to the rollout, as the webhook and a person would. */
 public final class ScenarioActions {
@@ -23,8 +30,48 @@ public final class ScenarioActions {
    */
   public record Answer(boolean accepted, String text) {}
 
-  /** Sends an alert or a command; returns what came of it — the workflow's answer or refusal. */
+  /** How long a command may wait for its answer before it is sent again. */
+  static final Duration ANSWER_WITHIN = Duration.ofSeconds(20);
+
+  /** Where a command waits for its answer; a command whose answer never comes is abandoned. */
+  private static final ExecutorService SENDERS =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "scenario-command");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /**
+   * Sends an alert or a command; returns what came of it — the workflow's answer or refusal.
+   *
+   * <p>A command that gets no answer within {@link #ANSWER_WITHIN} is sent once more. Temporal's
+   * in-process test server can leave an update unanswered when it reaches a run that is continuing
+   * as new (a real server hands it to the new run): resent, it reaches the new run.
+   */
   public static Answer send(RolloutWorkflow workflow, ScenarioEvent.Action action, long nowMillis) {
+    for (int attempt = 1; ; attempt++) {
+      Future<Answer> answer = SENDERS.submit(() -> sendOnce(workflow, action, nowMillis));
+      try {
+        return answer.get(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        answer.cancel(true);
+        if (attempt == 2) {
+          return new Answer(false, "refused: no answer from the rollout within " + ANSWER_WITHIN);
+        }
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r
+            ? r
+            : new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while sending " + action.describe(), e);
+      }
+    }
+  }
+
+  private static Answer sendOnce(
+      RolloutWorkflow workflow, ScenarioEvent.Action action, long nowMillis) {
     try {
       return sendTo(workflow, action, nowMillis);
     } catch (WorkflowNotFoundException e) {
