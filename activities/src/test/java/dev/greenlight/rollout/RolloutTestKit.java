@@ -58,6 +58,8 @@ final class RolloutTestKit implements AutoCloseable {
   private final RedisClient redis;
   private final String database;
   private volatile MetricSource metrics;
+  private final java.util.concurrent.atomic.AtomicInteger rangeReads =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final String keyPrefix;
   private final PreflightActivities preflightActivities;
   private final DataActivities dataActivities;
@@ -303,6 +305,11 @@ final class RolloutTestKit implements AutoCloseable {
         s -> s.pendingApprovals().contains(approval), Duration.ofDays(40), Duration.ofHours(1));
   }
 
+  /** How many range queries the gate activity has asked the metric source so far. */
+  int gateReads() {
+    return rangeReads.get();
+  }
+
   RolloutResult result() {
     return WorkflowStub.fromTyped(workflow).getResult(RolloutResult.class);
   }
@@ -374,6 +381,7 @@ final class RolloutTestKit implements AutoCloseable {
   private final class Delegate implements MetricSource {
     @Override
     public List<Sample> range(String query, Instant from, Instant to, Duration step) {
+      rangeReads.incrementAndGet();
       return metrics.range(query, from, to, step);
     }
 

@@ -52,6 +52,30 @@ class RolloutWorkflowSteeringTest {
   }
 
   @Test
+  void aWarnExtensionIsSleptThroughNotReadEveryPoll() {
+    kit.start(script -> {});
+    kit.awaitPhase(WARN);
+    kit.workflow().extendWarn(new ExtendWarnCommand(20, "alice", "quarter-end freeze"));
+    long extendedUntil = kit.status().warnExtendedUntilMillis();
+    int readsBefore = kit.gateReads();
+
+    RolloutStatus normalizing = kit.awaitPending(RolloutConstants.APPROVE_MIGRATION);
+
+    // Polling through 20 days would be 5,760 polls of two gates; only the extension's last window
+    // (1 h, 12 polls) and the minimum duration's can decide anything.
+    int reads = kit.gateReads() - readsBefore;
+    assertTrue(reads < 100, "gate reads during a 20-day extension: " + reads);
+    Transition entered =
+        normalizing.transitions().stream()
+            .filter(t -> t.phase() == Phase.NORMALIZE)
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        entered.atMillis() >= extendedUntil,
+        "NORMALIZE entered at " + entered.atMillis() + ", before the extension ended");
+  }
+
+  @Test
   void invalidCommandIsRefusedAndLeavesNoHistory() {
     kit.start(script -> {});
     kit.awaitPhase(WARN);

@@ -4,6 +4,7 @@ import dev.greenlight.rollout.RolloutState.NormalizeStep;
 import dev.greenlight.rollout.gates.GateSummary;
 import dev.greenlight.rollout.gates.GateVerdicts;
 import dev.greenlight.rollout.plan.WarnSpec;
+import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,6 +15,12 @@ import java.util.List;
  * v3.4). The canary reads its own fresh WARN verdict again before it flips ENFORCE.
  */
 final class WarnPhase {
+  /**
+   * The change id of sleeping through a WARN extension's readings that cannot decide anything.
+   * Rollouts that were polling through an extension before it keep polling when they replay.
+   */
+  static final String SLEEP_THROUGH_EXTENSION = "warn-sleeps-through-extension";
+
   private WarnPhase() {}
 
   static void tick(RolloutContext c) {
@@ -25,6 +32,13 @@ final class WarnPhase {
         s.phaseStartedAtMillis + spec.minDuration().toMillis() - spec.window().toMillis();
     if (c.now() < firstUseful) {
       c.sleep(Duration.ofMillis(firstUseful - c.now()), "warn: minimum duration");
+      return;
+    }
+    // The same holds for an extension (extend-warn only ever lengthens it): a 30-day extension
+    // polled every 5 minutes was 8,640 reads that could not decide anything.
+    long extensionUseful = s.warnExtendedUntilMillis - spec.window().toMillis();
+    if (c.now() < extensionUseful && sleepsThroughExtensions()) {
+      c.sleep(Duration.ofMillis(extensionUseful - c.now()), "warn: extended");
       return;
     }
     long due = s.lastReadToMillis + c.plan.pollInterval().toMillis();
@@ -54,5 +68,9 @@ final class WarnPhase {
           Phase.NORMALIZE,
           "unknown rate green for " + GateWindows.minutes(GateWindows.greenFor(s, now)));
     }
+  }
+
+  private static boolean sleepsThroughExtensions() {
+    return Workflow.getVersion(SLEEP_THROUGH_EXTENSION, Workflow.DEFAULT_VERSION, 1) == 1;
   }
 }

@@ -45,7 +45,13 @@ class RolloutReplayTest {
   void everyWorkflowVersionHasRecordedHistories() throws Exception {
     List<String> versions =
         histories().map(p -> p.getParent().getFileName().toString()).distinct().sorted().toList();
-    assertEquals(List.of("local-gate-reads", "remote-gate-reads", "safety-semantics"), versions);
+    assertEquals(
+        List.of(
+            "local-gate-reads",
+            "remote-gate-reads",
+            "safety-semantics",
+            "warn-sleeps-through-extension"),
+        versions);
   }
 
   @ParameterizedTest(name = "{0}")
