@@ -90,8 +90,14 @@ public final class DataActivitiesImpl implements DataActivities {
 
   @Override
   public BackupResult backup(String runId) {
+    long started = System.nanoTime();
     try {
-      var result = backups.backup(runId, backupDirectory.resolve(safe(runId)), TABLES);
+      // pg_dump is killed at its own limit, cut to end inside this attempt's start-to-close
+      // timeout: past it Temporal retries while the first dump could still be writing.
+      Duration dumpLimit =
+          AttemptBudget.of(Activity.getExecutionContext().getInfo(), started)
+              .fit(backups.dumpTimeout());
+      var result = backups.backup(runId, backupDirectory.resolve(safe(runId)), TABLES, dumpLimit);
       return toResult(result.manifestFile(), result.manifest(), result.formatReason());
     } catch (PgToolMissingException | PgToolTooOldException e) {
       // Installing the right pg_dump is a human's job; retrying cannot fix it.
@@ -109,13 +115,21 @@ public final class DataActivitiesImpl implements DataActivities {
     } catch (BackupChecksumMismatchException e) {
       throw ApplicationFailure.newNonRetryableFailureWithCause(
           e.getMessage(), RolloutConstants.FAILURE_CHECKSUM_MISMATCH, e);
+    } catch (MissingBackupEvidenceException e) {
+      // A manifest no backup step recorded will not become recorded by retrying.
+      throw ApplicationFailure.newNonRetryableFailureWithCause(
+          e.getMessage(), RolloutConstants.FAILURE_MISSING_EVIDENCE, e);
     }
   }
 
   @Override
   public RestoreTestResult restoreTest(String runId, String manifestPath, long timeLimitMillis) {
+    long started = System.nanoTime();
     try {
-      var result = backups.restoreTest(Path.of(manifestPath), Duration.ofMillis(timeLimitMillis));
+      Duration limit =
+          AttemptBudget.of(Activity.getExecutionContext().getInfo(), started)
+              .fit(Duration.ofMillis(timeLimitMillis));
+      var result = backups.restoreTest(Path.of(manifestPath), limit);
       long rows = result.restoredTables().stream().mapToLong(BackupManifest.TableRows::rows).sum();
       int distinct = result.distinctStages() == null ? -1 : result.distinctStages().intValue();
       return new RestoreTestResult(result.durationMillis(), rows, distinct);
@@ -125,6 +139,9 @@ public final class DataActivitiesImpl implements DataActivities {
     } catch (RestoreTestFailedException e) {
       throw ApplicationFailure.newNonRetryableFailureWithCause(
           e.getMessage(), RolloutConstants.FAILURE_RESTORE_TEST, e);
+    } catch (MissingBackupEvidenceException e) {
+      throw ApplicationFailure.newNonRetryableFailureWithCause(
+          e.getMessage(), RolloutConstants.FAILURE_MISSING_EVIDENCE, e);
     }
   }
 

@@ -49,8 +49,8 @@ public final class ProvenBackups {
               "test");
       BackupEvidenceStore store = new BackupEvidenceStore(jdbi);
       String manifestFile = dir.resolve(runId + ".manifest.json").toString();
-      store.recordBackup(runId, manifestFile, manifest, file.toString());
-      store.recordVerified(runId, manifestFile, manifest, file.toString());
+      store.recordBackup(runId, manifestFile, manifest, file.toString(), null);
+      store.markVerified(runId, file.toString(), sha);
       store.recordRestoreTestPassed(runId, file.toString(), 1);
       return file;
     } catch (IOException e) {

@@ -59,6 +59,7 @@ public final class ConnectionOptions {
         env.stickyExecution());
   }
 
+  /** {@code GREENLIGHT_BACKUP_DIR}, or null when it is not set: backups have no default place. */
   public Path backupDir() {
     return WorkerConfig.fromEnv(System.getenv()).backupDir();
   }

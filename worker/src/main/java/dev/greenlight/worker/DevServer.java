@@ -10,7 +10,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A local stand-in for a Temporal cluster and the data services: Temporal's Java test server (real
@@ -22,13 +28,19 @@ public final class DevServer implements AutoCloseable {
   private final Server grpc;
   private final PostgresServer postgres;
   private final RedisServer redis;
+  private final Path backupDir;
 
   private DevServer(
-      TestServicesStarter temporal, Server grpc, PostgresServer postgres, RedisServer redis) {
+      TestServicesStarter temporal,
+      Server grpc,
+      PostgresServer postgres,
+      RedisServer redis,
+      Path backupDir) {
     this.temporal = temporal;
     this.grpc = grpc;
     this.postgres = postgres;
     this.redis = redis;
+    this.backupDir = backupDir;
   }
 
   /**
@@ -56,7 +68,28 @@ public final class DevServer implements AutoCloseable {
         dbUrl == null ? PostgresServer.startEmbedded() : PostgresServer.connectTo(dbUrl);
     RedisServer rs =
         redisUrl == null ? RedisServer.startEmbedded() : RedisServer.connectTo(redisUrl);
-    return new DevServer(temporal, grpc, pg, rs);
+    return new DevServer(temporal, grpc, pg, rs, privateBackupDir());
+  }
+
+  /**
+   * A fresh 0700 directory for a local worker's backups. A real worker has no default (see {@link
+   * WorkerConfig#backupDir()}); this one lives as long as the dev server's in-memory state.
+   */
+  private static Path privateBackupDir() {
+    try {
+      return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+          ? Files.createTempDirectory(
+              "greenlight-dev-backups-",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
+          : Files.createTempDirectory("greenlight-dev-backups-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the dev server's backup directory", e);
+    }
+  }
+
+  /** Where a worker of this dev server keeps its backups (printed by {@link #describe}). */
+  public Path backupDir() {
+    return backupDir;
   }
 
   public String temporalAddress() {
@@ -82,6 +115,8 @@ public final class DevServer implements AutoCloseable {
     out.printf("export %s='%s'%n", WorkerConfig.DB_URL, dbUrl());
     out.printf("export %s=%s%n", WorkerConfig.REDIS_URL, redisUrl());
     out.printf(
+        "export %s=%s   # removed when the dev server stops%n", WorkerConfig.BACKUP_DIR, backupDir);
+    out.printf(
         "export %s=http://127.0.0.1:9090   # your Prometheus: gates need a real one%n",
         WorkerConfig.PROMETHEUS_URL);
     out.flush();
@@ -104,5 +139,14 @@ public final class DevServer implements AutoCloseable {
     temporal.close();
     redis.close();
     postgres.close();
+    deleteTree(backupDir);
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // Only a leftover private directory; the dev server is stopping either way.
+    }
   }
 }

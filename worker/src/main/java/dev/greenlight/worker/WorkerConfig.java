@@ -10,6 +10,10 @@ import java.util.Objects;
  * database, Redis or Prometheus URL means "not configured": the dev server and rehearsal start
  * embedded services then, and a worker refuses to start.
  *
+ * @param backupDir where backups go ({@value #BACKUP_DIR}); null when unset, and a worker then
+ *     refuses to start: a backup is a full copy of the data, so it goes where the operator chose,
+ *     never to a default under {@code /tmp}. {@code greenlight dev-server} prints a private one;
+ *     rehearsals and tests set their own
  * @param backupFormat the format new backups are taken in ({@value BackupFormatPolicy#ENV}); a
  *     worker defaults to {@code pg_dump}, which carries the whole table
  * @param metricsPort the port of the worker's {@code /metrics} endpoint, 0 for none
@@ -83,9 +87,7 @@ public record WorkerConfig(
         blankToNull(env.get(DB_URL)),
         blankToNull(env.get(REDIS_URL)),
         blankToNull(env.get(PROMETHEUS_URL)),
-        backupDir == null
-            ? Path.of(System.getProperty("java.io.tmpdir"), "greenlight-backups")
-            : Path.of(backupDir),
+        backupDir == null ? null : Path.of(backupDir),
         backupFormat == null
             ? DEFAULT_BACKUP_FORMAT
             : BackupFormatPolicy.parse(backupFormat, BACKUP_FORMAT),
@@ -123,10 +125,19 @@ public record WorkerConfig(
     if (prometheusUrl == null) {
       missing.append(' ').append(PROMETHEUS_URL);
     }
+    if (backupDir == null) {
+      missing.append(' ').append(BACKUP_DIR);
+    }
     if (!missing.isEmpty()) {
       throw new IllegalStateException(
           "a worker needs real services but these are not set:"
               + missing
+              + (backupDir == null
+                  ? " ("
+                      + BACKUP_DIR
+                      + ": a directory on persistent storage for full database"
+                      + " backups; the worker keeps them readable by its own account only)"
+                  : "")
               + " (run `greenlight dev-server` for local ones; `greenlight rehearse` needs none)");
     }
   }

@@ -82,4 +82,26 @@ class WorkerConfigTest {
     assertTrue(e.getMessage().contains("PROMETHEUS_URL"), e.getMessage());
     assertTrue(!e.getMessage().contains("REDIS_URL "), e.getMessage());
   }
+
+  @Test
+  void workerRefusesToStartWithoutABackupDirectoryRatherThanUseTmp() {
+    Map<String, String> services =
+        Map.of(
+            "GREENLIGHT_DB_URL", "jdbc:postgresql://db/app",
+            "REDIS_URL", "redis://x:1",
+            "PROMETHEUS_URL", "http://p:9090");
+    WorkerConfig unset = WorkerConfig.fromEnv(services);
+
+    assertNull(unset.backupDir(), "no default under java.io.tmpdir");
+    var e = assertThrows(IllegalStateException.class, unset::requireServices);
+    assertTrue(
+        e.getMessage().contains("not set: GREENLIGHT_BACKUP_DIR ("),
+        "named alone: " + e.getMessage());
+
+    var withDir = new java.util.HashMap<>(services);
+    withDir.put("GREENLIGHT_BACKUP_DIR", "/var/lib/greenlight/backups");
+    WorkerConfig set = WorkerConfig.fromEnv(withDir);
+    set.requireServices();
+    assertEquals(java.nio.file.Path.of("/var/lib/greenlight/backups"), set.backupDir());
+  }
 }

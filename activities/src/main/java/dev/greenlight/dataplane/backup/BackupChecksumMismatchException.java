@@ -4,8 +4,8 @@ import dev.greenlight.dataplane.DataPlaneException;
 import java.nio.file.Path;
 
 /**
- * A backup file's SHA-256 differs from the one its manifest recorded: the file is corrupt or was
- * modified, and must not be trusted or restored.
+ * A backup file's or manifest's SHA-256 differs from the one the backup step recorded in
+ * PostgreSQL: the file is corrupt or was modified, and must not be trusted or restored.
  */
 public final class BackupChecksumMismatchException extends DataPlaneException {
   private final String file;
@@ -18,7 +18,7 @@ public final class BackupChecksumMismatchException extends DataPlaneException {
             + file
             + " has sha256 "
             + actual
-            + " but its manifest expects "
+            + " but the backup step recorded "
             + expected
             + "; do not proceed: take a new backup and verify it");
     this.file = file.toString();

@@ -6,36 +6,34 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The {@code rollout_backup_evidence} table: what backup, verify and restore test record for a run,
  * and what the migration guard reads back (DESIGN.md invariant 5).
  *
- * <p>Writes are upserts keyed by (run, backup file), so a retried activity records the same fact
- * once. A new backup or verification of the same file starts its proof over. Thread-safe; the
- * {@link Jdbi} stays the caller's.
+ * <p>The checksums in a row are written once, by the backup step; verify and the restore test only
+ * mark progress against them. A backup recorded again under the same (run, file) — a retried
+ * activity — starts its proof over. Thread-safe; the {@link Jdbi} stays the caller's.
  */
 public final class BackupEvidenceStore {
   private static final String UPSERT =
       """
       INSERT INTO rollout_backup_evidence
-          (run_id, backup_file, manifest_file, sha256, size_bytes, database_name, tables, verified_at)
-      VALUES (:run, :file, :manifest, :sha, :size, :db, :tables,
-              CASE WHEN :verified THEN now() END)
+          (run_id, backup_file, manifest_file, sha256, manifest_sha256, size_bytes, database_name,
+           tables)
+      VALUES (:run, :file, :manifest, :sha, :manifestSha, :size, :db, :tables)
       ON CONFLICT (run_id, backup_file) DO UPDATE SET
           manifest_file = excluded.manifest_file,
           sha256 = excluded.sha256,
+          manifest_sha256 = excluded.manifest_sha256,
           size_bytes = excluded.size_bytes,
           database_name = excluded.database_name,
           tables = excluded.tables,
-          verified_at = excluded.verified_at,
-          restore_test_passed_at = CASE
-              WHEN rollout_backup_evidence.sha256 = excluded.sha256
-                  THEN rollout_backup_evidence.restore_test_passed_at END,
-          restore_duration_ms = CASE
-              WHEN rollout_backup_evidence.sha256 = excluded.sha256
-                  THEN rollout_backup_evidence.restore_duration_ms END""";
+          verified_at = NULL,
+          restore_test_passed_at = NULL,
+          restore_duration_ms = NULL""";
 
   private final Jdbi jdbi;
 
@@ -43,19 +41,65 @@ public final class BackupEvidenceStore {
     this.jdbi = jdbi;
   }
 
-  /** Records a backup just taken: not yet verified, not yet restore-tested. */
+  /**
+   * Records a backup just taken — not yet verified, not yet restore-tested — with the checksums
+   * every later check compares against. Only the backup step calls this: what it records is the
+   * reference, so nothing read back from a manifest may ever be written here.
+   *
+   * @param manifestSha256 the SHA-256 of the manifest file as written
+   */
   public void recordBackup(
-      String runId, String manifestFile, BackupManifest manifest, String file) {
-    upsert(runId, manifestFile, manifest, file, false);
+      String runId,
+      String manifestFile,
+      BackupManifest manifest,
+      String file,
+      String manifestSha256) {
+    String[] tables =
+        manifest.tables().stream().map(BackupManifest.TableRows::table).toArray(String[]::new);
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(UPSERT)
+                .bind("run", runId)
+                .bind("file", file)
+                .bind("manifest", manifestFile)
+                .bind("sha", manifest.sha256())
+                .bind("manifestSha", manifestSha256)
+                .bind("size", manifest.sizeBytes())
+                .bind("db", manifest.database())
+                .bind("tables", tables)
+                .execute());
   }
 
   /**
-   * Records that {@code file}'s checksum matched its manifest. A restore test already passed for
-   * the same checksum stays valid.
+   * The backup {@code runId} recorded for {@code file}, if the backup step recorded one: what
+   * verify and the restore test hold a manifest and its dump to.
    */
-  public void recordVerified(
-      String runId, String manifestFile, BackupManifest manifest, String file) {
-    upsert(runId, manifestFile, manifest, file, true);
+  public Optional<BackupEvidence> recorded(String runId, String file) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM rollout_backup_evidence WHERE run_id = :run"
+                        + " AND backup_file = :file")
+                .bind("run", runId)
+                .bind("file", file)
+                .map((rs, ctx) -> read(rs))
+                .findOne());
+  }
+
+  /**
+   * Records that {@code file} was found with the recorded checksum {@code sha256}; changes nothing
+   * when the recorded checksum is another one. A restore test already passed stays valid.
+   */
+  public void markVerified(String runId, String file, String sha256) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE rollout_backup_evidence SET verified_at = now() WHERE run_id = :run"
+                        + " AND backup_file = :file AND sha256 = :sha")
+                .bind("run", runId)
+                .bind("file", file)
+                .bind("sha", sha256)
+                .execute());
   }
 
   /**
@@ -99,24 +143,6 @@ public final class BackupEvidenceStore {
                 .list());
   }
 
-  private void upsert(
-      String runId, String manifestFile, BackupManifest manifest, String file, boolean verified) {
-    String[] tables =
-        manifest.tables().stream().map(BackupManifest.TableRows::table).toArray(String[]::new);
-    jdbi.useHandle(
-        h ->
-            h.createUpdate(UPSERT)
-                .bind("run", runId)
-                .bind("file", file)
-                .bind("manifest", manifestFile)
-                .bind("sha", manifest.sha256())
-                .bind("size", manifest.sizeBytes())
-                .bind("db", manifest.database())
-                .bind("tables", tables)
-                .bind("verified", verified)
-                .execute());
-  }
-
   private static BackupEvidence read(ResultSet rs) throws SQLException {
     Array tables = rs.getArray("tables");
     return new BackupEvidence(
@@ -124,6 +150,7 @@ public final class BackupEvidenceStore {
         rs.getString("backup_file"),
         rs.getString("manifest_file"),
         rs.getString("sha256"),
+        rs.getString("manifest_sha256"),
         rs.getLong("size_bytes"),
         rs.getString("database_name"),
         Arrays.asList((String[]) tables.getArray()),

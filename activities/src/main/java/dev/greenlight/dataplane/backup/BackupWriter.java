@@ -68,7 +68,9 @@ final class BackupWriter {
     Path partial = dir.resolve(dump.getFileName() + ".partial");
     Path manifestFile = dir.resolve(base + ".manifest.json");
     try {
-      Files.createDirectories(dir);
+      OwnerOnlyFiles.directory(dir);
+      // pg_dump and the copy writer truncate and fill this file; it stays 0600 throughout.
+      OwnerOnlyFiles.emptyFile(partial);
       Snapshot snapshot =
           jdbi.inTransaction(
               TransactionIsolationLevel.REPEATABLE_READ, h -> dumpInSnapshot(h, tables, partial));
@@ -92,8 +94,10 @@ final class BackupWriter {
               choice.format().wireName(),
               choice.pgDump() == null ? COPY_TOOL : choice.pgDump().version());
       ManifestFiles.write(manifestFile, manifest);
+      // The checksums recorded here, not the manifest on disk, are what every later check trusts.
       new BackupEvidenceStore(jdbi)
-          .recordBackup(runId, manifestFile.toString(), manifest, dump.toString());
+          .recordBackup(
+              runId, manifestFile.toString(), manifest, dump.toString(), Sha256.of(manifestFile));
       return new BackupResult(
           runId,
           dump.toString(),

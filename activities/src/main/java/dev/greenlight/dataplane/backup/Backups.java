@@ -70,6 +70,11 @@ public final class Backups {
     return policy;
   }
 
+  /** How long {@code pg_dump} (or a copy-format statement) may run before it is stopped. */
+  public Duration dumpTimeout() {
+    return dumpTimeout;
+  }
+
   /**
    * Backs up {@code tables} (empty: the whole database) into {@code directory} in the format the
    * policy picks, writes the manifest beside it and records the backup for {@code runId}. The
@@ -80,35 +85,47 @@ public final class Backups {
    * @throws BackupFailedException when the backup fails; no backup file or manifest is left behind
    */
   public BackupResult backup(String runId, Path directory, List<String> tables) {
+    return backup(runId, directory, tables, dumpTimeout);
+  }
+
+  /**
+   * As {@link #backup(String, Path, List)}, with the dump stopped after {@code dumpLimit} when that
+   * is shorter than the {@linkplain #dumpTimeout() dump timeout}: how an activity keeps the dump
+   * inside its own timeout.
+   */
+  public BackupResult backup(
+      String runId, Path directory, List<String> tables, Duration dumpLimit) {
+    if (dumpLimit.isNegative() || dumpLimit.isZero()) {
+      throw new IllegalArgumentException("dump limit must be positive but was " + dumpLimit);
+    }
     ServerVersion server = jdbi.withHandle(ServerVersion::of);
     FormatChoice choice = FormatChoice.choose(policy, tools, server);
-    return new BackupWriter(jdbi, address, choice, dumpTimeout)
+    Duration limit = dumpLimit.compareTo(dumpTimeout) < 0 ? dumpLimit : dumpTimeout;
+    return new BackupWriter(jdbi, address, choice, limit)
         .backup(runId, directory, List.copyOf(tables));
   }
 
   /**
-   * Recomputes the SHA-256 of the backup {@code manifestFile} describes and, when it matches,
-   * records the backup as verified for the manifest's run.
+   * Checks the backup {@code manifestFile} describes against what the backup step recorded in
+   * PostgreSQL — the manifest's SHA-256, then the dump's — and, when both match, records the backup
+   * as verified for the manifest's run.
    *
-   * @throws BackupChecksumMismatchException naming the file, expected and actual digest; nothing is
+   * @throws BackupChecksumMismatchException naming the file, recorded and actual digest; nothing is
    *     changed
+   * @throws MissingBackupEvidenceException when no backup step recorded this backup
    * @throws BackupMissingException when the manifest or the file is gone
    */
   public VerifyResult verify(Path manifestFile) {
     long started = System.nanoTime();
-    BackupVerifier.Checked checked = BackupVerifier.check(manifestFile);
-    BackupManifest manifest = checked.manifest();
-    new BackupEvidenceStore(jdbi)
-        .recordVerified(
-            manifest.runId(),
-            checked.manifestFile().toString(),
-            manifest,
-            checked.backupFile().toString());
+    BackupEvidenceStore store = new BackupEvidenceStore(jdbi);
+    BackupVerifier.Checked checked = BackupVerifier.check(manifestFile, store);
+    BackupEvidence recorded = checked.recorded();
+    store.markVerified(recorded.runId(), recorded.backupFile(), recorded.sha256());
     return new VerifyResult(
-        manifest.runId(),
+        recorded.runId(),
         checked.backupFile().toString(),
-        manifest.sha256(),
-        manifest.sizeBytes(),
+        recorded.sha256(),
+        recorded.sizeBytes(),
         (System.nanoTime() - started) / 1_000_000);
   }
 

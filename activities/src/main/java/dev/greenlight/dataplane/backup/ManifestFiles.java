@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Reads and writes {@link BackupManifest} files. A manifest is written to a temporary name and
- * moved into place, so a reader never sees half of one.
+ * Reads and writes {@link BackupManifest} files. A manifest is written, readable by its owner only,
+ * to a temporary name and moved into place, so a reader never sees half of one.
  */
 final class ManifestFiles {
   private static final ObjectMapper JSON =
@@ -23,6 +23,8 @@ final class ManifestFiles {
 
   static void write(Path manifestFile, BackupManifest manifest) throws IOException {
     Path partial = manifestFile.resolveSibling(manifestFile.getFileName() + ".partial");
+    // Created 0600 first: writing into it keeps that mode, and the move keeps it too.
+    OwnerOnlyFiles.emptyFile(partial);
     JSON.writeValue(partial.toFile(), manifest);
     Files.move(partial, manifestFile, StandardCopyOption.ATOMIC_MOVE);
   }

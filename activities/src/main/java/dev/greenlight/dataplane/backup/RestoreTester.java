@@ -21,9 +21,10 @@ import org.jdbi.v3.core.Jdbi;
  * format's} JDBC restore), the same smoke queries against the manifest either way, and the scratch
  * database dropped whatever happened.
  *
- * <p>A checksum mismatch is refused before any database is created. The whole test, checksum to
- * drop, must finish within the limit; {@code pg_restore} is killed, and a copy restore's statement
- * cancelled, when it would not.
+ * <p>The manifest and the dump are held to the checksums the backup step recorded in PostgreSQL,
+ * and a mismatch or an unrecorded backup is refused before any database is created. The whole test,
+ * checksum to drop, must finish within the limit; {@code pg_restore} is killed, and a copy
+ * restore's statement cancelled, when it would not.
  */
 final class RestoreTester {
   static final String SCRATCH_PREFIX = "gl_restore_";
@@ -40,7 +41,8 @@ final class RestoreTester {
 
   RestoreTestResult test(Path manifestFile, Duration limit) {
     long started = System.nanoTime();
-    BackupVerifier.Checked checked = BackupVerifier.check(manifestFile);
+    BackupEvidenceStore evidence = new BackupEvidenceStore(jdbi);
+    BackupVerifier.Checked checked = BackupVerifier.check(manifestFile, evidence);
     BackupManifest manifest = checked.manifest();
     String file = checked.backupFile().toString();
     // Refusals that need no scratch database come first.
@@ -59,7 +61,6 @@ final class RestoreTester {
         manifest.backupFormat() == BackupFormat.PG_DUMP
             ? tools.require("pg_restore", server.major(), server.text())
             : null;
-    BackupEvidenceStore evidence = new BackupEvidenceStore(jdbi);
     String scratch =
         SCRATCH_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
     try {
@@ -76,8 +77,13 @@ final class RestoreTester {
                 + " ms");
       }
       if (!evidence.recordRestoreTestPassed(manifest.runId(), file, total)) {
-        evidence.recordBackup(manifest.runId(), checked.manifestFile().toString(), manifest, file);
-        evidence.recordRestoreTestPassed(manifest.runId(), file, total);
+        // The row was checked moments ago; only a concurrent delete gets here.
+        throw new MissingBackupEvidenceException(
+            manifest.runId(),
+            "the record of backup "
+                + file
+                + " disappeared during its restore test; take a new"
+                + " backup");
       }
       return new RestoreTestResult(
           manifest.runId(),

@@ -217,9 +217,11 @@ class BackupsTest {
     BackupManifest apply(BackupManifest manifest) throws Exception;
   }
 
+  /** The manifest as a faulty backup step would have written and recorded it. */
   private static void rewriteManifest(BackupResult backup, ManifestEdit edit) throws Exception {
     Path manifestFile = Path.of(backup.manifestFile());
-    ManifestFiles.write(manifestFile, edit.apply(ManifestFiles.read(manifestFile)));
+    TamperedManifests.writtenByTheBackupStep(
+        db.jdbi(), manifestFile, edit.apply(ManifestFiles.read(manifestFile)));
   }
 
   private static BackupManifest withRows(BackupManifest m, String table, long rows) {

@@ -206,8 +206,8 @@ class CopyFormatTest {
     Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
     Path manifestFile = Path.of(backup.manifestFile());
     BackupManifest m = ManifestFiles.read(manifestFile);
-    ManifestFiles.write(
-        manifestFile, TamperedManifests.withFile(m, Sha256.of(file), bytes.length / 2));
+    TamperedManifests.writtenByTheBackupStep(
+        db.jdbi(), manifestFile, TamperedManifests.withFile(m, Sha256.of(file), bytes.length / 2));
 
     RestoreTestFailedException e =
         assertThrows(RestoreTestFailedException.class, () -> copies.restoreTest(manifestFile));

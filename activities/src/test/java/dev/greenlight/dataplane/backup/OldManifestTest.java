@@ -56,8 +56,16 @@ class OldManifestTest {
   @Test
   void manifestWithoutFormatReadsAsPgDumpAndStillVerifies() throws Exception {
     Path manifestFile = oldManifest("");
-
     BackupManifest manifest = ManifestFiles.read(manifestFile);
+    // As a worker of that time recorded it: the dump's checksum, no manifest checksum.
+    new BackupEvidenceStore(db.jdbi())
+        .recordBackup(
+            "old-run",
+            manifestFile.toString(),
+            manifest,
+            ManifestFiles.backupFileOf(manifestFile, manifest).toString(),
+            null);
+
     VerifyResult verified =
         new Backups(db.jdbi(), db.address(), PgTools.inDirectory(noTools)).verify(manifestFile);
 
@@ -71,6 +79,14 @@ class OldManifestTest {
   @Test
   void restoreTestOfAnOldManifestNeedsPgRestore() throws Exception {
     Path manifestFile = oldManifest("");
+    BackupManifest manifest = ManifestFiles.read(manifestFile);
+    new BackupEvidenceStore(db.jdbi())
+        .recordBackup(
+            "old-run",
+            manifestFile.toString(),
+            manifest,
+            ManifestFiles.backupFileOf(manifestFile, manifest).toString(),
+            null);
     Backups backups =
         new Backups(db.jdbi(), db.address(), PgTools.inDirectory(noTools), BackupFormatPolicy.AUTO);
 

@@ -88,7 +88,8 @@ class ApplyGuardTest {
     BackupManifest manifest =
         manifest(file, List.of(new BackupManifest.TableRows("public.other_table", 1)));
     BackupEvidenceStore store = new BackupEvidenceStore(db.jdbi());
-    store.recordVerified("wrong-table", "m.json", manifest, file.toString());
+    store.recordBackup("wrong-table", "m.json", manifest, file.toString(), null);
+    store.markVerified("wrong-table", file.toString(), manifest.sha256());
     store.recordRestoreTestPassed("wrong-table", file.toString(), 1);
     MissingBackupEvidenceException e =
         assertThrows(MissingBackupEvidenceException.class, () -> apply("wrong-table"));
@@ -119,9 +120,9 @@ class ApplyGuardTest {
     BackupManifest manifest =
         manifest(file, List.of(new BackupManifest.TableRows("public.portfolio_companies", 2_000)));
     BackupEvidenceStore store = new BackupEvidenceStore(db.jdbi());
-    store.recordBackup(runId, "m.json", manifest, file.toString());
+    store.recordBackup(runId, "m.json", manifest, file.toString(), null);
     if (verified) {
-      store.recordVerified(runId, "m.json", manifest, file.toString());
+      store.markVerified(runId, file.toString(), manifest.sha256());
     }
     if (restoreTested) {
       store.recordRestoreTestPassed(runId, file.toString(), 1);

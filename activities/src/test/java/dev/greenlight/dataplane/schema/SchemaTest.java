@@ -35,10 +35,10 @@ class SchemaTest {
     SchemaResult first = Schema.migrate(db.url());
     SchemaResult second = Schema.migrate(db.url());
 
-    assertEquals(4, first.migrationsExecuted());
-    assertEquals("4", first.version());
+    assertEquals(5, first.migrationsExecuted());
+    assertEquals("5", first.version());
     assertEquals(0, second.migrationsExecuted());
-    assertEquals("4", second.version());
+    assertEquals("5", second.version());
     List<String> tables =
         db.jdbi()
             .withHandle(

@@ -56,10 +56,14 @@ public final class BackupCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    Path target =
-        dir != null
-            ? dir
-            : connection.backupDir().resolve(runId.replaceAll("[^A-Za-z0-9._-]", "_"));
+    Path base = connection.backupDir();
+    if (dir == null && base == null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "backup needs --dir or GREENLIGHT_BACKUP_DIR: a backup is a full copy of the data and"
+              + " has no default location");
+    }
+    Path target = dir != null ? dir : base.resolve(runId.replaceAll("[^A-Za-z0-9._-]", "_"));
     var result =
         DataPlane.backups(spec.commandLine(), connection, pgTools, policy)
             .backup(runId, target, List.of("portfolio_companies"));
