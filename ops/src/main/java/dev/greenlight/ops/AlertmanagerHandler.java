@@ -3,8 +3,6 @@ package dev.greenlight.ops;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,14 +13,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /ops/alertmanager}: checks the request (method 405, content type 415, size 413,
- * credentials 401, JSON 400), acknowledges duplicates, and hands each firing auto-downgrade alert
+ * {@code POST /ops/alertmanager}: checks the request (method 405, content type 415, declared size
+ * 413, token 401 — all from the headers, before a byte of the body is read — then body size 413,
+ * signature 401 and JSON 400), acknowledges duplicates, and hands each firing auto-downgrade alert
  * to the {@link AlertResponder}. A refused request changes nothing and signals nothing; a request
  * whose downgrade or signal failed gets 503 (500 for a failure of the webhook itself), and any
  * failure gives up the delivery's claim, so Alertmanager's retry acts instead of being answered
  * {@code duplicate}.
+ *
+ * <p>No header value is ever logged: the {@code Authorization} header and the signature are
+ * credentials.
  */
-final class AlertmanagerHandler implements HttpHandler {
+final class AlertmanagerHandler {
   static final String ACTION_LABEL = "action";
   static final String AUTO_DOWNGRADE = "auto-downgrade";
   private static final Logger log = LoggerFactory.getLogger(AlertmanagerHandler.class);
@@ -33,7 +35,6 @@ final class AlertmanagerHandler implements HttpHandler {
   private final AlertResponder responder;
   private final WebhookMetrics metrics;
   private final ObjectMapper mapper;
-  private final JsonReplies replies;
 
   AlertmanagerHandler(
       WebhookConfig config,
@@ -48,80 +49,97 @@ final class AlertmanagerHandler implements HttpHandler {
     this.responder = responder;
     this.metrics = metrics;
     this.mapper = mapper;
-    this.replies = new JsonReplies(mapper);
   }
 
-  @Override
-  public void handle(HttpExchange exchange) throws IOException {
+  void handle(WebhookExchange exchange) {
     long start = System.nanoTime();
     String outcome = "error";
     try {
       outcome = handleChecked(exchange);
+    } catch (IOException e) {
+      // The client went away or missed the read deadline: nobody is left to answer.
+      outcome = "read_failed";
+      exchange.abort(e);
     } catch (RuntimeException e) {
       log.error("event=webhook-error error={}", e.toString(), e);
-      replies.send(exchange, 500, JsonReplies.error("internal-error"));
+      try {
+        exchange.reply(500, WebhookExchange.error("internal-error"));
+      } catch (IOException | RuntimeException replyFailure) {
+        exchange.abort(e);
+      }
     } finally {
       metrics.request(outcome, System.nanoTime() - start);
     }
   }
 
-  private String handleChecked(HttpExchange exchange) throws IOException {
-    if (!"POST".equals(exchange.getRequestMethod())) {
-      exchange.getResponseHeaders().set("Allow", "POST");
-      replies.send(exchange, 405, JsonReplies.error("method-not-allowed"));
+  private String handleChecked(WebhookExchange exchange) throws IOException {
+    if (!"POST".equals(exchange.method())) {
+      exchange.setHeader("Allow", "POST");
+      exchange.refuse(405, WebhookExchange.error("method-not-allowed"));
       return "method_not_allowed";
     }
-    String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+    String contentType = exchange.header("Content-Type");
     if (!isJson(contentType)) {
-      replies.send(
-          exchange,
+      exchange.refuse(
           415,
-          JsonReplies.error(
+          WebhookExchange.error(
               "unsupported-media-type",
               "Content-Type must be application/json but was " + contentType));
       return "unsupported_media_type";
     }
-    byte[] body = exchange.getRequestBody().readNBytes(config.maxBodyBytes() + 1);
-    if (body.length > config.maxBodyBytes()) {
-      replies.send(
-          exchange,
-          413,
-          JsonReplies.error(
-              "payload-too-large", "body must be at most " + config.maxBodyBytes() + " bytes"));
-      return "too_large";
+    if (exchange.declaredLength() > config.maxBodyBytes()) {
+      return tooLarge(exchange);
     }
-    if (!auth.isAuthentic(
-        exchange.getRequestHeaders().getFirst("Authorization"),
-        exchange.getRequestHeaders().getFirst("X-Alertmanager-Signature"),
-        body)) {
-      log.warn("event=webhook-unauthorized remote={}", exchange.getRemoteAddress().getAddress());
-      replies.send(exchange, 401, JsonReplies.error("invalid-signature"));
-      return "unauthorized";
+    String signature = exchange.header("X-Alertmanager-Signature");
+    boolean byToken = auth.tokenAuthentic(exchange.header("Authorization"));
+    if (!byToken && !auth.mayProveBySignature(signature)) {
+      return unauthorized(exchange);
+    }
+    byte[] body = exchange.readBody(config.maxBodyBytes());
+    if (body.length > config.maxBodyBytes()) {
+      return tooLarge(exchange);
+    }
+    if (!byToken && !auth.signatureAuthentic(signature, body)) {
+      return unauthorized(exchange);
     }
     AlertmanagerPayload payload;
     try {
       JsonNode tree = mapper.readTree(body);
       if (tree == null || !tree.isObject() || !tree.path("alerts").isArray()) {
-        replies.send(
-            exchange,
+        exchange.reply(
             400,
-            JsonReplies.error("malformed-json", "body must be an object with an alerts list"));
+            WebhookExchange.error("malformed-json", "body must be an object with an alerts list"));
         return "bad_request";
       }
       payload = mapper.treeToValue(tree, AlertmanagerPayload.class);
     } catch (JsonProcessingException e) {
-      replies.send(exchange, 400, JsonReplies.error("malformed-json", e.getOriginalMessage()));
+      exchange.reply(400, WebhookExchange.error("malformed-json", e.getOriginalMessage()));
       return "bad_request";
     }
     return act(exchange, payload);
   }
 
-  private String act(HttpExchange exchange, AlertmanagerPayload payload) throws IOException {
+  private String tooLarge(WebhookExchange exchange) throws IOException {
+    exchange.refuse(
+        413,
+        WebhookExchange.error(
+            "payload-too-large", "body must be at most " + config.maxBodyBytes() + " bytes"));
+    return "too_large";
+  }
+
+  private String unauthorized(WebhookExchange exchange) throws IOException {
+    log.warn("event=webhook-unauthorized remote={}", exchange.remoteAddress());
+    exchange.setHeader("WWW-Authenticate", "Bearer");
+    exchange.refuse(401, WebhookExchange.error("invalid-signature"));
+    return "unauthorized";
+  }
+
+  private String act(WebhookExchange exchange, AlertmanagerPayload payload) throws IOException {
     String key = deliveryKey(payload);
     if (!deliveries.claim(key)) {
       log.info(
           "event=webhook-duplicate groupKey={} status={}", payload.groupKey(), payload.status());
-      replies.send(exchange, 200, Map.of("status", "duplicate"));
+      exchange.reply(200, Map.of("status", "duplicate"));
       return "duplicate";
     }
     // Any failure gives the claim up, before the reply goes out: a delivery that did not act must
@@ -150,14 +168,14 @@ final class AlertmanagerHandler implements HttpHandler {
         }
       }
       settled = true;
-      replies.send(exchange, 200, Map.of("status", "ok", "downgrades", done));
+      exchange.reply(200, Map.of("status", "ok", "downgrades", done));
       return done.isEmpty() ? "no_action" : "downgraded";
     } catch (AlertResponder.UnavailableException e) {
       deliveries.release(key);
       settled = true;
       log.warn(
           "event=webhook-unavailable groupKey={} error={}", payload.groupKey(), e.getMessage());
-      replies.send(exchange, 503, JsonReplies.error("unavailable", e.getMessage()));
+      exchange.reply(503, WebhookExchange.error("unavailable", e.getMessage()));
       return "unavailable";
     } finally {
       if (!settled) {

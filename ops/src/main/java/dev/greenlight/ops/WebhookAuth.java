@@ -18,6 +18,10 @@ import javax.crypto.spec.SecretKeySpec;
  * HMAC-SHA256 of the raw body under one of the active secrets. Several of each may be active at
  * once, so credentials rotate without downtime.
  *
+ * <p>A token is checked from the headers alone, so a request with a wrong or missing token is
+ * refused without its body being read; only a request carrying a signature header, when secrets are
+ * configured, has its body read (bounded in size and time) to check the HMAC.
+ *
  * <p>Every comparison is constant-time ({@link MessageDigest#isEqual} over equal-length digests)
  * and every active credential is compared, so timing tells neither how much of a token matched nor
  * which one. Thread-safe.
@@ -40,11 +44,26 @@ final class WebhookAuth {
     }
   }
 
-  /** Whether either header proves the request authentic; null headers are absent ones. */
-  boolean isAuthentic(String authorization, String signature, byte[] body) {
-    boolean byToken = authorization != null && tokenMatches(authorization);
-    boolean bySignature = signature != null && signatureMatches(signature, body);
-    return byToken | bySignature;
+  /**
+   * Whether the {@code Authorization} header (null when absent) carries an active token: decided
+   * from the headers alone, before a byte of the body is read.
+   */
+  boolean tokenAuthentic(String authorization) {
+    return authorization != null && tokenMatches(authorization);
+  }
+
+  /**
+   * Whether a request without a valid token may still prove itself by signature, which needs its
+   * body: only when it carries a signature header and a secret is configured. Every other such
+   * request is refused unread.
+   */
+  boolean mayProveBySignature(String signature) {
+    return signature != null && !secrets.isEmpty();
+  }
+
+  /** Whether {@code signature} (null when absent) is the HMAC of {@code body} under a secret. */
+  boolean signatureAuthentic(String signature, byte[] body) {
+    return signature != null && signatureMatches(signature, body);
   }
 
   private boolean tokenMatches(String authorization) {

@@ -2,6 +2,7 @@ package dev.greenlight.ops;
 
 import dev.greenlight.rollout.RolloutConstants;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,6 +23,11 @@ import java.util.Set;
  * @param defaultWorkflowId the rollout signalled when an alert has no {@code rollout} label
  * @param duplicateWindow how long a delivery is remembered to acknowledge its duplicates
  * @param maxBodyBytes the largest request body read; larger ones are refused with 413
+ * @param readTimeout how long a connection may take to send a request's headers (from when it
+ *     opened or its previous reply went out), and then its body: past it the connection is closed
+ * @param maxConnections open connections at most; further ones wait in the accept queue
+ * @param tlsCert PEM certificate chain to serve HTTPS with, or null for plain HTTP
+ * @param tlsKey the PEM (PKCS#8) private key of {@code tlsCert}, or null for plain HTTP
  */
 public record WebhookConfig(
     String host,
@@ -32,10 +38,53 @@ public record WebhookConfig(
     String keyPrefix,
     String defaultWorkflowId,
     Duration duplicateWindow,
-    int maxBodyBytes) {
+    int maxBodyBytes,
+    Duration readTimeout,
+    int maxConnections,
+    Path tlsCert,
+    Path tlsKey) {
 
   public static final int ONE_MEGABYTE = 1024 * 1024;
   public static final String DEFAULT_PLAN = "stage-normalization-v3.4";
+
+  /**
+   * Alertmanager's own webhook timeout is 10 s; 5 s leaves a delivery that sent its request in time
+   * room to be answered, and cuts a client that has not sent one.
+   */
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
+
+  /** Far above what Alertmanager opens (a few), far below the file descriptors of a process. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 512;
+
+  public static final String TLS_CERT_ENV = "GREENLIGHT_WEBHOOK_TLS_CERT";
+  public static final String TLS_KEY_ENV = "GREENLIGHT_WEBHOOK_TLS_KEY";
+
+  /** The settings before read deadlines, connection bounds and TLS existed, with their defaults. */
+  public WebhookConfig(
+      String host,
+      int port,
+      Set<String> bearerTokens,
+      List<byte[]> hmacSecrets,
+      String surface,
+      String keyPrefix,
+      String defaultWorkflowId,
+      Duration duplicateWindow,
+      int maxBodyBytes) {
+    this(
+        host,
+        port,
+        bearerTokens,
+        hmacSecrets,
+        surface,
+        keyPrefix,
+        defaultWorkflowId,
+        duplicateWindow,
+        maxBodyBytes,
+        DEFAULT_READ_TIMEOUT,
+        DEFAULT_MAX_CONNECTIONS,
+        null,
+        null);
+  }
 
   /**
    * Checks that at least one credential is configured and the sizes make sense.
@@ -60,6 +109,121 @@ public record WebhookConfig(
       throw new IllegalArgumentException(
           "duplicateWindow must be positive but was " + duplicateWindow);
     }
+    if (readTimeout.compareTo(Duration.ofMillis(100)) < 0) {
+      throw new IllegalArgumentException(
+          "readTimeout must be at least 100 ms but was " + readTimeout);
+    }
+    if (maxConnections < 1) {
+      throw new IllegalArgumentException(
+          "maxConnections must be positive but was " + maxConnections);
+    }
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new IllegalArgumentException(
+          "TLS needs both "
+              + TLS_CERT_ENV
+              + " and "
+              + TLS_KEY_ENV
+              + " but only "
+              + (tlsCert == null ? TLS_KEY_ENV : TLS_CERT_ENV)
+              + " was set");
+    }
+  }
+
+  /** Whether the webhook serves HTTPS. */
+  public boolean tls() {
+    return tlsCert != null;
+  }
+
+  /** {@code http} or {@code https}. */
+  public String scheme() {
+    return tls() ? "https" : "http";
+  }
+
+  public WebhookConfig withPort(int newPort) {
+    return new WebhookConfig(
+        host,
+        newPort,
+        bearerTokens,
+        hmacSecrets,
+        surface,
+        keyPrefix,
+        defaultWorkflowId,
+        duplicateWindow,
+        maxBodyBytes,
+        readTimeout,
+        maxConnections,
+        tlsCert,
+        tlsKey);
+  }
+
+  public WebhookConfig withDefaultWorkflowId(String workflowId) {
+    return new WebhookConfig(
+        host,
+        port,
+        bearerTokens,
+        hmacSecrets,
+        surface,
+        keyPrefix,
+        workflowId,
+        duplicateWindow,
+        maxBodyBytes,
+        readTimeout,
+        maxConnections,
+        tlsCert,
+        tlsKey);
+  }
+
+  public WebhookConfig withKeyPrefix(String prefix) {
+    return new WebhookConfig(
+        host,
+        port,
+        bearerTokens,
+        hmacSecrets,
+        surface,
+        prefix,
+        defaultWorkflowId,
+        duplicateWindow,
+        maxBodyBytes,
+        readTimeout,
+        maxConnections,
+        tlsCert,
+        tlsKey);
+  }
+
+  /** The same settings with these read deadline and connection bound. */
+  public WebhookConfig withLimits(Duration newReadTimeout, int newMaxConnections) {
+    return new WebhookConfig(
+        host,
+        port,
+        bearerTokens,
+        hmacSecrets,
+        surface,
+        keyPrefix,
+        defaultWorkflowId,
+        duplicateWindow,
+        maxBodyBytes,
+        newReadTimeout,
+        newMaxConnections,
+        tlsCert,
+        tlsKey);
+  }
+
+  /** The same settings served over HTTPS with this PEM certificate chain and PKCS#8 key. */
+  public WebhookConfig withTls(Path cert, Path key) {
+    return new WebhookConfig(
+        host,
+        port,
+        bearerTokens,
+        hmacSecrets,
+        surface,
+        keyPrefix,
+        defaultWorkflowId,
+        duplicateWindow,
+        maxBodyBytes,
+        readTimeout,
+        maxConnections,
+        cert,
+        key);
   }
 
   /** A config with the defaults and these credentials, listening on a free loopback port. */
@@ -79,22 +243,23 @@ public record WebhookConfig(
   /**
    * Reads {@code GREENLIGHT_WEBHOOK_HOST} (127.0.0.1), {@code GREENLIGHT_WEBHOOK_PORT} (8088),
    * {@code GREENLIGHT_WEBHOOK_TOKENS} and {@code ALERTMANAGER_WEBHOOK_SECRET} (comma-separated),
-   * {@code GREENLIGHT_SURFACE} (stage-validation), {@code GREENLIGHT_REDIS_PREFIX} (greenlight:)
-   * and {@code GREENLIGHT_ROLLOUT_ID} (rollout-stage-normalization-v3.4).
+   * {@code GREENLIGHT_SURFACE} (stage-validation), {@code GREENLIGHT_REDIS_PREFIX} (greenlight:),
+   * {@code GREENLIGHT_ROLLOUT_ID} (rollout-stage-normalization-v3.4), {@code
+   * GREENLIGHT_WEBHOOK_READ_TIMEOUT_MS} (5000), {@code GREENLIGHT_WEBHOOK_MAX_CONNECTIONS} (512)
+   * and {@code GREENLIGHT_WEBHOOK_TLS_CERT} with {@code GREENLIGHT_WEBHOOK_TLS_KEY} (PEM files;
+   * both or neither).
    */
   public static WebhookConfig fromEnv(Map<String, String> env) {
     List<byte[]> secrets = new ArrayList<>();
     for (String secret : csv(env.get("ALERTMANAGER_WEBHOOK_SECRET"))) {
       secrets.add(secret.getBytes(StandardCharsets.UTF_8));
     }
-    String port = env.getOrDefault("GREENLIGHT_WEBHOOK_PORT", "8088");
-    int parsedPort;
-    try {
-      parsedPort = Integer.parseInt(port.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "GREENLIGHT_WEBHOOK_PORT must be a number but was '" + port + "'", e);
-    }
+    int parsedPort = number(env, "GREENLIGHT_WEBHOOK_PORT", 8088);
+    int readTimeoutMillis =
+        number(env, "GREENLIGHT_WEBHOOK_READ_TIMEOUT_MS", (int) DEFAULT_READ_TIMEOUT.toMillis());
+    int maxConnections = number(env, "GREENLIGHT_WEBHOOK_MAX_CONNECTIONS", DEFAULT_MAX_CONNECTIONS);
+    String cert = env.get(TLS_CERT_ENV);
+    String key = env.get(TLS_KEY_ENV);
     return new WebhookConfig(
         env.getOrDefault("GREENLIGHT_WEBHOOK_HOST", "127.0.0.1"),
         parsedPort,
@@ -105,7 +270,23 @@ public record WebhookConfig(
         env.getOrDefault("GREENLIGHT_REDIS_PREFIX", "greenlight:"),
         env.getOrDefault("GREENLIGHT_ROLLOUT_ID", RolloutConstants.workflowId(DEFAULT_PLAN)),
         Duration.ofMinutes(10),
-        ONE_MEGABYTE);
+        ONE_MEGABYTE,
+        Duration.ofMillis(readTimeoutMillis),
+        maxConnections,
+        cert == null || cert.isBlank() ? null : Path.of(cert.trim()),
+        key == null || key.isBlank() ? null : Path.of(key.trim()));
+  }
+
+  private static int number(Map<String, String> env, String name, int fallback) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a number but was '" + value + "'", e);
+    }
   }
 
   private static List<String> csv(String value) {
@@ -137,6 +318,12 @@ public record WebhookConfig(
         + keyPrefix
         + ", defaultWorkflowId="
         + defaultWorkflowId
+        + ", readTimeout="
+        + readTimeout
+        + ", maxConnections="
+        + maxConnections
+        + ", tls="
+        + (tls() ? tlsCert : "off")
         + "]";
   }
 }

@@ -24,12 +24,6 @@ public final class WebhookService implements AutoCloseable {
 
   static final Duration TEMPORAL_RETRY_EXPIRATION = Duration.ofSeconds(4);
 
-  /**
-   * The JDK server writes a reply's headers and body separately; without TCP_NODELAY the second
-   * write waits for the client's delayed ACK, about 40 ms per reply.
-   */
-  static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
-
   private final RedisClient redis;
   private final ModeStore modes;
   private final WorkflowServiceStubs stubs;
@@ -52,12 +46,12 @@ public final class WebhookService implements AutoCloseable {
    * made lazily, so a service that is down shows up as 503 replies, not as a failed start.
    *
    * @throws IOException when the port cannot be bound
+   * @throws IllegalArgumentException when the TLS files cannot be used, naming them
    */
   public static WebhookService start(
       WebhookConfig config, String redisUrl, String temporalAddress, String namespace)
       throws IOException {
     Objects.requireNonNull(redisUrl, "redisUrl");
-    System.setProperty(NODELAY_PROPERTY, "true");
     return new WebhookService(config, redisUrl, temporalAddress, namespace);
   }
 

@@ -34,9 +34,9 @@ class WebhookBench {
   @Test
   void bench(@TempDir Path dir) throws Exception {
     assumeTrue(Boolean.getBoolean("greenlight.bench"), "run through ops/bench/webhook-bench.sh");
-    // As WebhookMain does: without TCP_NODELAY, the JDK server's separate header and body writes
-    // meet delayed ACKs and every reply waits ~40 ms. Read once, when the first server starts.
-    System.setProperty(WebhookService.NODELAY_PROPERTY, "true");
+    // Without TCP_NODELAY, the JDK server's separate header and body writes meet delayed ACKs and
+    // every reply waits ~40 ms (what the webhook set while it ran on this server). Read once.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     String duration = System.getProperty("greenlight.bench.duration", "10s");
     String connections = System.getProperty("greenlight.bench.connections", "32");
     ExecutorService executor = Executors.newFixedThreadPool(16);

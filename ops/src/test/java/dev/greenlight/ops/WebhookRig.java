@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * A webhook wired to real collaborators: the test Redis under a fresh key prefix, a parked real
@@ -32,22 +33,24 @@ final class WebhookRig implements AutoCloseable {
   }
 
   WebhookRig(String redisUrl) throws IOException {
+    this(redisUrl, UnaryOperator.identity());
+  }
+
+  /** A rig whose config is {@code tune}d first: read deadline, connection bound, TLS. */
+  WebhookRig(UnaryOperator<WebhookConfig> tune) throws IOException {
+    this(TestServices.redis().url(), tune);
+  }
+
+  WebhookRig(String redisUrl, UnaryOperator<WebhookConfig> tune) throws IOException {
     redis = RedisClient.create(redisUrl);
     WebhookConfig base =
         WebhookConfig.loopback(
             Set.of(WebhookClient.TOKEN_A, WebhookClient.TOKEN_B),
             List.of(WebhookClient.SECRET_OLD, WebhookClient.SECRET_NEW));
     config =
-        new WebhookConfig(
-            base.host(),
-            0,
-            base.bearerTokens(),
-            base.hmacSecrets(),
-            base.surface(),
-            "glops:" + UUID.randomUUID() + ":",
-            rollout.workflowId,
-            base.duplicateWindow(),
-            base.maxBodyBytes());
+        tune.apply(
+            base.withKeyPrefix("glops:" + UUID.randomUUID() + ":")
+                .withDefaultWorkflowId(rollout.workflowId));
     modes = new ModeStore(redis, config.keyPrefix());
     server =
         new OpsWebhookServer(config, modes, rollout.client(), new PrometheusRegistry()).start();

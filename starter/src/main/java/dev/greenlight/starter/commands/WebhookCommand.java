@@ -47,28 +47,24 @@ public final class WebhookCommand implements Callable<Integer> {
     }
     WebhookConfig config;
     try {
-      WebhookConfig env = WebhookConfig.fromEnv(System.getenv());
-      config =
-          new WebhookConfig(
-              env.host(),
-              port,
-              env.bearerTokens(),
-              env.hmacSecrets(),
-              env.surface(),
-              env.keyPrefix(),
-              rollout,
-              env.duplicateWindow(),
-              env.maxBodyBytes());
+      config = WebhookConfig.fromEnv(System.getenv()).withPort(port).withDefaultWorkflowId(rollout);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    WebhookService service =
-        WebhookService.start(
-            config, connection.redisUrl, connection.temporalAddress, connection.namespace);
+    WebhookService service;
+    try {
+      service =
+          WebhookService.start(
+              config, connection.redisUrl, connection.temporalAddress, connection.namespace);
+    } catch (IllegalArgumentException e) {
+      // Unusable TLS files: bad input, named in the message.
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
-        "webhook on http://%s:%d/ops/alertmanager: downgrades surface %s (Redis prefix %s) and"
+        "webhook on %s://%s:%d/ops/alertmanager: downgrades surface %s (Redis prefix %s) and"
             + " signals %s on %s; %d bearer token(s), %d HMAC secret(s)%n",
+        config.scheme(),
         config.host(),
         service.port(),
         config.surface(),

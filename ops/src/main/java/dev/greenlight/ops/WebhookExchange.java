@@ -1,0 +1,116 @@
+package dev.greenlight.ops;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * One request to the webhook and its reply, over Jetty: what the handlers see. Reading the body is
+ * the only blocking read and runs under the {@link ReadDeadlines}; every reply is one write that
+ * completes the request. Not thread-safe: one per request.
+ */
+final class WebhookExchange {
+  private final Request request;
+  private final Response response;
+  private final Callback callback;
+  private final ReadDeadlines deadlines;
+  private final ObjectMapper mapper;
+
+  WebhookExchange(
+      Request request,
+      Response response,
+      Callback callback,
+      ReadDeadlines deadlines,
+      ObjectMapper mapper) {
+    this.request = request;
+    this.response = response;
+    this.callback = callback;
+    this.deadlines = deadlines;
+    this.mapper = mapper;
+  }
+
+  String method() {
+    return request.getMethod();
+  }
+
+  /** The first value of header {@code name}, or null. */
+  String header(String name) {
+    return request.getHeaders().get(name);
+  }
+
+  /** The declared Content-Length, or -1 when the body is chunked or absent. */
+  long declaredLength() {
+    return request.getLength();
+  }
+
+  String remoteAddress() {
+    return Request.getRemoteAddr(request);
+  }
+
+  /**
+   * Reads at most {@code limit} bytes of the body (one more tells the caller it was longer), under
+   * the read deadline.
+   *
+   * @throws IOException when the client stops sending or misses the deadline
+   */
+  byte[] readBody(int limit) throws IOException {
+    deadlines.readingBody(request);
+    try {
+      InputStream in = Content.Source.asInputStream(request);
+      return in.readNBytes(limit + 1);
+    } finally {
+      deadlines.working(request);
+    }
+  }
+
+  void setHeader(String name, String value) {
+    response.getHeaders().put(name, value);
+  }
+
+  /**
+   * Answers without reading the rest of the body and closes the connection afterwards, so unread
+   * bytes are never taken for the next request.
+   */
+  void refuse(int status, Map<String, ?> body) throws IOException {
+    response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    reply(status, body);
+  }
+
+  void reply(int status, Map<String, ?> body) throws IOException {
+    byte[] bytes;
+    try {
+      bytes = mapper.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IOException("could not write reply " + body, e);
+    }
+    reply(status, "application/json", bytes);
+  }
+
+  void reply(int status, String contentType, byte[] bytes) {
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+    response.write(true, ByteBuffer.wrap(bytes), callback);
+  }
+
+  /** Gives the request up without a reply (the connection is gone or broken). */
+  void abort(Throwable cause) {
+    callback.failed(cause);
+  }
+
+  static Map<String, String> error(String code) {
+    return Map.of("error", code);
+  }
+
+  static Map<String, String> error(String code, String detail) {
+    return Map.of("error", code, "detail", detail);
+  }
+}
