@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,28 +52,44 @@ final class AlertmanagerHandler {
     this.mapper = mapper;
   }
 
+  /** Answers {@code exchange}, now when its headers decide, else once its body is in. */
   void handle(WebhookExchange exchange) {
     long start = System.nanoTime();
-    String outcome = "error";
+    String refused;
     try {
-      outcome = handleChecked(exchange);
-    } catch (IOException e) {
-      // The client went away or missed the read deadline: nobody is left to answer.
-      outcome = "read_failed";
-      exchange.abort(e);
-    } catch (RuntimeException e) {
-      log.error("event=webhook-error error={}", e.toString(), e);
-      try {
-        exchange.reply(500, WebhookExchange.error("internal-error"));
-      } catch (IOException | RuntimeException replyFailure) {
-        exchange.abort(e);
-      }
-    } finally {
-      metrics.request(outcome, System.nanoTime() - start);
+      refused = checkHeaders(exchange);
+    } catch (IOException | RuntimeException e) {
+      metrics.request(failed(exchange, e), System.nanoTime() - start);
+      return;
     }
+    if (refused != null) {
+      metrics.request(refused, System.nanoTime() - start);
+      return;
+    }
+    boolean byToken = auth.tokenAuthentic(exchange.header("Authorization"));
+    String signature = exchange.header("X-Alertmanager-Signature");
+    exchange
+        .readBody(config.maxBodyBytes())
+        .whenComplete(
+            (body, failure) -> {
+              String outcome;
+              try {
+                outcome =
+                    failure != null
+                        ? bodyFailed(exchange, failure)
+                        : handleBody(exchange, byToken, signature, body);
+              } catch (IOException | RuntimeException e) {
+                outcome = failed(exchange, e);
+              }
+              metrics.request(outcome, System.nanoTime() - start);
+            });
   }
 
-  private String handleChecked(WebhookExchange exchange) throws IOException {
+  /**
+   * Everything the headers decide, before a byte of the body is read: the outcome when the request
+   * was refused, null when its body is to be read.
+   */
+  private String checkHeaders(WebhookExchange exchange) throws IOException {
     if (!"POST".equals(exchange.method())) {
       exchange.setHeader("Allow", "POST");
       exchange.refuse(405, WebhookExchange.error("method-not-allowed"));
@@ -90,15 +107,15 @@ final class AlertmanagerHandler {
     if (exchange.declaredLength() > config.maxBodyBytes()) {
       return tooLarge(exchange);
     }
-    String signature = exchange.header("X-Alertmanager-Signature");
     boolean byToken = auth.tokenAuthentic(exchange.header("Authorization"));
-    if (!byToken && !auth.mayProveBySignature(signature)) {
+    if (!byToken && !auth.mayProveBySignature(exchange.header("X-Alertmanager-Signature"))) {
       return unauthorized(exchange);
     }
-    byte[] body = exchange.readBody(config.maxBodyBytes());
-    if (body.length > config.maxBodyBytes()) {
-      return tooLarge(exchange);
-    }
+    return null;
+  }
+
+  private String handleBody(
+      WebhookExchange exchange, boolean byToken, String signature, byte[] body) throws IOException {
     if (!byToken && !auth.signatureAuthentic(signature, body)) {
       return unauthorized(exchange);
     }
@@ -117,6 +134,28 @@ final class AlertmanagerHandler {
       return "bad_request";
     }
     return act(exchange, payload);
+  }
+
+  private String bodyFailed(WebhookExchange exchange, Throwable failure) throws IOException {
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    // Jetty's reader stops at its size bound with an IllegalStateException; ours one byte later.
+    if (cause instanceof WebhookExchange.BodyTooLargeException
+        || cause instanceof IllegalStateException) {
+      return tooLarge(exchange);
+    }
+    // The client went away or missed the read deadline: nobody is left to answer.
+    exchange.abort(cause);
+    return "read_failed";
+  }
+
+  private String failed(WebhookExchange exchange, Throwable e) {
+    log.error("event=webhook-error error={}", e.toString(), e);
+    try {
+      exchange.reply(500, WebhookExchange.error("internal-error"));
+    } catch (IOException | RuntimeException replyFailure) {
+      exchange.abort(e);
+    }
+    return "error";
   }
 
   private String tooLarge(WebhookExchange exchange) throws IOException {

@@ -3,9 +3,9 @@ package dev.greenlight.ops;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -13,9 +13,9 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * One request to the webhook and its reply, over Jetty: what the handlers see. Reading the body is
- * the only blocking read and runs under the {@link ReadDeadlines}; every reply is one write that
- * completes the request. Not thread-safe: one per request.
+ * One request to the webhook and its reply, over Jetty: what the handlers see. The body is read
+ * asynchronously under the {@link ReadDeadlines}, so a client trickling it holds no thread; every
+ * reply is one write that completes the request. Used by one thread at a time.
  */
 final class WebhookExchange {
   private final Request request;
@@ -56,18 +56,34 @@ final class WebhookExchange {
   }
 
   /**
-   * Reads at most {@code limit} bytes of the body (one more tells the caller it was longer), under
-   * the read deadline.
-   *
-   * @throws IOException when the client stops sending or misses the deadline
+   * Reads the body without holding a thread while bytes trickle in, under the read deadline, and
+   * completes on the server's executor: with the body, or failed when the client stops sending,
+   * misses the deadline, or sends more than {@code limit} bytes ({@link BodyTooLargeException}).
    */
-  byte[] readBody(int limit) throws IOException {
+  CompletableFuture<byte[]> readBody(int limit) {
     deadlines.readingBody(request);
-    try {
-      InputStream in = Content.Source.asInputStream(request);
-      return in.readNBytes(limit + 1);
-    } finally {
-      deadlines.working(request);
+    CompletableFuture<byte[]> body = new CompletableFuture<>();
+    // One byte over the limit tells a body that is too large from one that fits exactly.
+    Content.Source.asByteArrayAsync(request, limit + 1)
+        .whenCompleteAsync(
+            (bytes, failure) -> {
+              deadlines.working(request);
+              if (failure != null) {
+                body.completeExceptionally(failure);
+              } else if (bytes.length > limit) {
+                body.completeExceptionally(new BodyTooLargeException());
+              } else {
+                body.complete(bytes);
+              }
+            },
+            request.getComponents().getExecutor());
+    return body;
+  }
+
+  /** A body longer than the webhook reads. */
+  static final class BodyTooLargeException extends RuntimeException {
+    BodyTooLargeException() {
+      super("request body too large", null, false, false);
     }
   }
 
