@@ -57,6 +57,8 @@ public final class OpsWebhookServer implements AutoCloseable {
       ModeStore modes,
       WorkflowClient workflows,
       PrometheusRegistry registry) {
+    // Unusable TLS files fail first, before anything is built or registered.
+    SslContextFactory.Server tls = config.tls() ? tls(config) : null;
     this.registry = registry;
     mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     WebhookMetrics metrics = new WebhookMetrics(registry);
@@ -73,9 +75,8 @@ public final class OpsWebhookServer implements AutoCloseable {
     server = new Server(threads);
     HttpConnectionFactory http = new HttpConnectionFactory(new HttpConfiguration());
     connector =
-        config.tls()
-            ? new ServerConnector(
-                server, 1, 1, new SslConnectionFactory(tls(config), "http/1.1"), http)
+        tls != null
+            ? new ServerConnector(server, 1, 1, new SslConnectionFactory(tls, "http/1.1"), http)
             : new ServerConnector(server, 1, 1, http);
     connector.setHost(config.host());
     connector.setPort(config.port());
