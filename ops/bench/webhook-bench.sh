@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks the ops webhook on loopback with wrk (Debian package `wrk`) against an empty JDK
-# HttpServer handler as the baseline, then times send -> Redis shows warn. Prints a table.
+# HttpServer handler as the baseline, plus an empty Jetty handler (the webhook's server), then
+# times send -> Redis shows warn. Prints a table (also in
+# ops/target/surefire-reports/dev.greenlight.ops.WebhookBench-output.txt).
 # Usage: ops/bench/webhook-bench.sh [duration, default 10s] [connections, default 32]
 set -euo pipefail
 cd "$(dirname "$0")/../.."

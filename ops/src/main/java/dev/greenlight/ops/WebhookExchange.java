@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -64,19 +65,26 @@ final class WebhookExchange {
     deadlines.readingBody(request);
     CompletableFuture<byte[]> body = new CompletableFuture<>();
     // One byte over the limit tells a body that is too large from one that fits exactly.
-    Content.Source.asByteArrayAsync(request, limit + 1)
-        .whenCompleteAsync(
-            (bytes, failure) -> {
-              deadlines.working(request);
-              if (failure != null) {
-                body.completeExceptionally(failure);
-              } else if (bytes.length > limit) {
-                body.completeExceptionally(new BodyTooLargeException());
-              } else {
-                body.complete(bytes);
-              }
-            },
-            request.getComponents().getExecutor());
+    CompletableFuture<byte[]> read = Content.Source.asByteArrayAsync(request, limit + 1);
+    BiConsumer<byte[], Throwable> settle =
+        (bytes, failure) -> {
+          deadlines.working(request);
+          if (failure != null) {
+            body.completeExceptionally(failure);
+          } else if (bytes.length > limit) {
+            body.completeExceptionally(new BodyTooLargeException());
+          } else {
+            body.complete(bytes);
+          }
+        };
+    if (read.isDone()) {
+      // The usual case: the body came with the headers. Go on on this handler thread.
+      read.whenComplete(settle);
+    } else {
+      // The rest arrives later, on whatever thread Jetty reads it on: hop to the executor, since
+      // what follows blocks on Redis and Temporal.
+      read.whenCompleteAsync(settle, request.getComponents().getExecutor());
+    }
     return body;
   }
 

@@ -16,12 +16,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The webhook benchmark, run by {@code ops/bench/webhook-bench.sh} (skipped otherwise): {@code wrk}
- * against an empty JDK HttpServer handler (the baseline), the duplicate path and a no-op alert, all
+ * against an empty JDK HttpServer handler (the baseline), an empty Jetty handler (the server the
+ * webhook runs on since the read deadlines), the duplicate path and a no-op alert, all
  * authenticated, on loopback; then the time from sending a downgrade to Redis showing {@code warn}.
  * Prints one table with ratios to the baseline.
  */
@@ -50,6 +59,22 @@ class WebhookBench {
         });
     baseline.setExecutor(executor);
     baseline.start();
+    // The same empty handler on Jetty, as the webhook now runs: what the server change costs alone.
+    Server jetty = new Server(new QueuedThreadPool(32, 4));
+    ServerConnector jettyConnector = new ServerConnector(jetty, 1, 1);
+    jettyConnector.setHost("127.0.0.1");
+    jetty.addConnector(jettyConnector);
+    jetty.setHandler(
+        new Handler.Abstract() {
+          @Override
+          public boolean handle(Request request, Response response, Callback callback) {
+            Content.Source.consumeAll(request, Callback.NOOP);
+            response.setStatus(200);
+            response.write(true, null, callback);
+            return true;
+          }
+        });
+    jetty.start();
     List<Result> results = new ArrayList<>();
     try (WebhookRig rig = new WebhookRig()) {
       String fixed =
@@ -70,11 +95,19 @@ class WebhookBench {
               duplicate,
               duration,
               connections));
+      results.add(
+          wrk(
+              "Jetty empty handler",
+              jettyConnector.getLocalPort(),
+              duplicate,
+              duration,
+              connections));
       results.add(wrk("duplicate path", port, duplicate, duration, connections));
       results.add(wrk("no-op alert (no action label)", port, noop, duration, connections));
       List<Double> warnMillis = timeToWarn(rig, 50);
       print(results, warnMillis, duration, connections);
     } finally {
+      jetty.stop();
       baseline.stop(0);
       executor.shutdown();
       executor.awaitTermination(5, TimeUnit.SECONDS);
