@@ -11,6 +11,7 @@ import dev.greenlight.localservices.PrometheusProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ class PlanGatesSecuredPrometheusTest {
     certificates = LoopbackCertificates.create(dir, "prometheus");
     prometheus =
         PrometheusProcess.builder().scraping(target.port()).tls(certificates).basicAuth().start();
-    prometheus.awaitListening(java.time.Duration.ofSeconds(30));
+    prometheus.awaitListening(Duration.ofSeconds(30));
     PlanGatesCommandTest.awaitRates(prometheus, secured(PrometheusProcess.TEST_PASSWORD));
   }
 
