@@ -1,7 +1,10 @@
 package dev.greenlight.starter;
 
+import dev.greenlight.metrics.InvalidPrometheusSettingException;
+import dev.greenlight.metrics.PrometheusConnection;
 import dev.greenlight.worker.WorkerConfig;
 import java.nio.file.Path;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,7 +43,10 @@ public final class ConnectionOptions {
       names = "--prometheus",
       paramLabel = "URL",
       defaultValue = "${env:PROMETHEUS_URL}",
-      description = "Prometheus base URL (env PROMETHEUS_URL).")
+      description =
+          "Prometheus base URL (env PROMETHEUS_URL). Credentials, CA and headers come from the"
+              + " environment only: PROMETHEUS_BEARER_TOKEN_FILE, PROMETHEUS_USERNAME +"
+              + " PROMETHEUS_PASSWORD_FILE, PROMETHEUS_CA_FILE, PROMETHEUS_HEADERS.")
   public String prometheusUrl;
 
   /** The worker configuration these options describe, the rest from the environment. */
@@ -57,6 +63,25 @@ public final class ConnectionOptions {
         env.redisPrefix(),
         env.metricsPort(),
         env.stickyExecution());
+  }
+
+  /**
+   * The Prometheus connection: the URL from {@code --prometheus} or {@code PROMETHEUS_URL}, the
+   * credentials, CA and headers from the environment.
+   *
+   * @throws CommandLine.ParameterException (exit 2) naming the setting when one is unusable
+   */
+  public PrometheusConnection prometheus(CommandLine cli) {
+    try {
+      return PrometheusConnection.fromEnv(blank(prometheusUrl), System.getenv());
+    } catch (InvalidPrometheusSettingException e) {
+      throw new CommandLine.ParameterException(
+          cli,
+          e.getMessage()
+              .replaceFirst(
+                  "^" + PrometheusConnection.URL,
+                  "--prometheus (" + PrometheusConnection.URL + ")"));
+    }
   }
 
   public Path backupDir() {

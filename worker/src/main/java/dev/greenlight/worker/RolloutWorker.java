@@ -3,7 +3,7 @@ package dev.greenlight.worker;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import dev.greenlight.dataplane.schema.Schema;
-import dev.greenlight.metrics.PrometheusMetricSource;
+import dev.greenlight.metrics.PrometheusConnection;
 import dev.greenlight.rollout.RolloutConstants;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -40,7 +40,7 @@ public final class RolloutWorker implements AutoCloseable {
   private final MetricsEndpoint endpoint;
   private final List<String> addedSearchAttributes;
 
-  private RolloutWorker(WorkerConfig config, PrintWriter log) {
+  private RolloutWorker(WorkerConfig config, PrometheusConnection prometheus, PrintWriter log) {
     config.requireServices();
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     scope =
@@ -50,16 +50,13 @@ public final class RolloutWorker implements AutoCloseable {
     service = TemporalConnection.connect(config.temporalAddress(), scope);
     addedSearchAttributes = SearchAttributes.ensureRegistered(service, config.namespace());
     Schema.migrate(config.dbUrl());
-    http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
+    http = prometheus.newHttpClient(Duration.ofSeconds(30));
     clients = ActivityClients.connect(config.dbUrl(), config.redisUrl(), config.redisPrefix());
     WorkflowClient client =
         WorkflowClient.newInstance(
             service, WorkflowClientOptions.newBuilder().setNamespace(config.namespace()).build());
     factory = WorkerFactory.newInstance(client);
-    Activities.create(
-            clients,
-            new PrometheusMetricSource(http, config.prometheusUrl()),
-            BackupSetup.of(config))
+    Activities.create(clients, prometheus.metricSource(http), BackupSetup.of(config))
         .registerOn(factory.newWorker(RolloutConstants.TASK_QUEUE, workerOptions(config)));
     factory.start();
     endpoint =
@@ -67,7 +64,7 @@ public final class RolloutWorker implements AutoCloseable {
             ? null
             : MetricsEndpoint.start(registry, "127.0.0.1", config.metricsPort());
     log.printf(
-        "worker polling %s on %s namespace %s%s%s%s%n",
+        "worker polling %s on %s namespace %s%s%s%s; prometheus %s%n",
         RolloutConstants.TASK_QUEUE,
         config.temporalAddress(),
         config.namespace(),
@@ -75,7 +72,8 @@ public final class RolloutWorker implements AutoCloseable {
             ? ""
             : "; registered search attributes " + addedSearchAttributes,
         endpoint == null ? "" : "; metrics on http://127.0.0.1:" + endpoint.port() + "/metrics",
-        config.stickyExecution() ? "" : "; sticky execution off");
+        config.stickyExecution() ? "" : "; sticky execution off",
+        prometheus);
     log.flush();
   }
 
@@ -93,9 +91,22 @@ public final class RolloutWorker implements AutoCloseable {
    *
    * @throws TemporalConnection.TemporalUnavailableException when no frontend answers
    * @throws IllegalStateException when a required service is not configured
+   * @throws dev.greenlight.metrics.InvalidPrometheusSettingException when a {@code PROMETHEUS_*}
+   *     setting is unusable
    */
   public static RolloutWorker start(WorkerConfig config, PrintWriter log) {
-    return new RolloutWorker(config, log);
+    config.requireServices();
+    return start(
+        config, PrometheusConnection.fromEnv(config.prometheusUrl(), System.getenv()), log);
+  }
+
+  /**
+   * Like {@link #start(WorkerConfig, PrintWriter)}, reading gates through {@code prometheus}
+   * instead of the connection the environment describes around {@code config}'s URL.
+   */
+  public static RolloutWorker start(
+      WorkerConfig config, PrometheusConnection prometheus, PrintWriter log) {
+    return new RolloutWorker(config, prometheus, log);
   }
 
   /** Closes this worker when the JVM is asked to stop (SIGTERM, Ctrl-C). */
