@@ -117,6 +117,7 @@ class LeanWorkerJarIT {
       try {
         assertTrue(polling.get(120, TimeUnit.SECONDS), "the worker never polled:\n" + seen);
         assertTrue(seen.toString().contains(temporal.address()), seen.toString());
+        assertTrue(!seen.toString().contains(" DEBUG "), "the jar's logback.xml is missing");
         Instant stopping = Instant.now();
         process.destroy(); // SIGTERM: the shutdown hook drains the worker
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "still running after SIGTERM");
