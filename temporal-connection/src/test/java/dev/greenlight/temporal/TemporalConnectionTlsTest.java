@@ -116,6 +116,30 @@ class TemporalConnectionTlsTest {
   }
 
   @Test
+  void profileFileAloneConnectsOverMutualTls() throws Exception {
+    Path profiles = Files.createTempFile("gl-temporal", ".toml");
+    Files.writeString(
+        profiles,
+        "[profile.secure]\n"
+            + "address = \""
+            + mutualTls.address()
+            + "\"\n"
+            + "[profile.secure.tls]\n"
+            + "server_ca_cert_path = \""
+            + pki.caCert
+            + "\"\n"
+            + "client_cert_path = \""
+            + pki.clientCert
+            + "\"\n"
+            + "client_key_path = \""
+            + pki.clientKey
+            + "\"\n");
+    connectAndCall(
+        new HashMap<>(
+            Map.of("TEMPORAL_CONFIG_FILE", profiles.toString(), "TEMPORAL_PROFILE", "secure")));
+  }
+
+  @Test
   void wrongCaFailsSayingTheServerCertificateIsNotTrusted() {
     var e =
         assertThrows(
