@@ -5,10 +5,11 @@ import com.uber.m3.tally.Scope;
 import dev.greenlight.dataplane.schema.Schema;
 import dev.greenlight.metrics.PrometheusConnection;
 import dev.greenlight.rollout.RolloutConstants;
+import dev.greenlight.temporal.TemporalConnection;
+import dev.greenlight.temporal.TemporalUnavailableException;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
@@ -47,14 +48,13 @@ public final class RolloutWorker implements AutoCloseable {
         new RootScopeBuilder()
             .reporter(new MicrometerClientStatsReporter(registry))
             .reportEvery(com.uber.m3.util.Duration.ofSeconds(10));
-    service = TemporalConnection.connect(config.temporalAddress(), scope);
-    addedSearchAttributes = SearchAttributes.ensureRegistered(service, config.namespace());
+    service = TemporalConnection.connect(config.temporal(), scope);
+    addedSearchAttributes =
+        SearchAttributes.ensureRegistered(service, config.temporal().namespace());
     Schema.migrate(config.dbUrl());
     http = prometheus.newHttpClient(Duration.ofSeconds(30));
     clients = ActivityClients.connect(config.dbUrl(), config.redisUrl(), config.redisPrefix());
-    WorkflowClient client =
-        WorkflowClient.newInstance(
-            service, WorkflowClientOptions.newBuilder().setNamespace(config.namespace()).build());
+    WorkflowClient client = WorkflowClient.newInstance(service, config.temporal().clientOptions());
     factory = WorkerFactory.newInstance(client);
     Activities.create(clients, prometheus.metricSource(http), BackupSetup.of(config))
         .registerOn(factory.newWorker(RolloutConstants.TASK_QUEUE, workerOptions(config)));
@@ -64,10 +64,9 @@ public final class RolloutWorker implements AutoCloseable {
             ? null
             : MetricsEndpoint.start(registry, "127.0.0.1", config.metricsPort());
     log.printf(
-        "worker polling %s on %s namespace %s%s%s%s; prometheus %s%n",
+        "worker polling %s on %s%s%s%s; prometheus %s%n",
         RolloutConstants.TASK_QUEUE,
-        config.temporalAddress(),
-        config.namespace(),
+        config.temporal(),
         addedSearchAttributes.isEmpty()
             ? ""
             : "; registered search attributes " + addedSearchAttributes,
@@ -89,7 +88,7 @@ public final class RolloutWorker implements AutoCloseable {
   /**
    * Connects, migrates the schema, registers search attributes and starts polling.
    *
-   * @throws TemporalConnection.TemporalUnavailableException when no frontend answers
+   * @throws TemporalUnavailableException when no frontend answers or the TLS handshake fails
    * @throws IllegalStateException when a required service is not configured
    * @throws dev.greenlight.metrics.InvalidPrometheusSettingException when a {@code PROMETHEUS_*}
    *     setting is unusable

@@ -3,6 +3,7 @@ package dev.greenlight.starter.commands;
 import dev.greenlight.ops.WebhookConfig;
 import dev.greenlight.ops.WebhookService;
 import dev.greenlight.starter.ConnectionOptions;
+import dev.greenlight.temporal.TemporalSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -62,9 +63,8 @@ public final class WebhookCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    WebhookService service =
-        WebhookService.start(
-            config, connection.redisUrl, connection.temporalAddress, connection.namespace);
+    TemporalSettings temporal = connection.temporal();
+    WebhookService service = WebhookService.start(config, connection.redisUrl, temporal);
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         "webhook on http://%s:%d/ops/alertmanager: downgrades surface %s (Redis prefix %s) and"
@@ -74,7 +74,7 @@ public final class WebhookCommand implements Callable<Integer> {
         config.surface(),
         config.keyPrefix(),
         config.defaultWorkflowId(),
-        connection.temporalAddress,
+        temporal,
         config.bearerTokens().size(),
         config.hmacSecrets().size());
     out.flush();

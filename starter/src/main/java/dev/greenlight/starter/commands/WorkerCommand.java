@@ -30,8 +30,7 @@ public final class WorkerCommand implements Callable<Integer> {
     WorkerConfig base = connection.toWorkerConfig();
     WorkerConfig config =
         new WorkerConfig(
-            base.temporalAddress(),
-            base.namespace(),
+            base.temporal(),
             base.dbUrl(),
             base.redisUrl(),
             base.prometheusUrl(),
