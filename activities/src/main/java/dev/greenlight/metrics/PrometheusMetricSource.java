@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
@@ -89,7 +90,13 @@ public final class PrometheusMetricSource implements MetricSource {
               + url
               + ": "
               + e.getClass().getSimpleName()
-              + (e.getMessage() == null ? "" : " " + e.getMessage()),
+              + (e.getMessage() == null ? "" : " " + e.getMessage())
+              + (e instanceof SSLException
+                  ? " (is "
+                      + PrometheusConnection.CA_FILE
+                      + " the CA that signed the server's certificate, and does the certificate"
+                      + " name the URL's host?)"
+                  : ""),
           e);
     }
   }

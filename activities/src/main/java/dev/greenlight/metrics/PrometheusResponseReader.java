@@ -75,7 +75,13 @@ final class PrometheusResponseReader {
               ? root.path("errorType").asText("unknown") + ": " + root.path("error").asText("")
               : "body is not Prometheus API JSON: " + quote(reply.body());
       throw new MetricReadException(
-          "Prometheus query '" + query + "' failed with HTTP " + reply.status() + ", " + detail);
+          "Prometheus query '"
+              + query
+              + "' failed with HTTP "
+              + reply.status()
+              + ", "
+              + detail
+              + credentialsHint(reply.status()));
     }
     if (!"success".equals(root.path("status").asText())) {
       throw new MetricReadException(
@@ -164,6 +170,22 @@ final class PrometheusResponseReader {
             + reply.status()
             + " with an unreadable result: "
             + what);
+  }
+
+  /** What to check when Prometheus, or a proxy in front of it, refuses the request's identity. */
+  private static String credentialsHint(int status) {
+    if (status != 401 && status != 403) {
+      return "";
+    }
+    return " (the credentials were "
+        + (status == 401 ? "missing or wrong" : "refused")
+        + ": check "
+        + PrometheusConnection.BEARER_TOKEN_FILE
+        + ", or "
+        + PrometheusConnection.USERNAME
+        + " and "
+        + PrometheusConnection.PASSWORD_FILE
+        + ")";
   }
 
   private static String quote(String body) {

@@ -62,12 +62,25 @@ public final class ScriptedMetricSource implements MetricSource {
   public List<Sample> range(String query, Instant from, Instant to, Duration step) {
     failIfOut(query, to);
     List<Sample> samples = new ArrayList<>();
-    for (long t = from.toEpochMilli(); t <= to.toEpochMilli(); t += step.toMillis()) {
+    TreeMap<Long, Segment> script = scripts.get(query);
+    if (script == null) {
+      return samples;
+    }
+    // One lookup per segment the range crosses, not per sample: the soak reads 24 h of 1-minute
+    // samples per gate every poll, and between two segment starts the series' value is constant.
+    long base = start.toEpochMilli();
+    long t = from.toEpochMilli();
+    long end = to.toEpochMilli();
+    while (t <= end) {
       Segment seg = seriesAt(query, t);
-      if (seg == null || seg.kind() != Segment.Kind.VALUE) {
-        continue;
+      Long next = script.higherKey(t - base);
+      long spanEnd = next == null ? end : Math.min(end, base + next - 1);
+      boolean data = seg != null && seg.kind() == Segment.Kind.VALUE;
+      for (; t <= spanEnd; t += step.toMillis()) {
+        if (data) {
+          samples.add(new Sample(t, seg.value()));
+        }
       }
-      samples.add(new Sample(t, seg.value()));
     }
     return samples;
   }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.greenlight.localservices.ExternalTools;
+import dev.greenlight.localservices.PrometheusProcess;
 import dev.greenlight.rollout.gates.Sample;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

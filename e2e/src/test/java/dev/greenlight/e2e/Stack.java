@@ -152,7 +152,7 @@ final class Stack implements AutoCloseable {
                 redis.url(),
                 "PORT",
                 String.valueOf(apiPort),
-                "GREENLIGHT_KEY_PREFIX",
+                "GREENLIGHT_REDIS_PREFIX",
                 KEY_PREFIX));
     webhook =
         launch(

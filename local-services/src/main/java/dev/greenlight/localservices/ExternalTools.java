@@ -34,7 +34,7 @@ public final class ExternalTools {
           missing
               + " not on PATH but "
               + REQUIRE_ENV
-              + "=true: install them (Debian: apt-get install prometheus prometheus-alertmanager"
+              + "=true: install them (Debian: apt-get install prometheus prometheus-alertmanager openssl"
               + " postgresql-client) or unset "
               + REQUIRE_ENV
               + " to skip the tests that need them");
@@ -45,7 +45,7 @@ public final class ExternalTools {
   /** The message a skipped test shows. */
   public static String skipReason(String... names) {
     return String.join(", ", names)
-        + " not on PATH: skipped (install Debian's prometheus, prometheus-alertmanager and"
+        + " not on PATH: skipped (install Debian's prometheus, prometheus-alertmanager, openssl and"
         + " postgresql-client to run it; .ci/run does)";
   }
 

@@ -1,6 +1,7 @@
 package dev.greenlight.ops;
 
 import dev.greenlight.rollout.RolloutConstants;
+import dev.greenlight.validator.ModeKeyPrefix;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -243,11 +244,11 @@ public record WebhookConfig(
   /**
    * Reads {@code GREENLIGHT_WEBHOOK_HOST} (127.0.0.1), {@code GREENLIGHT_WEBHOOK_PORT} (8088),
    * {@code GREENLIGHT_WEBHOOK_TOKENS} and {@code ALERTMANAGER_WEBHOOK_SECRET} (comma-separated),
-   * {@code GREENLIGHT_SURFACE} (stage-validation), {@code GREENLIGHT_REDIS_PREFIX} (greenlight:),
-   * {@code GREENLIGHT_ROLLOUT_ID} (rollout-stage-normalization-v3.4), {@code
-   * GREENLIGHT_WEBHOOK_READ_TIMEOUT_MS} (5000), {@code GREENLIGHT_WEBHOOK_MAX_CONNECTIONS} (512)
-   * and {@code GREENLIGHT_WEBHOOK_TLS_CERT} with {@code GREENLIGHT_WEBHOOK_TLS_KEY} (PEM files;
-   * both or neither).
+   * {@code GREENLIGHT_SURFACE} (stage-validation), {@code GREENLIGHT_REDIS_PREFIX} (greenlight:,
+   * read by {@link ModeKeyPrefix} as the worker and the API read it), {@code GREENLIGHT_ROLLOUT_ID}
+   * (rollout-stage-normalization-v3.4), {@code GREENLIGHT_WEBHOOK_READ_TIMEOUT_MS} (5000), {@code
+   * GREENLIGHT_WEBHOOK_MAX_CONNECTIONS} (512) and {@code GREENLIGHT_WEBHOOK_TLS_CERT} with {@code
+   * GREENLIGHT_WEBHOOK_TLS_KEY} (PEM files; both or neither).
    */
   public static WebhookConfig fromEnv(Map<String, String> env) {
     List<byte[]> secrets = new ArrayList<>();
@@ -267,7 +268,7 @@ public record WebhookConfig(
         secrets,
         env.getOrDefault("GREENLIGHT_SURFACE", "stage-validation"),
         // The worker's variable: the webhook must write the very key the workflow flips.
-        env.getOrDefault("GREENLIGHT_REDIS_PREFIX", "greenlight:"),
+        ModeKeyPrefix.fromEnv(env),
         env.getOrDefault("GREENLIGHT_ROLLOUT_ID", RolloutConstants.workflowId(DEFAULT_PLAN)),
         Duration.ofMinutes(10),
         ONE_MEGABYTE,

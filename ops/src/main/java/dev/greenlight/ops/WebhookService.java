@@ -1,10 +1,10 @@
 package dev.greenlight.ops;
 
+import dev.greenlight.temporal.TemporalSettings;
 import dev.greenlight.validator.ModeStore;
 import io.lettuce.core.RedisClient;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.RpcRetryOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -29,36 +29,37 @@ public final class WebhookService implements AutoCloseable {
   private final WorkflowServiceStubs stubs;
   private final OpsWebhookServer server;
 
-  private WebhookService(
-      WebhookConfig config, String redisUrl, String temporalAddress, String namespace)
+  private WebhookService(WebhookConfig config, String redisUrl, TemporalSettings temporal)
       throws IOException {
     redis = RedisClient.create(redisUrl);
     modes = new ModeStore(redis, config.keyPrefix());
-    stubs = WorkflowServiceStubs.newServiceStubs(serviceStubsOptions(temporalAddress));
-    WorkflowClient workflows =
-        WorkflowClient.newInstance(
-            stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+    stubs = WorkflowServiceStubs.newServiceStubs(serviceStubsOptions(temporal));
+    WorkflowClient workflows = WorkflowClient.newInstance(stubs, temporal.clientOptions());
     server = new OpsWebhookServer(config, modes, workflows, new PrometheusRegistry()).start();
   }
 
   /**
    * Binds the port in {@code config} and starts answering. Connections to Redis and Temporal are
-   * made lazily, so a service that is down shows up as 503 replies, not as a failed start.
+   * made lazily, so a service that is down shows up as 503 replies, not as a failed start; a bad
+   * Temporal TLS file fails the start ({@link TemporalSettings} checked it when it was read).
    *
+   * @param temporal how to reach Temporal: address, namespace, TLS, API key
    * @throws IOException when the port cannot be bound
    * @throws IllegalArgumentException when the TLS files cannot be used, naming them
    */
   public static WebhookService start(
-      WebhookConfig config, String redisUrl, String temporalAddress, String namespace)
-      throws IOException {
+      WebhookConfig config, String redisUrl, TemporalSettings temporal) throws IOException {
     Objects.requireNonNull(redisUrl, "redisUrl");
-    return new WebhookService(config, redisUrl, temporalAddress, namespace);
+    Objects.requireNonNull(temporal, "temporal");
+    return new WebhookService(config, redisUrl, temporal);
   }
 
-  /** Temporal client options whose calls, retries included, give up within about 4 seconds. */
-  static WorkflowServiceStubsOptions serviceStubsOptions(String target) {
-    return WorkflowServiceStubsOptions.newBuilder()
-        .setTarget(target)
+  /**
+   * Temporal client options (TLS, API key, headers as {@code temporal} says) whose calls, retries
+   * included, give up within about 4 seconds.
+   */
+  static WorkflowServiceStubsOptions serviceStubsOptions(TemporalSettings temporal) {
+    return WorkflowServiceStubsOptions.newBuilder(temporal.serviceStubsOptions())
         .setRpcTimeout(TEMPORAL_RPC_TIMEOUT)
         .setRpcRetryOptions(
             RpcRetryOptions.newBuilder()

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.greenlight.localservices.RedisServer;
 import dev.greenlight.localservices.TestServices;
 import dev.greenlight.rollout.AlertSignal;
+import dev.greenlight.temporal.TemporalSettings;
 import dev.greenlight.validator.ModeChange;
 import dev.greenlight.validator.ModeStore;
 import dev.greenlight.validator.ValidationMode;
@@ -108,7 +109,9 @@ class WebhookOutageTest {
     try (ModeStore modes = new ModeStore(redis, config.keyPrefix());
         WebhookService service =
             WebhookService.start(
-                config, TestServices.redis().url(), "127.0.0.1:" + freePort(), "default")) {
+                config,
+                TestServices.redis().url(),
+                TemporalSettings.plaintext("127.0.0.1:" + freePort(), "default"))) {
       port = service.port();
       modes.compareAndSet(
           config.surface(), 0, new ModeChange(ValidationMode.ENFORCE, 10, "t", "setup"));

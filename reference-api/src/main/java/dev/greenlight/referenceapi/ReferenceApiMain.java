@@ -2,6 +2,7 @@ package dev.greenlight.referenceapi;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.greenlight.validator.ModeKeyPrefix;
 import dev.greenlight.validator.ModeResolver;
 import dev.greenlight.validator.ValidationMode;
 import dev.greenlight.validator.ValidatorMetrics;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
  *       jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}
  *   <li>{@code REDIS_URL}: default {@code redis://127.0.0.1:6379}
  *   <li>{@code PORT}: default 8080; {@code BIND}: default 127.0.0.1
- *   <li>{@code GREENLIGHT_KEY_PREFIX}: the mode store's prefix, default {@code greenlight:}
+ *   <li>{@code GREENLIGHT_REDIS_PREFIX}: the mode store's prefix, default {@code greenlight:} — the
+ *       name the worker and the webhook read ({@link ModeKeyPrefix}; the former {@code
+ *       GREENLIGHT_KEY_PREFIX} is still read, with a warning)
  * </ul>
  */
 public final class ReferenceApiMain {
@@ -49,7 +52,7 @@ public final class ReferenceApiMain {
     ValidatorMetrics metrics = new ValidatorMetrics(registry, Endpoints.VALIDATED);
     ModeResolver modes =
         ModeResolver.builder(redis)
-            .keyPrefix(env.getOrDefault("GREENLIGHT_KEY_PREFIX", "greenlight:"))
+            .keyPrefix(ModeKeyPrefix.fromEnv(env))
             .surface(SURFACE)
             .defaultMode(ValidationMode.OFF)
             .metrics(metrics)

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.greenlight.localservices.ExternalTools;
+import dev.greenlight.localservices.PrometheusProcess;
 import dev.greenlight.localservices.TestServices;
 import dev.greenlight.metrics.MetricReadException;
 import dev.greenlight.metrics.PrometheusMetricSource;

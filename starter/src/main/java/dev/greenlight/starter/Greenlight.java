@@ -21,6 +21,7 @@ import dev.greenlight.starter.commands.StatusCommand;
 import dev.greenlight.starter.commands.WatchCommand;
 import dev.greenlight.starter.commands.WebhookCommand;
 import dev.greenlight.starter.commands.WorkerCommand;
+import dev.greenlight.temporal.InvalidTemporalSettingsException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -71,7 +72,10 @@ public final class Greenlight implements Runnable {
         (e, commandLine, parseResult) -> {
           commandLine.getErr().println("error: " + Failures.describe(e));
           commandLine.getErr().flush();
-          return 1;
+          // A bad Temporal setting comes from the environment or a profile file: bad input too.
+          return e instanceof InvalidTemporalSettingsException
+              ? commandLine.getCommandSpec().exitCodeOnInvalidInput()
+              : 1;
         });
     return cli;
   }

@@ -1,9 +1,9 @@
 package dev.greenlight.starter;
 
 import dev.greenlight.rollout.RolloutWorkflow;
-import dev.greenlight.worker.TemporalConnection;
+import dev.greenlight.temporal.TemporalConnection;
+import dev.greenlight.temporal.TemporalSettings;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 
 /**
@@ -14,16 +14,14 @@ public final class RolloutClient implements AutoCloseable {
   private final WorkflowServiceStubs service;
   private final WorkflowClient client;
 
-  private RolloutClient(WorkflowServiceStubs service, String namespace) {
+  private RolloutClient(WorkflowServiceStubs service, TemporalSettings settings) {
     this.service = service;
-    this.client =
-        WorkflowClient.newInstance(
-            service, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+    this.client = WorkflowClient.newInstance(service, settings.clientOptions());
   }
 
   public static RolloutClient connect(ConnectionOptions options) {
-    return new RolloutClient(
-        TemporalConnection.connect(options.temporalAddress, null), options.namespace);
+    TemporalSettings settings = options.temporal();
+    return new RolloutClient(TemporalConnection.connect(settings, null), settings);
   }
 
   public WorkflowClient client() {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.greenlight.localservices.TestServices;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * PostgreSQL; any violation fails the build, and every invariant must have been checked.
  */
 class FuzzCommandTest {
-  static final int TRACES = 40;
+  static final int TRACES = 100;
 
   @Test
   void aFixedSeedBudgetHoldsEveryInvariant(@TempDir Path out) throws Exception {
@@ -41,6 +43,19 @@ class FuzzCommandTest {
     assertEquals(TRACES, json.get("traces").asInt());
     assertEquals(1, json.get("seed").asLong());
     assertEquals(0, json.get("violations").size(), json.toPrettyString());
+    List<String> checked = new ArrayList<>();
+    json.get("checks").fieldNames().forEachRemaining(checked::add);
+    assertEquals(
+        List.of(
+            "promotion-on-green-data",
+            "enforce-on-fresh-warn-verdict",
+            "no-enforce-over-foreign-warn",
+            "downgrade-within-a-poll",
+            "no-failed-execution",
+            "no-enforce-after-rollback-until-retry",
+            "apply-only-after-proven-backup",
+            "bounded-history"),
+        checked);
     json.get("checks")
         .fields()
         .forEachRemaining(

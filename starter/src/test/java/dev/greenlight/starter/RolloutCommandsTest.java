@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.greenlight.dataplane.backup.BackupFormatPolicy;
 import dev.greenlight.localservices.TestServices;
-import dev.greenlight.worker.DevServer;
+import dev.greenlight.temporal.TemporalSettings;
 import dev.greenlight.worker.RolloutWorker;
 import dev.greenlight.worker.WorkerConfig;
 import java.io.PrintWriter;
@@ -91,8 +91,8 @@ class RolloutCommandsTest {
     // No Prometheus: nothing in this test reads a gate, and a read would be an error, not a pass.
     WorkerConfig config =
         new WorkerConfig(
-            server.temporalAddress(),
-            WorkerConfig.DEFAULT_NAMESPACE,
+            TemporalSettings.plaintext(
+                server.temporalAddress(), TemporalSettings.DEFAULT_NAMESPACE),
             dbUrl,
             redisUrl,
             "http://127.0.0.1:9",

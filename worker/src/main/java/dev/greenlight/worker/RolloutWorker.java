@@ -3,12 +3,13 @@ package dev.greenlight.worker;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import dev.greenlight.dataplane.schema.Schema;
-import dev.greenlight.metrics.PrometheusMetricSource;
+import dev.greenlight.metrics.PrometheusConnection;
 import dev.greenlight.rollout.RolloutConstants;
+import dev.greenlight.temporal.TemporalConnection;
+import dev.greenlight.temporal.TemporalUnavailableException;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
@@ -40,26 +41,22 @@ public final class RolloutWorker implements AutoCloseable {
   private final MetricsEndpoint endpoint;
   private final List<String> addedSearchAttributes;
 
-  private RolloutWorker(WorkerConfig config, PrintWriter log) {
+  private RolloutWorker(WorkerConfig config, PrometheusConnection prometheus, PrintWriter log) {
     config.requireServices();
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     scope =
         new RootScopeBuilder()
             .reporter(new MicrometerClientStatsReporter(registry))
             .reportEvery(com.uber.m3.util.Duration.ofSeconds(10));
-    service = TemporalConnection.connect(config.temporalAddress(), scope);
-    addedSearchAttributes = SearchAttributes.ensureRegistered(service, config.namespace());
+    service = TemporalConnection.connect(config.temporal(), scope);
+    addedSearchAttributes =
+        SearchAttributes.ensureRegistered(service, config.temporal().namespace());
     Schema.migrate(config.dbUrl());
-    http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
+    http = prometheus.newHttpClient(Duration.ofSeconds(30));
     clients = ActivityClients.connect(config.dbUrl(), config.redisUrl(), config.redisPrefix());
-    WorkflowClient client =
-        WorkflowClient.newInstance(
-            service, WorkflowClientOptions.newBuilder().setNamespace(config.namespace()).build());
+    WorkflowClient client = WorkflowClient.newInstance(service, config.temporal().clientOptions());
     factory = WorkerFactory.newInstance(client);
-    Activities.create(
-            clients,
-            new PrometheusMetricSource(http, config.prometheusUrl()),
-            BackupSetup.of(config))
+    Activities.create(clients, prometheus.metricSource(http), BackupSetup.of(config))
         .registerOn(factory.newWorker(RolloutConstants.TASK_QUEUE, workerOptions(config)));
     factory.start();
     endpoint =
@@ -67,15 +64,15 @@ public final class RolloutWorker implements AutoCloseable {
             ? null
             : MetricsEndpoint.start(registry, "127.0.0.1", config.metricsPort());
     log.printf(
-        "worker polling %s on %s namespace %s%s%s%s%n",
+        "worker polling %s on %s%s%s%s; prometheus %s%n",
         RolloutConstants.TASK_QUEUE,
-        config.temporalAddress(),
-        config.namespace(),
+        config.temporal(),
         addedSearchAttributes.isEmpty()
             ? ""
             : "; registered search attributes " + addedSearchAttributes,
         endpoint == null ? "" : "; metrics on http://127.0.0.1:" + endpoint.port() + "/metrics",
-        config.stickyExecution() ? "" : "; sticky execution off");
+        config.stickyExecution() ? "" : "; sticky execution off",
+        prometheus);
     log.flush();
   }
 
@@ -91,11 +88,24 @@ public final class RolloutWorker implements AutoCloseable {
   /**
    * Connects, migrates the schema, registers search attributes and starts polling.
    *
-   * @throws TemporalConnection.TemporalUnavailableException when no frontend answers
+   * @throws TemporalUnavailableException when no frontend answers or the TLS handshake fails
    * @throws IllegalStateException when a required service is not configured
+   * @throws dev.greenlight.metrics.InvalidPrometheusSettingException when a {@code PROMETHEUS_*}
+   *     setting is unusable
    */
   public static RolloutWorker start(WorkerConfig config, PrintWriter log) {
-    return new RolloutWorker(config, log);
+    config.requireServices();
+    return start(
+        config, PrometheusConnection.fromEnv(config.prometheusUrl(), System.getenv()), log);
+  }
+
+  /**
+   * Like {@link #start(WorkerConfig, PrintWriter)}, reading gates through {@code prometheus}
+   * instead of the connection the environment describes around {@code config}'s URL.
+   */
+  public static RolloutWorker start(
+      WorkerConfig config, PrometheusConnection prometheus, PrintWriter log) {
+    return new RolloutWorker(config, prometheus, log);
   }
 
   /** Closes this worker when the JVM is asked to stop (SIGTERM, Ctrl-C). */

@@ -1,6 +1,8 @@
 package dev.greenlight.worker;
 
 import dev.greenlight.dataplane.backup.BackupFormatPolicy;
+import dev.greenlight.temporal.TemporalSettings;
+import dev.greenlight.validator.ModeKeyPrefix;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -10,6 +12,10 @@ import java.util.Objects;
  * database, Redis or Prometheus URL means "not configured": the dev server and rehearsal start
  * embedded services then, and a worker refuses to start.
  *
+ * @param temporal the Temporal connection: the {@code TEMPORAL_*} variables and the profile file
+ *     they name, as the Temporal CLI reads them ({@link TemporalSettings})
+ * @param redisPrefix the mode store's key prefix ({@value ModeKeyPrefix#ENV}, as the webhook and
+ *     the API read it)
  * @param backupDir where backups go ({@value #BACKUP_DIR}); null when unset, and a worker then
  *     refuses to start: a backup is a full copy of the data, so it goes where the operator chose,
  *     never to a default under {@code /tmp}. {@code greenlight dev-server} prints a private one;
@@ -24,8 +30,7 @@ import java.util.Objects;
  *     to the normal queue after 5 seconds.
  */
 public record WorkerConfig(
-    String temporalAddress,
-    String namespace,
+    TemporalSettings temporal,
     String dbUrl,
     String redisUrl,
     String prometheusUrl,
@@ -34,24 +39,22 @@ public record WorkerConfig(
     String redisPrefix,
     int metricsPort,
     boolean stickyExecution) {
-  public static final String TEMPORAL_ADDRESS = "TEMPORAL_ADDRESS";
-  public static final String TEMPORAL_NAMESPACE = "TEMPORAL_NAMESPACE";
+  public static final String TEMPORAL_ADDRESS = TemporalSettings.ADDRESS;
   public static final String DB_URL = "GREENLIGHT_DB_URL";
   public static final String REDIS_URL = "REDIS_URL";
   public static final String PROMETHEUS_URL = "PROMETHEUS_URL";
   public static final String BACKUP_DIR = "GREENLIGHT_BACKUP_DIR";
   public static final String BACKUP_FORMAT = BackupFormatPolicy.ENV;
-  public static final String REDIS_PREFIX = "GREENLIGHT_REDIS_PREFIX";
+  public static final String REDIS_PREFIX = ModeKeyPrefix.ENV;
   public static final String METRICS_PORT = "GREENLIGHT_METRICS_PORT";
   public static final String STICKY_EXECUTION = "GREENLIGHT_STICKY_EXECUTION";
 
-  public static final String DEFAULT_TEMPORAL_ADDRESS = "localhost:7233";
-  public static final String DEFAULT_NAMESPACE = "default";
-  public static final String DEFAULT_REDIS_PREFIX = "greenlight:";
+  public static final String DEFAULT_REDIS_PREFIX = ModeKeyPrefix.DEFAULT;
   public static final int DEFAULT_METRICS_PORT = 9464;
   public static final BackupFormatPolicy DEFAULT_BACKUP_FORMAT = BackupFormatPolicy.PG_DUMP;
 
   public WorkerConfig {
+    Objects.requireNonNull(temporal, "temporal");
     Objects.requireNonNull(backupFormat, "backupFormat");
     if (metricsPort < 0 || metricsPort > 65535) {
       throw new IllegalArgumentException(
@@ -63,7 +66,7 @@ public record WorkerConfig(
    * The configuration in {@code env}, defaults filled in.
    *
    * @throws IllegalArgumentException naming the variable, its value and the rule when a value is
-   *     unusable
+   *     unusable ({@code InvalidTemporalSettingsException} for a Temporal setting)
    */
   public static WorkerConfig fromEnv(Map<String, String> env) {
     String port = blankToNull(env.get(METRICS_PORT));
@@ -82,8 +85,7 @@ public record WorkerConfig(
           STICKY_EXECUTION + " must be true or false but was '" + sticky + "'");
     }
     return new WorkerConfig(
-        orDefault(env.get(TEMPORAL_ADDRESS), DEFAULT_TEMPORAL_ADDRESS),
-        orDefault(env.get(TEMPORAL_NAMESPACE), DEFAULT_NAMESPACE),
+        TemporalSettings.fromEnvironment(env),
         blankToNull(env.get(DB_URL)),
         blankToNull(env.get(REDIS_URL)),
         blankToNull(env.get(PROMETHEUS_URL)),
@@ -91,7 +93,7 @@ public record WorkerConfig(
         backupFormat == null
             ? DEFAULT_BACKUP_FORMAT
             : BackupFormatPolicy.parse(backupFormat, BACKUP_FORMAT),
-        orDefault(env.get(REDIS_PREFIX), DEFAULT_REDIS_PREFIX),
+        ModeKeyPrefix.fromEnv(env),
         metricsPort,
         sticky.equals("true"));
   }
@@ -99,10 +101,23 @@ public record WorkerConfig(
   /** The same configuration with the data services replaced (dev server, rehearsal). */
   public WorkerConfig withServices(String newDbUrl, String newRedisUrl) {
     return new WorkerConfig(
-        temporalAddress,
-        namespace,
+        temporal,
         newDbUrl,
         newRedisUrl,
+        prometheusUrl,
+        backupDir,
+        backupFormat,
+        redisPrefix,
+        metricsPort,
+        stickyExecution);
+  }
+
+  /** The same configuration connecting to Temporal as {@code newTemporal} says. */
+  public WorkerConfig withTemporal(TemporalSettings newTemporal) {
+    return new WorkerConfig(
+        newTemporal,
+        dbUrl,
+        redisUrl,
         prometheusUrl,
         backupDir,
         backupFormat,

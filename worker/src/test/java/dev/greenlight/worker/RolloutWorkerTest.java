@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenlight.dataplane.backup.BackupFormatPolicy;
+import dev.greenlight.localservices.TemporalServer;
 import dev.greenlight.localservices.TestServices;
+import dev.greenlight.temporal.TemporalSettings;
+import dev.greenlight.temporal.TemporalUnavailableException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
@@ -20,17 +23,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A real worker process in miniature: Temporal's test server on a loopback port (the dev server),
- * real PostgreSQL and Redis, the worker connecting over gRPC as it would to a cluster.
+ * A real worker process in miniature: Temporal's test server on a loopback port (what the dev
+ * server runs), real PostgreSQL and Redis, the worker connecting over gRPC as it would to a
+ * cluster.
  */
 class RolloutWorkerTest {
-  private static DevServer server;
+  private static TemporalServer server;
   private static String dbUrl;
 
   @BeforeAll
   static void startServer() {
     dbUrl = TestServices.postgres().createDatabase("gl_worker");
-    server = DevServer.start(0, dbUrl, TestServices.redis().url());
+    server = TemporalServer.start(0);
   }
 
   @AfterAll
@@ -41,8 +45,7 @@ class RolloutWorkerTest {
 
   private static WorkerConfig config(int metricsPort) throws Exception {
     return new WorkerConfig(
-        server.temporalAddress(),
-        "default",
+        TemporalSettings.plaintext(server.address(), "default"),
         dbUrl,
         TestServices.redis().url(),
         "http://127.0.0.1:9",
@@ -83,21 +86,10 @@ class RolloutWorkerTest {
   @Test
   void unreachableTemporalSaysHowToGetOne() throws Exception {
     WorkerConfig c = config(0);
-    WorkerConfig nowhere =
-        new WorkerConfig(
-            "127.0.0.1:1",
-            "default",
-            c.dbUrl(),
-            c.redisUrl(),
-            c.prometheusUrl(),
-            c.backupDir(),
-            c.backupFormat(),
-            c.redisPrefix(),
-            0,
-            true);
+    WorkerConfig nowhere = c.withTemporal(TemporalSettings.plaintext("127.0.0.1:1", "default"));
     var e =
         assertThrows(
-            TemporalConnection.TemporalUnavailableException.class,
+            TemporalUnavailableException.class,
             () -> RolloutWorker.start(nowhere, new PrintWriter(new StringWriter())));
     assertTrue(e.getMessage().contains("greenlight dev-server"), e.getMessage());
   }

@@ -13,8 +13,8 @@ class WorkerConfigTest {
   @Test
   void defaultsApplyWhenNothingIsSet() {
     WorkerConfig c = WorkerConfig.fromEnv(Map.of());
-    assertEquals("localhost:7233", c.temporalAddress());
-    assertEquals("default", c.namespace());
+    assertEquals("localhost:7233", c.temporal().address());
+    assertEquals("default", c.temporal().namespace());
     assertEquals("greenlight:", c.redisPrefix());
     assertEquals(9464, c.metricsPort());
     assertEquals(
@@ -59,8 +59,33 @@ class WorkerConfigTest {
   @Test
   void blankValuesCountAsUnset() {
     WorkerConfig c = WorkerConfig.fromEnv(Map.of("TEMPORAL_ADDRESS", " ", "REDIS_URL", ""));
-    assertEquals("localhost:7233", c.temporalAddress());
+    assertEquals("localhost:7233", c.temporal().address());
     assertNull(c.redisUrl());
+  }
+
+  @Test
+  void temporalSettingsComeFromTheSdksVariables() {
+    WorkerConfig c =
+        WorkerConfig.fromEnv(
+            Map.of(
+                "TEMPORAL_ADDRESS", "temporal.example:7233",
+                "TEMPORAL_NAMESPACE", "greenlight-prod",
+                "TEMPORAL_API_KEY", "k"));
+    assertEquals("temporal.example:7233", c.temporal().address());
+    assertEquals("greenlight-prod", c.temporal().namespace());
+    assertTrue(c.temporal().sendsApiKey());
+    assertTrue(c.temporal().usesTls());
+  }
+
+  @Test
+  void redisPrefixIsReadUnderTheNameTheWebhookAndTheApiRead() {
+    assertEquals(
+        "team-a:",
+        WorkerConfig.fromEnv(Map.of("GREENLIGHT_REDIS_PREFIX", "team-a:")).redisPrefix());
+    assertEquals(
+        "team-a:",
+        WorkerConfig.fromEnv(Map.of("GREENLIGHT_KEY_PREFIX", "team-a:")).redisPrefix(),
+        "the deprecated name still counts");
   }
 
   @Test

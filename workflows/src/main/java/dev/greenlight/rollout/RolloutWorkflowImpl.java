@@ -8,11 +8,6 @@ import io.temporal.workflow.Workflow;
 
 /**
  * The runbook as a state machine: each turn of the loop does one step of the current phase, then
- * checks for commands, alerts and history length. Because every step reads and writes only {@link
- * RolloutState}, a continued-as-new run or a new worker resumes exactly where the last one was.
- */
-/**
- * The runbook as a state machine: each turn of the loop does one step of the current phase, then
  * checks for downgrades, commands, alerts and history length. Because every step reads and writes
  * only {@link RolloutState}, a continued-as-new run or a new worker resumes exactly where the last
  * one was.

@@ -1,7 +1,7 @@
 package dev.greenlight.starter.commands;
 
 import dev.greenlight.starter.ConnectionOptions;
-import dev.greenlight.worker.DevServer;
+import dev.greenlight.starter.DevServer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

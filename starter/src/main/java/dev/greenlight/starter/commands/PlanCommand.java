@@ -14,13 +14,14 @@ import picocli.CommandLine.Parameters;
     name = "plan",
     mixinStandardHelpOptions = true,
     header = "Work with rollout plans.",
-    subcommands = PlanCommand.Validate.class)
+    subcommands = {PlanCommand.Validate.class, PlanGatesCommand.class})
 public final class PlanCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a plan command: validate");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "name a plan command: validate, gates");
   }
 
   /** {@code greenlight plan validate FILE}: parses and checks a plan without starting anything. */

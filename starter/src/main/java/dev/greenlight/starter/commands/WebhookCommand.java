@@ -3,6 +3,7 @@ package dev.greenlight.starter.commands;
 import dev.greenlight.ops.WebhookConfig;
 import dev.greenlight.ops.WebhookService;
 import dev.greenlight.starter.ConnectionOptions;
+import dev.greenlight.temporal.TemporalSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -51,13 +52,12 @@ public final class WebhookCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+    TemporalSettings temporal = connection.temporal();
     WebhookService service;
     try {
-      service =
-          WebhookService.start(
-              config, connection.redisUrl, connection.temporalAddress, connection.namespace);
+      service = WebhookService.start(config, connection.redisUrl, temporal);
     } catch (IllegalArgumentException e) {
-      // Unusable TLS files: bad input, named in the message.
+      // Unusable webhook TLS files: bad input, named in the message.
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -70,7 +70,7 @@ public final class WebhookCommand implements Callable<Integer> {
         config.surface(),
         config.keyPrefix(),
         config.defaultWorkflowId(),
-        connection.temporalAddress,
+        temporal,
         config.bearerTokens().size(),
         config.hmacSecrets().size());
     out.flush();

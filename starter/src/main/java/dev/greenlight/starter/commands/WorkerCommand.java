@@ -1,5 +1,6 @@
 package dev.greenlight.starter.commands;
 
+import dev.greenlight.metrics.PrometheusConnection;
 import dev.greenlight.starter.ConnectionOptions;
 import dev.greenlight.worker.RolloutWorker;
 import dev.greenlight.worker.WorkerConfig;
@@ -29,8 +30,7 @@ public final class WorkerCommand implements Callable<Integer> {
     WorkerConfig base = connection.toWorkerConfig();
     WorkerConfig config =
         new WorkerConfig(
-            base.temporalAddress(),
-            base.namespace(),
+            base.temporal(),
             base.dbUrl(),
             base.redisUrl(),
             base.prometheusUrl(),
@@ -44,8 +44,9 @@ public final class WorkerCommand implements Callable<Integer> {
     } catch (IllegalStateException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+    PrometheusConnection prometheus = connection.prometheus(spec.commandLine());
     RolloutWorker worker =
-        RolloutWorker.start(config, spec.commandLine().getOut()).installShutdownHook();
+        RolloutWorker.start(config, prometheus, spec.commandLine().getOut()).installShutdownHook();
     worker.awaitTermination();
     return 0;
   }

@@ -1,43 +1,36 @@
-package dev.greenlight.worker;
+package dev.greenlight.starter;
 
 import dev.greenlight.localservices.PostgresServer;
 import dev.greenlight.localservices.RedisServer;
-import io.grpc.Server;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.temporal.internal.testservice.GRPCServerHelper;
-import io.temporal.internal.testservice.TestServicesStarter;
+import dev.greenlight.localservices.TemporalServer;
+import dev.greenlight.worker.WorkerConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * A local stand-in for a Temporal cluster and the data services: Temporal's Java test server (real
  * time, no skipping) bound to loopback, plus embedded PostgreSQL and Redis when no URL is
  * configured. Its state lives in memory and ends with it. Closing stops what it started.
+ *
+ * <p>It lives in the CLI, not in the worker, so the production worker jar carries neither
+ * Temporal's test server nor embedded databases.
  */
 public final class DevServer implements AutoCloseable {
-  private final TestServicesStarter temporal;
-  private final Server grpc;
+  private final TemporalServer temporal;
   private final PostgresServer postgres;
   private final RedisServer redis;
   private final Path backupDir;
 
   private DevServer(
-      TestServicesStarter temporal,
-      Server grpc,
-      PostgresServer postgres,
-      RedisServer redis,
-      Path backupDir) {
+      TemporalServer temporal, PostgresServer postgres, RedisServer redis, Path backupDir) {
     this.temporal = temporal;
-    this.grpc = grpc;
     this.postgres = postgres;
     this.redis = redis;
     this.backupDir = backupDir;
@@ -51,24 +44,12 @@ public final class DevServer implements AutoCloseable {
    * @param redisUrl the Redis to use, null to start an embedded one
    */
   public static DevServer start(int port, String dbUrl, String redisUrl) {
-    // Time skipping stays locked: a dev server runs in real time, like a real cluster.
-    TestServicesStarter temporal = new TestServicesStarter(true, 0);
-    NettyServerBuilder builder =
-        NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port));
-    GRPCServerHelper.registerServicesAndHealthChecks(temporal.getServices(), builder);
-    Server grpc;
-    try {
-      grpc = builder.build().start();
-    } catch (IOException e) {
-      temporal.close();
-      throw new UncheckedIOException(
-          "cannot start Temporal's test server on 127.0.0.1:" + port + ": " + e.getMessage(), e);
-    }
+    TemporalServer temporal = TemporalServer.start(port);
     PostgresServer pg =
         dbUrl == null ? PostgresServer.startEmbedded() : PostgresServer.connectTo(dbUrl);
     RedisServer rs =
         redisUrl == null ? RedisServer.startEmbedded() : RedisServer.connectTo(redisUrl);
-    return new DevServer(temporal, grpc, pg, rs, privateBackupDir());
+    return new DevServer(temporal, pg, rs, privateBackupDir());
   }
 
   /**
@@ -93,7 +74,7 @@ public final class DevServer implements AutoCloseable {
   }
 
   public String temporalAddress() {
-    return "127.0.0.1:" + grpc.getPort();
+    return temporal.address();
   }
 
   public String dbUrl() {
@@ -124,18 +105,11 @@ public final class DevServer implements AutoCloseable {
 
   /** Blocks until the server is shut down (by {@link #close()} from a shutdown hook). */
   public void awaitTermination() throws InterruptedException {
-    grpc.awaitTermination();
+    temporal.awaitTermination();
   }
 
   @Override
   public void close() {
-    grpc.shutdown();
-    try {
-      grpc.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    grpc.shutdownNow();
     temporal.close();
     redis.close();
     postgres.close();

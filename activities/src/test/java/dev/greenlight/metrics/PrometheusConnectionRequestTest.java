@@ -1,0 +1,157 @@
+package dev.greenlight.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a configured connection puts on the wire, seen by a loopback HTTP server that records each
+ * request: the extra headers and the credentials, a token file read again on every request, and a
+ * 401 that says what to check without quoting the secret.
+ */
+class PrometheusConnectionRequestTest {
+  private static final String VECTOR =
+      "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":"
+          + "[{\"metric\":{},\"value\":[1700000000,\"0.5\"]}]}}";
+
+  @TempDir Path dir;
+  private MockWebServer server;
+  private OkHttpClient client;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = new MockWebServer();
+    server.start();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.shutdown();
+    if (client != null) {
+      client.dispatcher().executorService().shutdown();
+      client.connectionPool().evictAll();
+    }
+  }
+
+  private MetricSource source(Map<String, String> env) {
+    PrometheusConnection connection =
+        PrometheusConnection.fromEnv(server.url("/prom/").toString(), env);
+    client = connection.newHttpClient(Duration.ofSeconds(5));
+    return connection.metricSource(client);
+  }
+
+  private void answer(int status, String body) {
+    server.enqueue(new MockResponse().setResponseCode(status).setBody(body));
+  }
+
+  private RecordedRequest recorded() throws InterruptedException {
+    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+    assertTrue(request != null, "no request reached the server");
+    return request;
+  }
+
+  @Test
+  void headersAndBearerTokenAreSentWithEveryRequest() throws Exception {
+    Path token = dir.resolve("token");
+    Files.writeString(token, "token-one\n");
+    MetricSource source =
+        source(
+            Map.of(
+                "PROMETHEUS_HEADERS",
+                "X-Scope-OrgID: team-a; X-Team: pay ments",
+                "PROMETHEUS_BEARER_TOKEN_FILE",
+                token.toString()));
+    answer(200, VECTOR);
+    assertEquals(0.5, source.instant("up", Instant.now()));
+    RecordedRequest request = recorded();
+    assertEquals("/prom/api/v1/query", request.getPath());
+    assertEquals("team-a", request.getHeader("X-Scope-OrgID"));
+    assertEquals("pay ments", request.getHeader("X-Team"));
+    assertEquals("Bearer token-one", request.getHeader("Authorization"));
+  }
+
+  @Test
+  void aRotatedTokenFileIsReadOnTheNextRequest() throws Exception {
+    Path token = dir.resolve("token");
+    Files.writeString(token, "token-one");
+    MetricSource source = source(Map.of("PROMETHEUS_BEARER_TOKEN_FILE", token.toString()));
+    answer(200, VECTOR);
+    source.instant("up", Instant.now());
+    assertEquals("Bearer token-one", recorded().getHeader("Authorization"));
+
+    Files.writeString(token, "token-two");
+    answer(200, VECTOR);
+    source.instant("up", Instant.now());
+    assertEquals("Bearer token-two", recorded().getHeader("Authorization"));
+  }
+
+  @Test
+  void basicAuthIsSentAsUsernameAndPassword() throws Exception {
+    Path password = dir.resolve("password");
+    Files.writeString(password, "pässword\n");
+    MetricSource source =
+        source(
+            Map.of(
+                "PROMETHEUS_USERNAME", "release", "PROMETHEUS_PASSWORD_FILE", password.toString()));
+    answer(200, VECTOR);
+    source.instant("up", Instant.now());
+    String expected =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString("release:pässword".getBytes(StandardCharsets.UTF_8));
+    assertEquals(expected, recorded().getHeader("Authorization"));
+  }
+
+  @Test
+  void noCredentialsSendNoAuthorizationHeader() throws Exception {
+    MetricSource source = source(Map.of());
+    answer(200, VECTOR);
+    source.instant("up", Instant.now());
+    assertNull(recorded().getHeader("Authorization"));
+  }
+
+  @Test
+  void refusedCredentialsSayWhatToCheckWithoutTheSecret() {
+    MetricSource source = source(Map.of("PROMETHEUS_BEARER_TOKEN", "wrong-token-Zk3"));
+    answer(401, "Unauthorized\n");
+    MetricReadException e =
+        assertThrows(MetricReadException.class, () -> source.instant("up", Instant.now()));
+    assertTrue(e.getMessage().contains("failed with HTTP 401"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("the credentials were missing or wrong: check"), e.getMessage());
+    assertFalse(e.getMessage().contains("wrong-token-Zk3"), e.getMessage());
+  }
+
+  @Test
+  void aTokenFileRemovedAfterStartFailsTheReadNamingTheSetting() throws Exception {
+    Path token = dir.resolve("token");
+    Files.writeString(token, "token-one");
+    MetricSource source = source(Map.of("PROMETHEUS_BEARER_TOKEN_FILE", token.toString()));
+    Files.delete(token);
+    MetricReadException e =
+        assertThrows(MetricReadException.class, () -> source.instant("up", Instant.now()));
+    assertTrue(
+        e.getMessage().contains("PROMETHEUS_BEARER_TOKEN_FILE names " + token + ", which is not"),
+        e.getMessage());
+    assertEquals(0, server.getRequestCount());
+  }
+}

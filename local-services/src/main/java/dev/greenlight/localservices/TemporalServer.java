@@ -1,0 +1,77 @@
+package dev.greenlight.localservices;
+
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.temporal.internal.testservice.GRPCServerHelper;
+import io.temporal.internal.testservice.TestServicesStarter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Temporal's Java test server in real time (no time skipping) on a loopback gRPC port: what {@code
+ * greenlight dev-server} runs and what tests connect a real client to. Its state lives in memory
+ * and ends with it. Closing stops it.
+ */
+public final class TemporalServer implements AutoCloseable {
+  private final TestServicesStarter services;
+  private final Server grpc;
+
+  private TemporalServer(TestServicesStarter services, Server grpc) {
+    this.services = services;
+    this.grpc = grpc;
+  }
+
+  /** Starts a plaintext server on {@code 127.0.0.1:port}; 0 picks a free port. */
+  public static TemporalServer start(int port) {
+    return start(port, builder -> {});
+  }
+
+  /**
+   * Starts a server on {@code 127.0.0.1:port} after {@code customizer} has had its say on the
+   * builder: TLS ({@code sslContext}), interceptors that record what clients send.
+   */
+  public static TemporalServer start(int port, Consumer<NettyServerBuilder> customizer) {
+    // Time skipping stays locked: this server runs in real time, like a real cluster.
+    TestServicesStarter services = new TestServicesStarter(true, 0);
+    NettyServerBuilder builder =
+        NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port));
+    GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
+    customizer.accept(builder);
+    try {
+      return new TemporalServer(services, builder.build().start());
+    } catch (IOException e) {
+      services.close();
+      throw new UncheckedIOException(
+          "cannot start Temporal's test server on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+    }
+  }
+
+  public int port() {
+    return grpc.getPort();
+  }
+
+  /** {@code 127.0.0.1:port}, what {@code TEMPORAL_ADDRESS} should say. */
+  public String address() {
+    return "127.0.0.1:" + port();
+  }
+
+  /** Blocks until the server is shut down (by {@link #close()} from a shutdown hook). */
+  public void awaitTermination() throws InterruptedException {
+    grpc.awaitTermination();
+  }
+
+  @Override
+  public void close() {
+    grpc.shutdown();
+    try {
+      grpc.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    grpc.shutdownNow();
+    services.close();
+  }
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Times `greenlight fuzz` (v3.4 plan, a fixed seed) against its floor: Temporal's test environment
+# alone running as many workflows, in the same lanes and batches, each doing as many 5-minute polls
+# (timer + local activity) as a healthy v3.4 rollout (PollFloor). Both are whole processes with
+# full JIT, in alternating rounds so machine drift hits both alike. Prints each round, the medians,
+# their ratio and the seconds per trace. Needs PostgreSQL and Redis: GREENLIGHT_DB_URL and REDIS_URL
+# (default: 127.0.0.1 with user postgres, database test).
+#
+# usage: starter/bench/fuzz-bench.sh [traces] [rounds]   (defaults 100 and 1)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+TRACES="${1:-100}"
+ROUNDS="${2:-1}"
+LANES=2
+BATCH=16
+DB="${GREENLIGHT_DB_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}"
+REDIS="${REDIS_URL:-redis://127.0.0.1:6379}"
+
+CP_FILE="$(mktemp)"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$CP_FILE" "$WORK"' EXIT
+./greenlight --version >/dev/null # builds the jar when it is missing or stale
+./mvnw -B -q -pl starter -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >/dev/null
+cp -r starter/target/test-classes "$WORK/test"
+
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
+now() { date +%s.%N; }
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+# The polls of one healthy rollout: one local-activity marker each in the recorded history.
+POLLS="$(zcat workflows/src/test/resources/histories/local-gate-reads/healthyRolloutRunsEveryPhaseInOrderAndCompletes.json.gz \
+  | grep -c '"markerName": "LocalActivity"')"
+echo "floor: $TRACES workflows of $POLLS polls, $LANES lanes × $BATCH at once; fuzz: $TRACES traces, seed 1"
+
+: >"$WORK/floor" && : >"$WORK/fuzz"
+for round in $(seq 1 "$ROUNDS"); do
+  t0=$(now)
+  java -cp "$WORK/test:$(cat "$CP_FILE")" dev.greenlight.starter.bench.PollFloor \
+    "$POLLS" "$TRACES" "$LANES" "$BATCH" >/dev/null 2>"$WORK/floor.err"
+  t1=$(now)
+  ./greenlight fuzz --traces "$TRACES" --seed 1 --lanes "$LANES" --batch "$BATCH" --json \
+    --out "$WORK/findings" --db "$DB" --redis "$REDIS" >"$WORK/round.json"
+  t2=$(now)
+  floor=$(echo "$t1 - $t0" | bc -l)
+  full=$(echo "$t2 - $t1" | bc -l)
+  echo "$floor" >>"$WORK/floor"
+  echo "$full" >>"$WORK/fuzz"
+  printf 'round %d: floor %.1f s, fuzz %.1f s (violations %s), ratio %.2f\n' \
+    "$round" "$floor" "$full" \
+    "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["violations"]))' "$WORK/round.json")" \
+    "$(echo "$full / $floor" | bc -l)"
+done
+mf=$(median <"$WORK/floor")
+mz=$(median <"$WORK/fuzz")
+printf 'median: floor %.1f s, fuzz %.1f s, fuzz / floor = %.2f; %.2f s per trace, 1,000 traces ≈ %.1f min\n' \
+  "$mf" "$mz" "$(echo "$mz / $mf" | bc -l)" "$(echo "$mz / $TRACES" | bc -l)" \
+  "$(echo "$mz / $TRACES * 1000 / 60" | bc -l)"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,212 @@
+package dev.greenlight.starter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.greenlight.localservices.ExternalTools;
+import dev.greenlight.localservices.PrometheusProcess;
+import dev.greenlight.metrics.MetricReadException;
+import dev.greenlight.metrics.MetricSource;
+import dev.greenlight.metrics.PrometheusConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code greenlight plan gates} against a real Prometheus scraping a target that serves the series
+ * the shipped plan reads: every query answers (exit 0, red gates included), a query without data or
+ * one Prometheus cannot parse exits 1 naming it, a bad plan or setting exits 2.
+ */
+class PlanGatesCommandTest {
+  private static final String[] GATES = {
+    "requests-per-endpoint",
+    "unknown-baseline",
+    "unknown-rate",
+    "unknown-rate-block",
+    "p99-latency",
+    "error-rate",
+    "daily-unknown-rate"
+  };
+
+  @TempDir static Path dir;
+  private static GatesTarget target;
+  private static PrometheusProcess prometheus;
+
+  @BeforeAll
+  static void start() throws Exception {
+    assumeTrue(ExternalTools.present("prometheus"), ExternalTools.skipReason("prometheus"));
+    target = GatesTarget.start();
+    prometheus = PrometheusProcess.scraping(target.port());
+    awaitRates(prometheus, Map.of());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (prometheus != null) {
+      prometheus.close();
+    }
+    if (target != null) {
+      target.close();
+    }
+  }
+
+  /** Waits until Prometheus has two scrapes of the target, so rates have values. */
+  static void awaitRates(PrometheusProcess prometheus, Map<String, String> env) throws Exception {
+    PrometheusConnection connection = PrometheusConnection.fromEnv(prometheus.url(), env);
+    OkHttpClient client = connection.newHttpClient(Duration.ofSeconds(5));
+    try {
+      MetricSource source = connection.metricSource(client);
+      long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+      String last = "nothing yet";
+      while (System.nanoTime() < deadline) {
+        try {
+          double rate = source.instant("sum(rate(http_requests_total[5m]))", Instant.now());
+          if (rate > 0) {
+            return;
+          }
+          last = "rate " + rate;
+        } catch (MetricReadException e) {
+          last = e.getMessage();
+        }
+        Thread.sleep(250);
+      }
+      fail("no rates within 40 s; last: " + last + "\n" + prometheus.log());
+    } finally {
+      client.dispatcher().executorService().shutdown();
+      client.connectionPool().evictAll();
+    }
+  }
+
+  static Path shippedPlan() {
+    return GreenlightCommandTest.planPath();
+  }
+
+  /** The shipped plan with one query replaced. */
+  private static Path planWith(String name, String oldQuery, String newQuery) throws Exception {
+    String yaml = Files.readString(shippedPlan());
+    assertTrue(yaml.contains(oldQuery), oldQuery);
+    return Files.writeString(dir.resolve(name + ".yaml"), yaml.replace(oldQuery, newQuery));
+  }
+
+  private static Cli gates(Path plan, String... more) {
+    String[] args = new String[4 + more.length];
+    args[0] = "plan";
+    args[1] = "gates";
+    args[2] = "--plan=" + plan;
+    args[3] = "--prometheus=" + prometheus.url();
+    System.arraycopy(more, 0, args, 4, more.length);
+    return Cli.run(args);
+  }
+
+  @Test
+  void everyGateOfTheShippedPlanAnswersRedOrGreen() {
+    Cli cli = gates(shippedPlan());
+    assertEquals(0, cli.exit(), cli.toString());
+    for (String gate : GATES) {
+      assertTrue(cli.out().contains(gate), "no " + gate + " in " + cli);
+    }
+    // Three endpoints at a few thousand requests each: far below the 10,000 the plan wants.
+    assertTrue(
+        cli.out().matches("(?s).*off +requests-per-endpoint +\\S+ +≥ 10000 +red\n.*"), cli.out());
+    assertTrue(
+        cli.out().matches("(?s).*canary +error-rate +0\\.0000?9+\\d* +< 0\\.001 +green\n.*"),
+        cli.out());
+    assertTrue(cli.out().contains("8 of 8 queries answered with data\n"), cli.out());
+    assertTrue(cli.out().startsWith("plan stage-normalization-v3.4, gates read at "), cli.out());
+  }
+
+  @Test
+  void aQueryWithoutDataExits1NamingIt() throws Exception {
+    String daily =
+        "sum(increase(stage_validation_requests_total{outcome=~\"accepted_unknown|rejected\"}[1d]))";
+    Path plan = planWith("no-data", daily, "sum(increase(greenlight_never_exported_total[1d]))");
+    Cli cli = gates(plan);
+    assertEquals(1, cli.exit(), cli.toString());
+    assertTrue(
+        cli.out().matches("(?s).*warnExit +daily-unknown-rate +- +< 0\\.005 +no-data\n.*"),
+        cli.out());
+    assertTrue(
+        cli.out()
+            .contains(
+                "warnExit daily-unknown-rate returned no data: sum(increase(greenlight_never"),
+        cli.out());
+    assertTrue(cli.out().contains("7 of 8 queries answered with data; the others need"), cli.out());
+  }
+
+  @Test
+  void aQueryPrometheusCannotParseExits1WithItsError() throws Exception {
+    String p99 =
+        "histogram_quantile(0.99, sum by (le) (rate(stage_validation_duration_seconds_bucket[5m])))";
+    Path plan = planWith("bad-promql", p99, "histogram_quantile(0.99, sum by (le) (rate(x[5m]))");
+    Cli cli = gates(plan);
+    assertEquals(1, cli.exit(), cli.toString());
+    assertTrue(cli.out().matches("(?s).*canary +p99-latency +- +< 0\\.001 +error\n.*"), cli.out());
+    assertTrue(cli.out().contains("canary p99-latency failed: Prometheus query"), cli.out());
+    assertTrue(cli.out().contains("HTTP 400, bad_data"), cli.out());
+  }
+
+  @Test
+  void jsonHasOneEntryPerQueryWithValueAndVerdict() throws Exception {
+    Path plan =
+        planWith(
+            "json",
+            "query: (sum(rate(http_requests_total{status=~\"5..\"}[5m])) or vector(0))",
+            "query: (sum(rate(greenlight_never_exported_total[5m])))");
+    Cli cli = gates(plan, "--json");
+    assertEquals(1, cli.exit(), cli.toString());
+    JsonNode root = new ObjectMapper().readTree(cli.out());
+    assertEquals("stage-normalization-v3.4", root.path("plan").asText());
+    assertEquals(prometheus.url() + "/", root.path("prometheus").asText());
+    assertEquals(false, root.path("allAnswered").asBoolean(true));
+    JsonNode gates = root.path("gates");
+    assertEquals(8, gates.size());
+    for (JsonNode gate : gates) {
+      boolean errorRate = gate.path("gate").asText().equals("error-rate");
+      assertEquals(errorRate, gate.path("value").isNull(), gate.toString());
+      assertTrue(gate.path("query").isTextual(), gate.toString());
+    }
+    JsonNode requests = gates.get(0);
+    assertEquals("off", requests.path("phase").asText());
+    assertEquals("AT_LEAST", requests.path("comparison").asText());
+    assertEquals(10000.0, requests.path("threshold").asDouble());
+    assertEquals("red", requests.path("verdict").asText());
+    assertEquals("recorded", gates.get(1).path("verdict").asText());
+    assertTrue(gates.get(1).path("threshold").isNull());
+    assertEquals("no-data", gates.get(5).path("verdict").asText());
+  }
+
+  @Test
+  void aMissingPlanIsBadInput() {
+    Cli cli = gates(dir.resolve("no-such-plan.yaml"));
+    assertEquals(2, cli.exit(), cli.toString());
+    assertTrue(cli.err().contains("does not exist"), cli.toString());
+  }
+
+  @Test
+  void anInvalidPlanIsBadInput() throws Exception {
+    Path plan = planWith("invalid", "threshold: 0.005", "threshold: lots");
+    Cli cli = gates(plan);
+    assertEquals(2, cli.exit(), cli.toString());
+    assertTrue(cli.out().isEmpty(), cli.toString());
+  }
+
+  @Test
+  void aPrometheusUrlThatIsNotOneIsBadInput() {
+    Cli cli = Cli.run("plan", "gates", "--plan=" + shippedPlan(), "--prometheus=prometheus:9090");
+    assertEquals(2, cli.exit(), cli.toString());
+    assertTrue(
+        cli.err().contains("--prometheus (PROMETHEUS_URL) must be an http:// or https:// URL"),
+        cli.toString());
+  }
+}
