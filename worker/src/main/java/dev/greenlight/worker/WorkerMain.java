@@ -16,12 +16,13 @@ public final class WorkerMain {
       greenlight-worker: hosts Greenlight's rollout workflow and its activities until SIGTERM.
       It takes no arguments; it reads the environment:
         GREENLIGHT_DB_URL, REDIS_URL, PROMETHEUS_URL     required
+        GREENLIGHT_BACKUP_DIR                            required: private, persistent storage
         TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_API_KEY, TEMPORAL_TLS,
         TEMPORAL_TLS_CLIENT_CERT_PATH, TEMPORAL_TLS_CLIENT_KEY_PATH,
         TEMPORAL_TLS_SERVER_CA_CERT_PATH, TEMPORAL_TLS_SERVER_NAME, TEMPORAL_GRPC_META_*,
         TEMPORAL_CONFIG_FILE, TEMPORAL_PROFILE          Temporal, as the Temporal CLI reads them
-        GREENLIGHT_BACKUP_DIR, GREENLIGHT_BACKUP_FORMAT, GREENLIGHT_PG_BIN,
-        GREENLIGHT_REDIS_PREFIX, GREENLIGHT_METRICS_PORT, GREENLIGHT_STICKY_EXECUTION
+        GREENLIGHT_BACKUP_FORMAT, GREENLIGHT_PG_BIN, GREENLIGHT_REDIS_PREFIX,
+        GREENLIGHT_METRICS_PORT, GREENLIGHT_STICKY_EXECUTION
       See README.md, "Running a rollout for real".""";
 
   private WorkerMain() {}
