@@ -132,6 +132,7 @@ public final class FuzzCommand implements Callable<Integer> {
               .toList());
       j.put("checks", report.checks());
       j.put("outcomes", report.outcomes());
+      j.put("restartedBatches", report.restartedBatches());
       j.put("wallSeconds", report.wallSeconds());
       out.println(
           new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(j));
@@ -147,6 +148,11 @@ public final class FuzzCommand implements Callable<Integer> {
             f.violation().invariant(),
             f.violation().detail(),
             f.file() == null ? "" : " (" + f.file() + ")");
+      }
+      if (report.restartedBatches() > 0) {
+        out.printf(
+            "restarted      %d batch(es): the test server's clock stopped; each ran again whole%n",
+            report.restartedBatches());
       }
       out.printf("wall time      %.1f s%n", report.wallSeconds());
     }

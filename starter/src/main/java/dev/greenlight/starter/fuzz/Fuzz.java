@@ -48,6 +48,7 @@ public final class Fuzz {
       List<Finding> findings,
       Map<String, Long> checks,
       Map<String, Integer> outcomes,
+      int restartedBatches,
       double wallSeconds) {}
 
   private Fuzz() {}
@@ -101,6 +102,7 @@ public final class Fuzz {
           findings,
           total.checks(),
           outcomes,
+          runner.restartedBatches(),
           (System.nanoTime() - started) / 1e9);
     }
   }

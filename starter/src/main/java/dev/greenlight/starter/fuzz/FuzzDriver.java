@@ -21,8 +21,14 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Drives a batch of traces at once in one test environment: starts every rollout, then moves the
@@ -32,6 +38,21 @@ import java.util.List;
  */
 final class FuzzDriver {
   static final Duration LOOK = Duration.ofDays(1);
+
+  /**
+   * How long, in wall time, moving the simulated clock to the next event may take before the
+   * environment counts as stuck. A day of 16 rollouts takes a few seconds even on a loaded machine;
+   * Temporal's in-process test server now and then stops skipping time with nothing in flight (a
+   * time-skipping lock it never releases), and then its clock never moves again.
+   */
+  static final Duration STUCK_AFTER = Duration.ofMinutes(2);
+
+  /** The environment's clock stopped: the batch must run again in a fresh one. */
+  static final class ClockStopped extends RuntimeException {
+    ClockStopped(String message) {
+      super(message);
+    }
+  }
 
   /** One rollout of the batch while it runs. */
   private static final class Live {
@@ -56,9 +77,16 @@ final class FuzzDriver {
   private final TestWorkflowEnvironment env;
   private final ModeStore store;
 
+  private final Duration stuckAfter;
+
   FuzzDriver(TestWorkflowEnvironment env, ModeStore store) {
+    this(env, store, STUCK_AFTER);
+  }
+
+  FuzzDriver(TestWorkflowEnvironment env, ModeStore store, Duration stuckAfter) {
     this.env = env;
     this.store = store;
+    this.stuckAfter = stuckAfter;
   }
 
   /** Runs every trace to its end or its horizon; returns their logs, in order. */
@@ -111,9 +139,37 @@ final class FuzzDriver {
         next = Math.min(next, l.player.nextDue().orElse(Long.MAX_VALUE));
         next = Math.min(next, l.trace.startMillis + l.trace.scenario.horizon().toMillis());
       }
-      env.sleep(Duration.ofMillis(Math.max(1, next - now)));
+      sleep(Duration.ofMillis(Math.max(1, next - now)));
     }
     return live.stream().map(l -> l.log).toList();
+  }
+
+  /** Moves the clock on by {@code duration}, or fails with {@link ClockStopped}. */
+  void sleep(Duration duration) {
+    ExecutorService sleeper =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "fuzz-clock");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      sleeper.submit(() -> env.sleep(duration)).get(stuckAfter.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new ClockStopped(
+          "the test server's clock stopped at "
+              + Instant.ofEpochMilli(env.currentTimeMillis())
+              + " (no progress in "
+              + stuckAfter.toMillis()
+              + " ms of wall time)");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the clock moved", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("moving the clock failed: " + e.getCause(), e.getCause());
+    } finally {
+      sleeper.shutdownNow();
+    }
   }
 
   /** Reads the rollout's status, fires the triggers it reached, and notices when it has ended. */

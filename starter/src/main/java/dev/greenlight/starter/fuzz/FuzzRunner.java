@@ -32,6 +32,7 @@ public final class FuzzRunner implements AutoCloseable {
   private final int lanes;
   private final int batch;
   private final AtomicInteger runs = new AtomicInteger();
+  private final AtomicInteger restarts = new AtomicInteger();
 
   public FuzzRunner(RolloutPlan plan, String dbUrl, String redisUrl, int lanes, int batch) {
     this.plan = plan;
@@ -67,9 +68,33 @@ public final class FuzzRunner implements AutoCloseable {
     }
   }
 
-  /** One batch in an environment of its own, so a batch's clock is its own. */
+  /** How many batches ran again because their environment's clock stopped. */
+  public int restartedBatches() {
+    return restarts.get();
+  }
+
+  /**
+   * One batch in an environment of its own, so a batch's clock is its own. When the test server's
+   * clock stops ({@link FuzzDriver.ClockStopped}) the batch runs again, whole, in a fresh
+   * environment: its events all have fixed times, so the re-run is the same trace.
+   */
   private List<TraceLog> runBatch(List<Scenario> scenarios) {
-    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return runBatchOnce(scenarios);
+      } catch (FuzzDriver.ClockStopped e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        restarts.incrementAndGet();
+      }
+    }
+  }
+
+  private List<TraceLog> runBatchOnce(List<Scenario> scenarios) {
+    TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+    boolean stuck = false;
+    try {
       SearchAttributes.REQUIRED.forEach(env::registerSearchAttribute);
       FuzzActivities activities =
           new FuzzActivities(
@@ -103,6 +128,18 @@ public final class FuzzRunner implements AutoCloseable {
                 own.surface()));
       }
       return new FuzzDriver(env, services.clients.modeStore()).run(traces, injectors);
+    } catch (FuzzDriver.ClockStopped e) {
+      stuck = true;
+      throw e;
+    } finally {
+      if (stuck) {
+        // Closing waits for what is in flight, which may never finish: let it go on its own.
+        Thread closer = new Thread(env::close, "fuzz-close-stuck-environment");
+        closer.setDaemon(true);
+        closer.start();
+      } else {
+        env.close();
+      }
     }
   }
 

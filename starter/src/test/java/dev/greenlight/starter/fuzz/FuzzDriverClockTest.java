@@ -1,0 +1,40 @@
+package dev.greenlight.starter.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** A clock that does not move is noticed, so that its batch can run again in a fresh server. */
+class FuzzDriverClockTest {
+  @Test
+  void aClockThatDoesNotMoveIsReportedNotWaitedOnForever() {
+    // Without time skipping a simulated day takes a real day: the same as a stopped clock.
+    try (TestWorkflowEnvironment env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build())) {
+      env.start();
+      FuzzDriver driver = new FuzzDriver(env, null, Duration.ofMillis(500));
+
+      FuzzDriver.ClockStopped stopped =
+          assertThrows(FuzzDriver.ClockStopped.class, () -> driver.sleep(Duration.ofDays(1)));
+
+      assertTrue(stopped.getMessage().contains("clock stopped"), stopped.getMessage());
+    }
+  }
+
+  @Test
+  void aClockThatSkipsIsNotReported() {
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      env.start();
+      long before = env.currentTimeMillis();
+
+      new FuzzDriver(env, null, Duration.ofSeconds(30)).sleep(Duration.ofDays(1));
+
+      assertTrue(env.currentTimeMillis() - before >= Duration.ofDays(1).toMillis());
+    }
+  }
+}
