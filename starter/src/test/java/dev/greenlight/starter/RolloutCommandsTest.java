@@ -41,8 +41,9 @@ class RolloutCommandsTest {
     String workflowId = "rollout-" + plan;
     String dbUrl = TestServices.postgres().createDatabase("cli_rollout");
     String redisUrl = TestServices.redis().url();
+    String redisPrefix = "greenlight:cli-test:" + UUID.randomUUID() + ":";
     try (DevServer server = DevServer.start(0, dbUrl, redisUrl);
-        RolloutWorker worker = startWorker(server, dbUrl, redisUrl)) {
+        RolloutWorker worker = startWorker(server, dbUrl, redisUrl, redisPrefix)) {
       String temporal = server.temporalAddress();
       Path planFile = writePlan(plan);
 
@@ -65,8 +66,45 @@ class RolloutCommandsTest {
       steer(temporal, workflowId, "pause", "change freeze");
       JsonNode paused = awaitStatus(temporal, workflowId, s -> s.get("paused").asBoolean());
       assertTrue(paused.get("pauseReason").asText().contains("change freeze"), paused.toString());
-      steer(temporal, workflowId, "resume", "freeze over");
+      Cli resumed =
+          Cli.run(
+              "resume",
+              "--json",
+              "--who",
+              "rm",
+              "--why",
+              "freeze over",
+              "--temporal",
+              temporal,
+              "-w",
+              workflowId);
+      assertEquals(0, resumed.exit(), resumed.toString());
+      assertEquals(workflowId, JSON.readTree(resumed.out()).get("workflowId").asText());
       awaitStatus(temporal, workflowId, s -> !s.get("paused").asBoolean());
+
+      // The manual lever tells the rollout as the webhook does (autoDowngrade): in OFF it records.
+      Cli lever =
+          Cli.run(
+              "mode",
+              "set",
+              "warn",
+              "--who",
+              "oncall",
+              "--why",
+              "manual lever drill",
+              "--redis",
+              redisUrl,
+              "--redis-prefix",
+              redisPrefix,
+              "--temporal",
+              temporal,
+              "-w",
+              workflowId);
+      expect(0, lever, "wrote warn 0%", "told (autoDowngrade)");
+      JsonNode told =
+          awaitStatus(
+              temporal, workflowId, s -> s.get("alerts").toString().contains("mode-set-by-hand"));
+      assertTransition(told, "alert mode-set-by-hand: warn 0% set by oncall: manual lever drill");
 
       // Not a terminal here: the table once, then plain lines, never a redraw; still running
       // after --count refreshes is not a success.
@@ -112,10 +150,30 @@ class RolloutCommandsTest {
           1,
           Cli.run("pause", "--why", "too late", "--temporal", temporal, "-w", workflowId),
           workflowId);
+      expect(
+          0,
+          Cli.run(
+              "mode",
+              "set",
+              "off",
+              "--who",
+              "oncall",
+              "--why",
+              "after the abort",
+              "--redis",
+              redisUrl,
+              "--redis-prefix",
+              redisPrefix,
+              "--temporal",
+              temporal,
+              "-w",
+              workflowId),
+          "no running rollout to tell");
     }
   }
 
-  private RolloutWorker startWorker(DevServer server, String dbUrl, String redisUrl) {
+  private RolloutWorker startWorker(
+      DevServer server, String dbUrl, String redisUrl, String redisPrefix) {
     // No Prometheus: nothing in this test reads a gate, and a read would be an error, not a pass.
     WorkerConfig config =
         new WorkerConfig(
@@ -127,7 +185,7 @@ class RolloutCommandsTest {
             dir.resolve("backups"),
             // auto: pg_dump where it is installed, the JDBC copy format on a JDK-only machine.
             BackupFormatPolicy.AUTO,
-            "greenlight:cli-test:" + UUID.randomUUID() + ":",
+            redisPrefix,
             0,
             true);
     return RolloutWorker.start(config, new PrintWriter(new StringWriter()));
