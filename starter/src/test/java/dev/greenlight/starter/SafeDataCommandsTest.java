@@ -17,8 +17,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
@@ -179,12 +177,13 @@ class SafeDataCommandsTest {
     assertTrue(quiet.lines().anyMatch(l -> l.startsWith("COMPLETED: 3000 rows scanned")), quiet);
   }
 
-  /** seed's backup evidence for {@code runId}: backup (copy format), verify, restore test. */
+  /** Backup evidence for {@code runId} (copy format), verify and restore test, read as JSON. */
   private void prove(String runId) throws Exception {
     Path noTools = Files.createDirectories(dir.resolve("no-pg-tools"));
     Cli backup =
         Cli.run(
             "backup",
+            "--json",
             "--db",
             url,
             "--run-id",
@@ -196,12 +195,19 @@ class SafeDataCommandsTest {
             "--dir",
             dir.resolve("backups").toString());
     assertEquals(0, backup.exit(), backup.toString());
-    Matcher manifest = Pattern.compile("(?m)^manifest (\\S+)$").matcher(backup.out());
-    assertTrue(manifest.find(), backup.out());
-    assertEquals(0, Cli.run("backup", "verify", manifest.group(1), "--db", url).exit());
+    JsonNode taken = JSON.readTree(backup.out());
+    assertEquals("copy", taken.get("format").asText(), backup.out());
+    String manifest = taken.get("manifest").asText();
+
+    Cli verified = Cli.run("backup", "verify", manifest, "--json", "--db", url);
+    assertEquals(0, verified.exit(), verified.toString());
+    assertEquals(taken.get("sha256"), JSON.readTree(verified.out()).get("sha256"));
+
     Cli restored =
-        Cli.run("restore-test", manifest.group(1), "--db", url, "--pg-bin", noTools.toString());
+        Cli.run("restore-test", manifest, "--json", "--db", url, "--pg-bin", noTools.toString());
     assertEquals(0, restored.exit(), restored.toString());
+    JsonNode tables = JSON.readTree(restored.out()).get("tables");
+    assertEquals(rows(), tables.get(0).get("rows").asLong(), restored.out());
   }
 
   /** The CLI as a process of its own whose standard output is a pipe read here. */
