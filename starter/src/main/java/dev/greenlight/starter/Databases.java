@@ -1,5 +1,6 @@
 package dev.greenlight.starter;
 
+import dev.greenlight.dataplane.DatabaseAddress;
 import dev.greenlight.dataplane.schema.Schema;
 import picocli.CommandLine;
 
@@ -26,5 +27,14 @@ public final class Databases {
     String url = requireUrl(cli, options);
     Schema.migrate(url);
     return url;
+  }
+
+  /** The database {@code url} names, for messages: host, port, database and user, no password. */
+  public static String describe(String url) {
+    try {
+      return DatabaseAddress.fromJdbcUrl(url).toString();
+    } catch (IllegalArgumentException e) {
+      return "the database --db names";
+    }
   }
 }

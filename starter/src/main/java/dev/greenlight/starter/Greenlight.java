@@ -7,6 +7,7 @@ import dev.greenlight.starter.commands.DevServerCommand;
 import dev.greenlight.starter.commands.ExtendWarnCommand;
 import dev.greenlight.starter.commands.FuzzCommand;
 import dev.greenlight.starter.commands.MigrateCommand;
+import dev.greenlight.starter.commands.ModeCommand;
 import dev.greenlight.starter.commands.PauseCommand;
 import dev.greenlight.starter.commands.PlanCommand;
 import dev.greenlight.starter.commands.PromoteCommand;
@@ -53,6 +54,7 @@ import picocli.CommandLine.Command;
       RestoreTestCommand.class,
       MigrateCommand.class,
       StageCommand.class,
+      ModeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Greenlight implements Runnable {

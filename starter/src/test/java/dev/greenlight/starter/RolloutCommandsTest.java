@@ -1,6 +1,7 @@
 package dev.greenlight.starter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -22,9 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The release manager's commands on a real rollout: {@code seed}, {@code start}, {@code status},
- * {@code pause}, {@code resume}, {@code watch} and {@code abort} through picocli, against a dev
- * server and a worker polling it, on real PostgreSQL and Redis. The v3.4 plan's OFF phase waits two
- * days, so the rollout sits still there while the commands steer it.
+ * {@code pause}, {@code resume}, {@code watch} (its exit codes, plain and JSON lines) and {@code
+ * abort} through picocli, against a dev server and a worker polling it, on real PostgreSQL and
+ * Redis. The v3.4 plan's OFF phase waits two days, so the rollout sits still there while the
+ * commands steer it.
  */
 class RolloutCommandsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,8 +41,9 @@ class RolloutCommandsTest {
     String workflowId = "rollout-" + plan;
     String dbUrl = TestServices.postgres().createDatabase("cli_rollout");
     String redisUrl = TestServices.redis().url();
+    String redisPrefix = "greenlight:cli-test:" + UUID.randomUUID() + ":";
     try (DevServer server = DevServer.start(0, dbUrl, redisUrl);
-        RolloutWorker worker = startWorker(server, dbUrl, redisUrl)) {
+        RolloutWorker worker = startWorker(server, dbUrl, redisUrl, redisPrefix)) {
       String temporal = server.temporalAddress();
       Path planFile = writePlan(plan);
 
@@ -62,32 +66,114 @@ class RolloutCommandsTest {
       steer(temporal, workflowId, "pause", "change freeze");
       JsonNode paused = awaitStatus(temporal, workflowId, s -> s.get("paused").asBoolean());
       assertTrue(paused.get("pauseReason").asText().contains("change freeze"), paused.toString());
-      steer(temporal, workflowId, "resume", "freeze over");
+      Cli resumed =
+          Cli.run(
+              "resume",
+              "--json",
+              "--who",
+              "rm",
+              "--why",
+              "freeze over",
+              "--temporal",
+              temporal,
+              "-w",
+              workflowId);
+      assertEquals(0, resumed.exit(), resumed.toString());
+      assertEquals(workflowId, JSON.readTree(resumed.out()).get("workflowId").asText());
       awaitStatus(temporal, workflowId, s -> !s.get("paused").asBoolean());
 
+      // The manual lever tells the rollout as the webhook does (autoDowngrade): in OFF it records.
+      Cli lever =
+          Cli.run(
+              "mode",
+              "set",
+              "warn",
+              "--who",
+              "oncall",
+              "--why",
+              "manual lever drill",
+              "--redis",
+              redisUrl,
+              "--redis-prefix",
+              redisPrefix,
+              "--temporal",
+              temporal,
+              "-w",
+              workflowId);
+      expect(0, lever, "wrote warn 0%", "told (autoDowngrade)");
+      JsonNode told =
+          awaitStatus(
+              temporal, workflowId, s -> s.get("alerts").toString().contains("mode-set-by-hand"));
+      assertTransition(told, "alert mode-set-by-hand: warn 0% set by oncall: manual lever drill");
+
+      // Not a terminal here: the table once, then plain lines, never a redraw; still running
+      // after --count refreshes is not a success.
       Cli watching =
           Cli.run(
               "watch", "--interval", "1", "--count", "2", "--temporal", temporal, "-w", workflowId);
-      expect(0, watching, "OFF");
-      assertEquals(
-          2, watching.out().split("\033\\[H\033\\[2J", -1).length - 1, watching.toString());
+      expect(8, watching, "OFF", "watch: STILL_RUNNING, exit 8");
+      assertFalse(watching.out().contains("\033") || watching.out().contains("\r"), watching.out());
+
+      Cli jsonLines =
+          Cli.run("watch", "--json", "--count", "1", "--temporal", temporal, "-w", workflowId);
+      assertEquals(8, jsonLines.exit(), jsonLines.toString());
+      List<String> lines = jsonLines.out().lines().toList();
+      assertEquals(2, lines.size(), jsonLines.out());
+      JsonNode refresh = JSON.readTree(lines.get(0));
+      assertEquals("status", refresh.get("event").asText());
+      assertEquals("OFF", refresh.get("phase").asText());
+      assertTrue(refresh.get("approvals").isArray(), lines.get(0));
+      JsonNode end = JSON.readTree(lines.get(1));
+      assertEquals("end", end.get("event").asText());
+      assertEquals("STILL_RUNNING", end.get("outcome").asText());
+      assertEquals(8, end.get("exitCode").asInt());
+
+      expect(
+          1,
+          Cli.run("watch", "--count", "1", "--temporal", temporal, "-w", "rollout-no-such-plan"),
+          "no rollout with workflow id rollout-no-such-plan");
 
       steer(temporal, workflowId, "abort", "rehearsing the CLI");
       JsonNode aborted =
           awaitStatus(temporal, workflowId, s -> s.get("phase").asText().equals("ABORTED"));
       assertTransition(aborted, "rehearsing the CLI");
       expect(
-          0,
+          3,
           Cli.run("watch", "--interval", "1", "--temporal", temporal, "-w", workflowId),
-          "ABORTED");
+          "ABORTED",
+          "watch: ABORTED, exit 3");
+      Cli abortedJson = Cli.run("watch", "--json", "--temporal", temporal, "-w", workflowId);
+      assertEquals(3, abortedJson.exit(), abortedJson.toString());
+      JsonNode last = JSON.readTree(abortedJson.out().lines().reduce((a, b) -> b).orElseThrow());
+      assertEquals("ABORTED", last.get("outcome").asText(), abortedJson.out());
       expect(
           1,
           Cli.run("pause", "--why", "too late", "--temporal", temporal, "-w", workflowId),
           workflowId);
+      expect(
+          0,
+          Cli.run(
+              "mode",
+              "set",
+              "off",
+              "--who",
+              "oncall",
+              "--why",
+              "after the abort",
+              "--redis",
+              redisUrl,
+              "--redis-prefix",
+              redisPrefix,
+              "--temporal",
+              temporal,
+              "-w",
+              workflowId),
+          "no running rollout to tell");
     }
   }
 
-  private RolloutWorker startWorker(DevServer server, String dbUrl, String redisUrl) {
+  private RolloutWorker startWorker(
+      DevServer server, String dbUrl, String redisUrl, String redisPrefix) {
     // No Prometheus: nothing in this test reads a gate, and a read would be an error, not a pass.
     WorkerConfig config =
         new WorkerConfig(
@@ -99,7 +185,7 @@ class RolloutCommandsTest {
             dir.resolve("backups"),
             // auto: pg_dump where it is installed, the JDBC copy format on a JDK-only machine.
             BackupFormatPolicy.AUTO,
-            "greenlight:cli-test:" + UUID.randomUUID() + ":",
+            redisPrefix,
             0,
             true);
     return RolloutWorker.start(config, new PrintWriter(new StringWriter()));

@@ -23,6 +23,8 @@ import java.util.Map;
  * @param promotionHeld why a green step is not promoted (a regression), or null
  * @param pendingDowngrade a downgrade to warn still being retried, or null
  * @param attemptId this rollout attempt's own id, which keys its backups and migration
+ * @param backupManifest the manifest of the backup day 5 took, verified and restore-tested before
+ *     the dry run; null before it
  */
 public record RolloutStatus(
     String plan,
@@ -62,4 +64,5 @@ public record RolloutStatus(
     String pendingDowngrade,
     int downgradeAttempts,
     String downgradeError,
-    String attemptId) {}
+    String attemptId,
+    String backupManifest) {}

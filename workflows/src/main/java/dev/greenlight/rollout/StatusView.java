@@ -4,7 +4,10 @@ import dev.greenlight.rollout.plan.RolloutPlan;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the {@code status} query's answer from the state: copies, never live collections. */
+/**
+ * Builds the {@code status} query's answer from the state: copies, never live collections. A query
+ * writes no history, so what it shows can grow without {@code Workflow.getVersion}.
+ */
 final class StatusView {
   private StatusView() {}
 
@@ -48,7 +51,8 @@ final class StatusView {
         s.pendingDowngrade,
         s.downgradeAttempts,
         s.downgradeError,
-        s.attemptId);
+        s.attemptId,
+        s.manifestPath);
   }
 
   /** How long every gate has been counting toward its window; the pooled one for old rollouts. */

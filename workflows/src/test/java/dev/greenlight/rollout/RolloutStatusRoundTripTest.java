@@ -15,6 +15,7 @@ class RolloutStatusRoundTripTest {
     state.phase = Phase.CANARY;
     state.pendingApprovals.add("migration");
     state.previousStepMeans.put("p99", 0.0004);
+    state.manifestPath = "/backups/attempt-1-20260101T000000Z.manifest.json";
     state.transitions.add(
         new Transition(1, Phase.CANARY, dev.greenlight.validator.ValidationMode.ENFORCE, 10, "x"));
     RolloutState back =
@@ -26,6 +27,7 @@ class RolloutStatusRoundTripTest {
     assertEquals(state.transitions, back.transitions);
 
     RolloutStatus status = StatusView.of(TestPlans.v34(), state, 5, 42);
+    assertEquals(state.manifestPath, status.backupManifest());
     assertEquals(
         status,
         converter.fromPayload(

@@ -33,10 +33,13 @@ public final class BackupGuard {
         jdbi.withHandle(h -> h.createQuery("SELECT current_database()").mapTo(String.class).one());
     String refused = "apply refused for run " + runId + ": ";
     String rule =
-        " (DESIGN.md invariant 5: no apply without a verified backup and a passing restore test"
-            + " in the same run); run backup, verify and restoreTest with run id "
+        " (safety invariant 5 in docs/ARCHITECTURE.md, \"Safety invariants and the tests that"
+            + " guard them\": no apply without a verified backup and a passing restore test in the"
+            + " same run); take, verify and restore-test a backup with run id "
             + runId
-            + " first";
+            + " first (greenlight backup --run-id "
+            + runId
+            + ", then backup verify and restore-test on its manifest)";
     List<BackupEvidence> all = store.forRun(runId);
     if (all.isEmpty()) {
       throw new MissingBackupEvidenceException(runId, refused + "the run has no backup" + rule);

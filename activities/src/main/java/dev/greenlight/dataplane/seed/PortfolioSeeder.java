@@ -25,8 +25,11 @@ import org.postgresql.copy.PGCopyOutputStream;
  * benchmarks, never production.
  *
  * <p>The same seed always writes the same names and stages, so two databases seeded alike are
- * identical copies. Rows stream through {@code COPY … FROM STDIN} in one transaction: a million
- * rows take seconds and constant memory. Thread-safe; the {@link Jdbi} stays the caller's.
+ * identical copies. A table the seeder creates, or fills from empty when it has no comment, gets
+ * {@link #SEEDED_MARKER} as its table comment: that is how {@code greenlight seed} tells its own
+ * test rows from someone's data ({@link #inspect}). Rows stream through {@code COPY … FROM STDIN}
+ * in one transaction: a million rows take seconds and constant memory. Thread-safe; the {@link
+ * Jdbi} stays the caller's.
  */
 public final class PortfolioSeeder {
   static final String CREATE_TABLE =
@@ -37,6 +40,9 @@ public final class PortfolioSeeder {
           stage      text,
           created_at timestamptz NOT NULL DEFAULT now()
       )""";
+
+  /** The table comment that marks {@code portfolio_companies} as holding the seeder's rows. */
+  public static final String SEEDED_MARKER = "greenlight seed: test rows, never production data";
 
   private static final String[] NAME_HEADS = {
     "Acme", "Blue", "Nova", "Quartz", "Helio", "Juniper", "Orbit", "Lumen", "Kestrel", "Tundra"
@@ -55,7 +61,42 @@ public final class PortfolioSeeder {
 
   /** Creates an empty {@code portfolio_companies} when there is none; leaves an existing one be. */
   public void createTableIfAbsent() {
-    jdbi.useHandle(h -> h.execute(CREATE_TABLE));
+    jdbi.useTransaction(h -> createAndMark(h, inspect(h)));
+  }
+
+  /** What {@code portfolio_companies} holds now; reads only. */
+  public SeedTarget inspect() {
+    return jdbi.withHandle(PortfolioSeeder::inspect);
+  }
+
+  private static SeedTarget inspect(Handle h) {
+    boolean exists =
+        h.createQuery("SELECT to_regclass('portfolio_companies') IS NOT NULL")
+            .mapTo(Boolean.class)
+            .one();
+    if (!exists) {
+      return new SeedTarget(false, null, 0);
+    }
+    String comment =
+        h.createQuery("SELECT obj_description('portfolio_companies'::regclass, 'pg_class')")
+            .mapTo(String.class)
+            .findOne()
+            .orElse(null);
+    long rows =
+        h.createQuery("SELECT count(*) FROM (SELECT 1 FROM portfolio_companies LIMIT :cap) t")
+            .bind("cap", SeedTarget.COUNT_CAP)
+            .mapTo(Long.class)
+            .one();
+    return new SeedTarget(true, comment, rows);
+  }
+
+  /** Creates the table if absent and marks it as seeded when it is new, or empty and unmarked. */
+  private static void createAndMark(Handle h, SeedTarget before) {
+    h.execute(CREATE_TABLE);
+    boolean emptyAndUnmarked = before.exists() && before.rows() == 0 && before.comment() == null;
+    if (!before.exists() || (emptyAndUnmarked && ownsTable(h))) {
+      h.execute("COMMENT ON TABLE portfolio_companies IS '" + SEEDED_MARKER + "'");
+    }
   }
 
   /**
@@ -79,9 +120,18 @@ public final class PortfolioSeeder {
         });
   }
 
+  /** Only the owner may comment on a table: another role's empty table stays unmarked. */
+  private static boolean ownsTable(Handle h) {
+    return h.createQuery(
+            "SELECT pg_has_role(relowner, 'MEMBER') FROM pg_class"
+                + " WHERE oid = 'portfolio_companies'::regclass")
+        .mapTo(Boolean.class)
+        .one();
+  }
+
   private SeedReport copyRows(Handle handle, long rows, long seed, long started)
       throws SQLException, IOException {
-    handle.execute(CREATE_TABLE);
+    createAndMark(handle, inspect(handle));
     long idBefore =
         handle
             .createQuery("SELECT coalesce(max(id), 0) FROM portfolio_companies")

@@ -2,9 +2,12 @@ package dev.greenlight.starter.commands;
 
 import dev.greenlight.dataplane.backup.BackupFormatPolicy;
 import dev.greenlight.starter.ConnectionOptions;
+import dev.greenlight.starter.JsonOutput;
 import dev.greenlight.starter.PgToolOptions;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,6 +28,7 @@ public final class BackupCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin ConnectionOptions connection;
   @Mixin PgToolOptions pgTools;
+  @Mixin JsonOutput output;
 
   @Option(names = "--run-id", description = "The migration run the backup is evidence for.")
   String runId;
@@ -67,6 +71,18 @@ public final class BackupCommand implements Callable<Integer> {
     var result =
         DataPlane.backups(spec.commandLine(), connection, pgTools, policy)
             .backup(runId, target, List.of("portfolio_companies"));
+    if (output.json) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("format", result.manifest().format());
+      json.put("formatReason", result.formatReason());
+      json.put("backupFile", result.backupFile().toString());
+      json.put("manifest", result.manifestFile().toString());
+      json.put("sha256", result.manifest().sha256());
+      json.put("sizeBytes", result.manifest().sizeBytes());
+      json.put("durationMillis", result.durationMillis());
+      JsonOutput.print(spec.commandLine().getOut(), json);
+      return 0;
+    }
     spec.commandLine()
         .getOut()
         .printf(
@@ -90,6 +106,7 @@ public final class BackupCommand implements Callable<Integer> {
   public static final class Verify implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Mixin ConnectionOptions connection;
+    @Mixin JsonOutput output;
 
     @Parameters(index = "0", paramLabel = "MANIFEST")
     Path manifest;
@@ -101,6 +118,15 @@ public final class BackupCommand implements Callable<Integer> {
           DataPlane.backups(
                   spec.commandLine(), connection, new PgToolOptions(), BackupFormatPolicy.PG_DUMP)
               .verify(manifest);
+      if (output.json) {
+        JsonOutput.print(
+            spec.commandLine().getOut(),
+            Map.of(
+                "backupFile", result.backupFile().toString(),
+                "sha256", result.sha256(),
+                "sizeBytes", result.sizeBytes()));
+        return 0;
+      }
       spec.commandLine()
           .getOut()
           .printf(

@@ -5,6 +5,8 @@ import dev.greenlight.dataplane.migration.MigrationOptions;
 import dev.greenlight.dataplane.migration.StageMigration;
 import dev.greenlight.starter.ConnectionOptions;
 import dev.greenlight.starter.Databases;
+import dev.greenlight.starter.JsonOutput;
+import dev.greenlight.starter.ProgressOption;
 import dev.greenlight.validator.StageNormalizer;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -26,6 +28,8 @@ import picocli.CommandLine.Option;
 public final class MigrateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin ConnectionOptions connection;
+  @Mixin JsonOutput output;
+  @Mixin ProgressOption progress;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Mode mode;
@@ -70,22 +74,37 @@ public final class MigrateCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           cli, "--resume-from must be 0 or more but was " + resumeFrom);
     }
+    PrintWriter out = cli.getOut();
+    if (mode.dryRun) {
+      // Reads only, in a read-only transaction, and never applies Greenlight's schema: a role
+      // with nothing but SELECT on portfolio_companies can preview the migration anywhere.
+      DryRunReport report =
+          new StageMigration(
+                  Jdbi.create(Databases.requireUrl(cli, connection)), StageNormalizer.defaults())
+              .dryRun();
+      if (output.json) {
+        JsonOutput.print(out, report);
+      } else {
+        printDryRun(out, report);
+      }
+      return 0;
+    }
     StageMigration migration =
         new StageMigration(
             Jdbi.create(Databases.requireMigratedUrl(cli, connection)), StageNormalizer.defaults());
-    PrintWriter out = cli.getOut();
-    if (mode.dryRun) {
-      printDryRun(out, migration.dryRun());
-      return 0;
-    }
     MigrationOptions.Builder options = MigrationOptions.builder().initialBatchSize(batchSize);
     if (resumeFrom != null) {
       options.resumeFrom(resumeFrom);
     }
-    var result =
-        migration.apply(runId, options.build(), p -> ProgressBar.draw(out, p), () -> false);
+    ProgressBar bar = ProgressBar.to(out, output.json ? null : progress);
+    var result = migration.apply(runId, options.build(), bar::draw, () -> false);
+    bar.finish();
+    if (output.json) {
+      JsonOutput.print(out, result);
+      return 0;
+    }
     out.printf(
-        "%n%s: %d rows scanned, %d updated, %d unmappable left, checkpoint id %d, %.0f rows/s%n",
+        "%s: %d rows scanned, %d updated, %d unmappable left, checkpoint id %d, %.0f rows/s%n",
         result.status(),
         result.rowsScanned(),
         result.rowsUpdated(),

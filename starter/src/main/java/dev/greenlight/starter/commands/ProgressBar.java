@@ -1,14 +1,62 @@
 package dev.greenlight.starter.commands;
 
 import dev.greenlight.dataplane.migration.MigrationProgress;
+import dev.greenlight.starter.ProgressOption;
 import java.io.PrintWriter;
 import java.time.Duration;
 
-/** Draws a migration's progress on one line: bar, rows, rate and ETA, redrawn after each batch. */
+/**
+ * A migration's progress: bar, rows, rate and ETA. On a terminal one line redrawn in place after
+ * each batch; elsewhere (a pipe, a file) a plain line at each further tenth done, so a log gets ten
+ * lines, not one per batch or a line full of {@code \r} frames; nothing with {@code --no-progress}
+ * or {@code --json}.
+ */
 final class ProgressBar {
   private static final int WIDTH = 30;
 
-  private ProgressBar() {}
+  private final PrintWriter out;
+  private final boolean redraw;
+  private final boolean plain;
+  private int tenthsPrinted = -1;
+  private boolean drawn;
+
+  private ProgressBar(PrintWriter out, boolean redraw, boolean plain) {
+    this.out = out;
+    this.redraw = redraw;
+    this.plain = plain;
+  }
+
+  /** A bar on {@code out} as {@code progress} allows; null {@code progress}: draws nothing. */
+  static ProgressBar to(PrintWriter out, ProgressOption progress) {
+    if (progress == null || progress.noProgress) {
+      return new ProgressBar(out, false, false);
+    }
+    boolean redraw = progress.redraws();
+    return new ProgressBar(out, redraw, !redraw);
+  }
+
+  void draw(MigrationProgress p) {
+    if (redraw) {
+      out.print("\r" + line(p));
+      out.flush();
+      drawn = true;
+    } else if (plain) {
+      int tenths = (int) Math.floor(p.fractionDone() * 10);
+      if (tenths > tenthsPrinted) {
+        tenthsPrinted = tenths;
+        out.println(line(p));
+        out.flush();
+      }
+    }
+  }
+
+  /** Ends the redrawn line, so what follows starts on a line of its own. */
+  void finish() {
+    if (drawn) {
+      out.println();
+      out.flush();
+    }
+  }
 
   static String line(MigrationProgress p) {
     int filled = (int) Math.round(p.fractionDone() * WIDTH);
@@ -22,11 +70,6 @@ final class ProgressBar {
         p.estimatedTotal(),
         p.rowsPerSecond(),
         eta);
-  }
-
-  static void draw(PrintWriter out, MigrationProgress p) {
-    out.print("\r" + line(p));
-    out.flush();
   }
 
   private static String format(Duration d) {

@@ -3,9 +3,12 @@ package dev.greenlight.starter.commands;
 import dev.greenlight.dataplane.backup.BackupFormatPolicy;
 import dev.greenlight.rollout.plan.HumanDurations;
 import dev.greenlight.starter.ConnectionOptions;
+import dev.greenlight.starter.JsonOutput;
 import dev.greenlight.starter.PgToolOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +25,7 @@ public final class RestoreTestCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin ConnectionOptions connection;
   @Mixin PgToolOptions pgTools;
+  @Mixin JsonOutput output;
 
   @Parameters(index = "0", paramLabel = "MANIFEST")
   Path manifest;
@@ -44,6 +48,16 @@ public final class RestoreTestCommand implements Callable<Integer> {
     var result =
         DataPlane.backups(spec.commandLine(), connection, pgTools, BackupFormatPolicy.PG_DUMP)
             .restoreTest(manifest, max);
+    if (output.json) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("durationMillis", result.durationMillis());
+      json.put("limitMillis", result.limitMillis());
+      json.put("tables", result.restoredTables());
+      json.put("distinctStages", result.distinctStages());
+      json.put("scratchDatabase", result.scratchDatabase());
+      JsonOutput.print(spec.commandLine().getOut(), json);
+      return 0;
+    }
     spec.commandLine()
         .getOut()
         .printf(

@@ -1,9 +1,14 @@
 package dev.greenlight.starter.commands;
 
 import dev.greenlight.dataplane.seed.PortfolioSeeder;
+import dev.greenlight.dataplane.seed.SeedReport;
+import dev.greenlight.dataplane.seed.SeedTarget;
 import dev.greenlight.starter.ConnectionOptions;
 import dev.greenlight.starter.Databases;
+import dev.greenlight.starter.JsonOutput;
 import dev.greenlight.validator.StageNormalizer;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine;
@@ -11,7 +16,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code greenlight seed}: fills {@code portfolio_companies} with a realistic stage mix. */
+/**
+ * {@code greenlight seed}: fills {@code portfolio_companies} with a realistic stage mix — only a
+ * table that is absent, empty or seeded before (it carries {@link PortfolioSeeder#SEEDED_MARKER}),
+ * unless {@code --force}: test rows never land among someone's data by a wrong {@code --db}.
+ */
 @Command(
     name = "seed",
     mixinStandardHelpOptions = true,
@@ -19,6 +28,7 @@ import picocli.CommandLine.Option;
 public final class SeedCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin ConnectionOptions connection;
+  @Mixin JsonOutput output;
 
   @Option(
       names = "--rows",
@@ -32,17 +42,50 @@ public final class SeedCommand implements Callable<Integer> {
       description = "Random seed: the same seed writes the same rows.")
   long seed;
 
+  @Option(
+      names = "--force",
+      description =
+          "Add rows also to a non-empty portfolio_companies that seed did not fill (no seed"
+              + " marker in its table comment).")
+  boolean force;
+
   @Override
   public Integer call() {
     if (rows < 0) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--rows must be 0 or more but was " + rows);
     }
-    var report =
-        new PortfolioSeeder(
-                Jdbi.create(Databases.requireMigratedUrl(spec.commandLine(), connection)),
-                StageNormalizer.defaults())
-            .seed(rows, seed);
+    String url = Databases.requireUrl(spec.commandLine(), connection);
+    PortfolioSeeder seeder = new PortfolioSeeder(Jdbi.create(url), StageNormalizer.defaults());
+    // Before anything is written, Greenlight's own schema included.
+    SeedTarget target = seeder.inspect();
+    if (target.holdsRowsSeedDidNotWrite() && !force) {
+      throw new IllegalStateException(
+          "seed refused: portfolio_companies in "
+              + Databases.describe(url)
+              + " holds "
+              + target.describeRows()
+              + " that greenlight seed did not write (its table comment is "
+              + (target.comment() == null ? "empty" : "'" + target.comment() + "'")
+              + ", not the seed marker). Point --db at a test database, or pass --force to add"
+              + " test rows anyway (README: \"Running a rollout for real\")");
+    }
+    Databases.requireMigratedUrl(spec.commandLine(), connection);
+    SeedReport report = seeder.seed(rows, seed);
+    if (output.json) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("rows", report.rows());
+      json.put("firstId", report.firstId());
+      json.put("lastId", report.lastId());
+      json.put("durationMillis", report.durationMillis());
+      json.put("canonical", report.rowsAlreadyCanonical());
+      json.put("toChange", report.rowsToChange());
+      json.put("unmappable", report.rowsUnmappable());
+      json.put("null", report.rowsNull());
+      json.put("forced", target.holdsRowsSeedDidNotWrite());
+      JsonOutput.print(spec.commandLine().getOut(), json);
+      return 0;
+    }
     spec.commandLine()
         .getOut()
         .printf(

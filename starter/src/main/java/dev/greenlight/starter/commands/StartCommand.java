@@ -5,11 +5,13 @@ import dev.greenlight.rollout.RolloutInput;
 import dev.greenlight.rollout.RolloutWorkflow;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.starter.ConnectionOptions;
+import dev.greenlight.starter.JsonOutput;
 import dev.greenlight.starter.PlanOption;
 import dev.greenlight.starter.RolloutClient;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,6 +28,7 @@ public final class StartCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
 
   @Mixin PlanOption plan;
+  @Mixin JsonOutput output;
 
   @Option(
       names = "--who",
@@ -49,6 +52,18 @@ public final class StartCommand implements Callable<Integer> {
                       .setStaticSummary("Rollout of " + parsed.name() + " started by " + who)
                       .build());
       var execution = WorkflowClient.start(rollout::run, new RolloutInput(parsed, who, null));
+      if (output.json) {
+        JsonOutput.print(
+            spec.commandLine().getOut(),
+            Map.of(
+                "workflowId",
+                id,
+                "runId",
+                execution.getRunId(),
+                "taskQueue",
+                RolloutConstants.TASK_QUEUE));
+        return 0;
+      }
       spec.commandLine()
           .getOut()
           .printf(

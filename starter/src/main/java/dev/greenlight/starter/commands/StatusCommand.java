@@ -22,7 +22,11 @@ public final class StatusCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
   @Mixin WorkflowTarget target;
 
-  @Option(names = "--json", description = "Print the status query's answer as JSON.")
+  @Option(
+      names = "--json",
+      description =
+          "Print the status query's answer as JSON, with what each pending approval is about"
+              + " (approvals).")
   boolean json;
 
   @Override
@@ -35,7 +39,7 @@ public final class StatusCommand implements Callable<Integer> {
             .println(
                 new ObjectMapper()
                     .enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(status));
+                    .writeValueAsString(StatusJson.of(status)));
         spec.commandLine().getOut().flush();
       } else {
         StatusTable.print(spec.commandLine().getOut(), target.workflowId, status);

@@ -43,6 +43,9 @@ final class StatusTable {
         "%-22s %s%n",
         "pending approvals",
         s.pendingApprovals().isEmpty() ? "none" : String.join(", ", s.pendingApprovals()));
+    for (ApprovalView approval : ApprovalView.of(s)) {
+      printApproval(out, approval);
+    }
     if (s.enforceBlocked()) {
       out.printf("%-22s %s%n", "ENFORCE", "blocked by the unknown rate");
     }
@@ -87,6 +90,25 @@ final class StatusTable {
       out.printf("  %s  %-10s %s%n", Instant.ofEpochMilli(t.atMillis()), t.phase(), t.reason());
     }
     out.flush();
+  }
+
+  /** One pending approval: why it is asked for, then the evidence, one line per value. */
+  private static void printApproval(PrintWriter out, ApprovalView approval) {
+    out.printf(
+        "  %-20s %s%n",
+        approval.step(), approval.why() == null ? "(no reason recorded)" : approval.why());
+    approval
+        .details()
+        .forEach(
+            (label, value) -> {
+              List<?> lines = value instanceof List<?> list ? list : List.of(value);
+              for (int i = 0; i < lines.size(); i++) {
+                out.printf("    %-18s %s%n", i == 0 ? label : "", lines.get(i));
+              }
+              if (lines.isEmpty()) {
+                out.printf("    %-18s %s%n", label, "none");
+              }
+            });
   }
 
   static String human(long millis) {

@@ -4,9 +4,12 @@ import dev.greenlight.rollout.CommandResult;
 import dev.greenlight.rollout.OperatorCommand;
 import dev.greenlight.rollout.RolloutWorkflow;
 import dev.greenlight.starter.ConnectionOptions;
+import dev.greenlight.starter.JsonOutput;
 import dev.greenlight.starter.RolloutClient;
 import dev.greenlight.starter.Who;
 import dev.greenlight.starter.WorkflowTarget;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -20,6 +23,7 @@ abstract class SteeringCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
   @Mixin WorkflowTarget target;
   @Mixin Who who;
+  @Mixin JsonOutput output;
 
   abstract CommandResult send(RolloutWorkflow rollout);
 
@@ -35,6 +39,14 @@ abstract class SteeringCommand implements Callable<Integer> {
     validate();
     try (RolloutClient client = RolloutClient.connect(connection)) {
       CommandResult result = send(client.rollout(target.workflowId));
+      if (output.json) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("workflowId", target.workflowId);
+        json.put("outcome", result.outcome());
+        json.put("phase", result.phase());
+        JsonOutput.print(spec.commandLine().getOut(), json);
+        return 0;
+      }
       spec.commandLine()
           .getOut()
           .printf("%s: %s (phase %s)%n", target.workflowId, result.outcome(), result.phase());

@@ -1,0 +1,30 @@
+package dev.greenlight.starter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --json} option of a command that reports state, and how it prints: one JSON document
+ * per line (so {@code watch --json} is JSON lines and {@code jq} reads every command alike).
+ */
+public final class JsonOutput {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @Option(names = "--json", description = "Print the result as one line of JSON.")
+  public boolean json;
+
+  /**
+   * Prints {@code value} as one line of JSON and flushes, so a reader of a pipe sees it at once.
+   */
+  public static void print(PrintWriter out, Object value) {
+    try {
+      out.println(MAPPER.writeValueAsString(value));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,153 @@
+package dev.greenlight.starter.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.greenlight.rollout.Phase;
+import dev.greenlight.rollout.RolloutStatus;
+import dev.greenlight.rollout.Transition;
+import dev.greenlight.rollout.activity.DryRunResult;
+import dev.greenlight.rollout.activity.MigrationResult;
+import dev.greenlight.validator.ValidationMode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code status} shows what an approval is about: the data steps' evidence, as the workflow's
+ * status query carries it on day 5, in the table and in the JSON.
+ */
+class StatusTableTest {
+  private static final long T = 1_767_000_000_000L;
+
+  @Test
+  void aPendingMigrationApprovalShowsTheDryRunTheTopValuesTheBackupAndItsRestoreTest()
+      throws Exception {
+    Map<String, Long> mappings = new LinkedHashMap<>();
+    mappings.put("Series A → series-a", 40L);
+    mappings.put("seed round → seed", 310L);
+    mappings.put("PreSeed → pre-seed", 95L);
+    Map<String, Long> unmappable = new LinkedHashMap<>();
+    unmappable.put("tbd", 12L);
+    unmappable.put(" ", 30L);
+    RolloutStatus status =
+        status(
+            List.of("migration"),
+            new DryRunResult(3000, 445, 42, mappings, unmappable),
+            null,
+            Map.of(),
+            "/var/backups/greenlight/attempt-7-20260101T100000Z.manifest.json",
+            List.of(
+                transition("backup verified and restored in 272ms (3000 rows)"),
+                transition("dry run: 445 of 3000 rows would change, 42 unmappable"),
+                transition("waiting for approval of migration: review the dry run")));
+
+    String table = print(status);
+
+    assertTrue(table.contains("  migration            review the dry run"), table);
+    assertTrue(
+        table.contains("dry run            445 of 3000 rows would change, 42 unmappable"), table);
+    int seed = table.indexOf("seed round → seed: 310 rows");
+    int preSeed = table.indexOf("PreSeed → pre-seed: 95 rows");
+    int seriesA = table.indexOf("Series A → series-a: 40 rows");
+    assertTrue(seed > 0 && seed < preSeed && preSeed < seriesA, "largest first:\n" + table);
+    assertTrue(table.contains("top unmappable     ' ': 30 rows"), table);
+    assertTrue(table.contains("'tbd': 12 rows"), table);
+    assertTrue(table.contains("backup             attempt-7-20260101T100000Z"), table);
+    assertTrue(table.contains("restore test       272 ms, 3000 rows restored"), table);
+
+    JsonNode approval = StatusJson.of(status).get("approvals").get(0);
+    assertEquals("migration", approval.get("step").asText());
+    assertEquals("review the dry run", approval.get("why").asText());
+    assertEquals(
+        "seed round → seed: 310 rows", approval.get("details").get("top rewrites").get(0).asText());
+    assertEquals(
+        "272 ms, 3000 rows restored", approval.get("details").get("restore test").asText());
+  }
+
+  @Test
+  void aPendingDistinctStagesApprovalShowsWhatApplyLeftLargestFirst() {
+    Map<String, Long> offending = new LinkedHashMap<>();
+    offending.put("tbd", 12L);
+    offending.put("growth-ish", 30L);
+    RolloutStatus status =
+        status(
+            List.of("distinct-stages"),
+            null,
+            new MigrationResult(3000, 445, 42, 3000),
+            offending,
+            null,
+            List.of(
+                transition(
+                    "waiting for approval of distinct-stages: 2 non-canonical values remain")));
+
+    String table = print(status);
+
+    assertTrue(table.contains("2 non-canonical values remain"), table);
+    assertTrue(table.contains("applied            445 rows updated, 42 unmappable left"), table);
+    assertTrue(table.indexOf("'growth-ish': 30 rows") < table.indexOf("'tbd': 12 rows"), table);
+  }
+
+  private static String print(RolloutStatus status) {
+    StringWriter text = new StringWriter();
+    StatusTable.print(new PrintWriter(text), "rollout-x", status);
+    return text.toString();
+  }
+
+  private static Transition transition(String reason) {
+    return new Transition(T, Phase.NORMALIZE, ValidationMode.WARN, 0, reason);
+  }
+
+  private static RolloutStatus status(
+      List<String> approvals,
+      DryRunResult dryRun,
+      MigrationResult migration,
+      Map<String, Long> offending,
+      String manifest,
+      List<Transition> transitions) {
+    return new RolloutStatus(
+        "x",
+        Phase.NORMALIZE,
+        ValidationMode.WARN,
+        0,
+        0,
+        T,
+        T,
+        T,
+        false,
+        null,
+        approvals,
+        List.of(),
+        0,
+        0,
+        0,
+        0,
+        false,
+        null,
+        0,
+        0,
+        0,
+        dryRun,
+        migration,
+        offending,
+        transitions,
+        List.of(),
+        List.of(),
+        null,
+        1,
+        100,
+        List.of(),
+        null,
+        null,
+        null,
+        null,
+        0,
+        null,
+        "attempt-7",
+        manifest);
+  }
+}
