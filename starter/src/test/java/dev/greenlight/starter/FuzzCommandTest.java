@@ -42,7 +42,7 @@ class FuzzCommandTest {
     assertTrue(json.has("traces"), cli.toString());
     assertEquals(TRACES, json.get("traces").asInt());
     assertEquals(1, json.get("seed").asLong());
-    assertEquals(0, json.get("violations").size(), json.toPrettyString());
+    assertEquals(0, json.get("violations").size(), json.toPrettyString() + "\n" + cli.err());
     List<String> checked = new ArrayList<>();
     json.get("checks").fieldNames().forEachRemaining(checked::add);
     assertEquals(

@@ -66,7 +66,10 @@ class LauncherTest {
   @Test
   void worksThroughASymlinkOnThePathAndBuildsOnFirstRun() throws Exception {
     String calls = run("status");
-    assertTrue(calls.contains("mvnw -q -B -DskipTests -Dgreenlight.worker.jar.skip=true package -pl starter -am"), calls);
+    assertTrue(
+        calls.contains(
+            "mvnw -q -B -DskipTests -Dgreenlight.worker.jar.skip=true package -pl starter -am"),
+        calls);
     String home = checkout.toRealPath().toString();
     assertTrue(calls.contains("-jar " + home + "/starter/target/greenlight.jar status"), calls);
     assertTrue(calls.contains("GREENLIGHT_HOME=" + home), calls);

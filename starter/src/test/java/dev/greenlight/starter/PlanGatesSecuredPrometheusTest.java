@@ -153,6 +153,7 @@ class PlanGatesSecuredPrometheusTest {
     env.put("GREENLIGHT_DB_URL", "jdbc:postgresql://127.0.0.1:1/nowhere");
     env.put("REDIS_URL", "redis://127.0.0.1:1");
     env.put("TEMPORAL_ADDRESS", "127.0.0.1:1");
+    env.put("GREENLIGHT_BACKUP_DIR", dir.resolve("backups").toString());
     Run run = greenlight(env, "worker", "--metrics-port", "0");
     assertEquals(2, run.exit(), run.out());
     assertTrue(

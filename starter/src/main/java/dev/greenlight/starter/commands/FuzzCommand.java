@@ -8,7 +8,6 @@ import dev.greenlight.starter.ConnectionOptions;
 import dev.greenlight.starter.PlanOption;
 import dev.greenlight.starter.fuzz.Fuzz;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,7 +102,8 @@ public final class FuzzCommand implements Callable<Integer> {
     }
     RolloutPlan rolloutPlan = plan.load(spec.commandLine());
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter live = json ? new PrintWriter(new StringWriter()) : out;
+    // With --json the progress lines (each violation as first seen, shrinking) go to stderr.
+    PrintWriter live = json ? spec.commandLine().getErr() : out;
     Fuzz.Report report =
         Fuzz.run(
             rolloutPlan,

@@ -126,7 +126,8 @@ public final class Fuzz {
       Violation violation,
       PrintWriter live) {
     Shrinker.Result shrunk =
-        new Shrinker(runner, oracle, violation.invariant(), options.shrinkRuns()).shrink(trace);
+        new Shrinker(runner, oracle, violation.invariant(), options.shrinkRuns())
+            .shrink(trace, violation);
     Path file = null;
     if (options.out() != null) {
       try {

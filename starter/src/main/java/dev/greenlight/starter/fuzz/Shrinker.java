@@ -27,11 +27,19 @@ final class Shrinker {
     this.budget = budget;
   }
 
-  Result shrink(Scenario trace) {
+  /**
+   * @param found the violation as the fuzz run saw it, reported with its own detail when a run of
+   *     the trace alone does not reproduce it
+   */
+  Result shrink(Scenario trace, Violation found) {
     Result best = attempt(trace);
     if (best == null) {
       // Not reproduced alone (another rollout in its batch mattered?): keep it whole.
-      return new Result(trace, new Violation(invariant, 0, "not reproduced alone"), "ANY", runs);
+      return new Result(
+          trace,
+          new Violation(invariant, found.atMillis(), found.detail() + " (not reproduced alone)"),
+          "ANY",
+          runs);
     }
     if (best.scenario().migrationCrashes() > 0) {
       Result fewer =
