@@ -177,6 +177,16 @@ class RolloutWorkflowCanaryTest {
             .atMillis();
     assertTrue(
         stepTwo - stepOne < Duration.ofHours(2).toMillis(), "promoted before the 2h minimum");
+    // Whoever reads the transitions (status, the fuzz oracle) learns why the step was short.
+    assertTrue(
+        promoted.transitions().stream()
+            .anyMatch(
+                t ->
+                    t.reason()
+                        .contains(
+                            "step 10% promoted: before its minimum, asked by alice (customer"
+                                + " waiting), every gate green for")),
+        promoted.transitions().toString());
 
     kit.workflow().promote(new PromoteCommand("alice", "go-live deadline agreed with VP", true));
     RolloutStatus forced =

@@ -108,9 +108,18 @@ final class CanaryPhase {
       s.promotionHeld = regression;
       return;
     }
+    String greenFor = "every gate green for " + GateWindows.minutes(GateWindows.greenFor(s, now));
+    // A promote command skips the step's minimum, never its gates: say so, so that whoever reads
+    // the transitions (status, the fuzz oracle) knows why the step was shorter than its minimum.
     promote(
-        c, step, read, "every gate green for " + GateWindows.minutes(GateWindows.greenFor(s, now)));
+        c,
+        step,
+        read,
+        minDone ? greenFor : EARLY + promote.who() + " (" + promote.why() + "), " + greenFor);
   }
+
+  /** How a promotion before the step's minimum, asked for by a person, is recorded. */
+  static final String EARLY = "before its minimum, asked by ";
 
   /**
    * Flips ENFORCE for the current step and starts every gate's window — only where ENFORCE can be

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * forced by a person, and every soak completion (the transition entering WARN_EXIT), at time T
  * needs every canary gate green on its own over the trailing window of the truth — 95 % of the
  * samples present, each green, the newest no older than two steps, reads working at T — and the
- * step's minimum since the ENFORCE write that started it. The soak needs its whole duration since
+ * step's minimum since the ENFORCE write that started it (unless a person's promote skipped the
+ * minimum, which the transition says; never the gates). The soak needs its whole duration since
  * ENFORCE 100 % was written: a 24-hour soak that began an hour ago has not soaked.
  */
 public final class PromotionCheck extends CountingCheck {
@@ -25,6 +26,12 @@ public final class PromotionCheck extends CountingCheck {
   public PromotionCheck() {
     super(NAME);
   }
+
+  /**
+   * How the workflow records a promotion a person asked for before the step's minimum: the promote
+   * command skips the minimum (by design) but never the gates, so only the gates are checked then.
+   */
+  static final String EARLY = "before its minimum, asked by ";
 
   /** How the workflow records a promotion: {@code step 10% promoted: why}. */
   private static final Pattern PROMOTED = Pattern.compile("^step (\\d+)% promoted: ");
@@ -56,8 +63,10 @@ public final class PromotionCheck extends CountingCheck {
     if (step == null) {
       why.add("the plan has no " + percent + "% step");
     } else {
-      long min = step.minDuration().toMillis();
-      sinceEnforce(log, t.atMillis(), percent, min, "the step's minimum", why);
+      if (!t.reason().contains(EARLY)) {
+        long min = step.minDuration().toMillis();
+        sinceEnforce(log, t.atMillis(), percent, min, "the step's minimum", why);
+      }
     }
     gates(log, t.atMillis(), log.plan().canary().window().toMillis(), why);
     report(t, "step " + percent + "% promoted", why, out);

@@ -114,6 +114,46 @@ class PromotionCheckTest {
     assertEquals(2, found.size(), "the 50 % step and the soak, not the forced 10 %");
   }
 
+  /**
+   * A promote command skips the step's minimum (by design), never the gates: found by fuzz seed 1,
+   * trace 516, where the oracle took a 92-minute 50 % step promoted on a person's request for a
+   * violation.
+   */
+  @Test
+  void aPromotionAPersonAskedForBeforeTheMinimumIsCheckedOnItsGatesOnly() {
+    long early = STEP_50 + hours(1);
+    Traces.Builder asked = Traces.happy();
+    moveFiftyPercentPromotion(
+        asked,
+        early,
+        "step 50% promoted: " + PromotionCheck.EARLY + "bob (ok), every gate green for 60m");
+    assertEquals(List.of(), check(asked, new PromotionCheck()));
+
+    Traces.Builder unasked = Traces.happy();
+    moveFiftyPercentPromotion(unasked, early, "step 50% promoted: every gate green for 60m");
+    List<Violation> found = check(unasked, new PromotionCheck());
+    assertEquals(1, found.size(), found.toString());
+    assertTrue(found.get(0).detail().contains("under the step's minimum"), found.toString());
+
+    Traces.Builder askedOverRed = Traces.happy();
+    moveFiftyPercentPromotion(
+        askedOverRed,
+        early,
+        "step 50% promoted: " + PromotionCheck.EARLY + "bob (ok), every gate green for 60m");
+    askedOverRed.metrics(
+        bent(askedOverRed.metrics, "p99-latency", early - minutes(3), early - minutes(2), 0.0015));
+    assertEquals(1, check(askedOverRed, new PromotionCheck()).size(), "the gates still count");
+  }
+
+  /** The 50 % step promoted at {@code at} with {@code reason}, its soak moved along with it. */
+  private static void moveFiftyPercentPromotion(Traces.Builder b, long at, String reason) {
+    b.transitions.replaceAll(
+        t ->
+            t.reason().startsWith("step 50%")
+                ? new Transition(at, t.phase(), t.mode(), t.percent(), reason)
+                : t);
+  }
+
   @Test
   void aSoakCompletedOverARedHourFails() {
     Traces.Builder b = Traces.happy();
