@@ -23,6 +23,7 @@ import java.util.Map;
  * @param promotionHeld why a green step is not promoted (a regression), or null
  * @param pendingDowngrade a downgrade to warn still being retried, or null
  * @param attemptId this rollout attempt's own id, which keys its backups and migration
+ * @param notifications how the plan's notifications fared: sent, delivered, failed for good
  */
 public record RolloutStatus(
     String plan,
@@ -62,4 +63,5 @@ public record RolloutStatus(
     String pendingDowngrade,
     int downgradeAttempts,
     String downgradeError,
-    String attemptId) {}
+    String attemptId,
+    NotificationCounts notifications) {}

@@ -48,7 +48,8 @@ final class StatusView {
         s.pendingDowngrade,
         s.downgradeAttempts,
         s.downgradeError,
-        s.attemptId);
+        s.attemptId,
+        s.notifications.counts());
   }
 
   /** How long every gate has been counting toward its window; the pooled one for old rollouts. */
