@@ -8,16 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.greenlight.rollout.plan.NotifyEvent;
 import dev.greenlight.rollout.plan.NotifySink;
 import dev.greenlight.rollout.plan.NotifySpec;
+import dev.greenlight.rollout.plan.PlanParser;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.validator.ValidationMode;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -165,6 +168,47 @@ class RolloutNotificationsTest {
             .startsWith("rolled back (alert StageEnforceErrorSpike: errors 2%)"),
         summary(chat, "rolled-back"));
     assertTrue(summary(chat, "aborted").contains("bob: not this quarter"));
+  }
+
+  /**
+   * Continue-as-new waits for no delivery and drops none: the sequence and the counts carry into
+   * the next run, so ids stay unique and every delivery is accounted for.
+   */
+  @Test
+  void theSequenceAndTheCountsCarryAcrossContinueAsNew() throws Exception {
+    String yaml =
+        Files.readString(RolloutTestKit.planFile())
+            .replace("historyEventLimit: 3000", "historyEventLimit: 500");
+    RolloutPlan plan =
+        new PlanParser()
+            .parse(yaml, "plan.yaml")
+            .withNotifications(
+                new NotifySpec(
+                    List.of(
+                        receiver.sink(
+                            "audit",
+                            NotifySink.Kind.JSON,
+                            "/audit",
+                            null,
+                            Arrays.asList(NotifyEvent.values())))));
+    RolloutResult result;
+    RolloutStatus status;
+    try (RolloutTestKit kit = new RolloutTestKit(plan, false)) {
+      result = runHealthy(kit);
+      status = kit.status();
+      kit.recordHistory("theSequenceAndTheCountsCarryAcrossContinueAsNew");
+    }
+
+    assertEquals(Phase.COMPLETED, result.outcome(), result.reason());
+    assertTrue(result.runs() > 2, "runs: " + result.runs());
+    List<Long> sequences = receiver.at("/audit").stream().map(d -> seq(d)).sorted().toList();
+    assertEquals(
+        LongStream.rangeClosed(1, sequences.size()).boxed().toList(),
+        sequences,
+        "one delivery per notification, numbered without gaps across runs");
+    NotificationCounts counts = status.notifications();
+    assertEquals(sequences.size(), counts.sent());
+    assertEquals(counts.sent(), counts.delivered());
   }
 
   /**

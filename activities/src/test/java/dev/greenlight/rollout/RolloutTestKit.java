@@ -224,11 +224,16 @@ final class RolloutTestKit implements AutoCloseable {
   }
 
   static RolloutPlan loadPlan() {
+    return new PlanParser().parse(planFile());
+  }
+
+  /** The shipped v3.4 plan's file, found above the working directory. */
+  static Path planFile() {
     Path here = Path.of("").toAbsolutePath();
     for (Path dir = here; dir != null; dir = dir.getParent()) {
       Path plan = dir.resolve("plans/stage-normalization-v3.4.yaml");
       if (Files.exists(plan)) {
-        return new PlanParser().parse(plan);
+        return plan;
       }
     }
     throw new IllegalStateException("plans/stage-normalization-v3.4.yaml not found above " + here);

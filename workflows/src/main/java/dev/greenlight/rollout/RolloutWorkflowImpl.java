@@ -209,6 +209,10 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
   private void continueAsNew(RolloutInput input) {
     // Commands still in flight would be lost with this run; let them finish first.
     Workflow.await(Workflow::isEveryHandlerFinished);
+    if (!context.notifier.settled()) {
+      // One of them (a pause, a resume) just started a delivery: continue after it settles.
+      return;
+    }
     trackHistoryLength();
     context.record("continuing as new after " + Workflow.getInfo().getHistoryLength() + " events");
     Workflow.continueAsNew(new RolloutInput(plan, input.startedBy(), state));
