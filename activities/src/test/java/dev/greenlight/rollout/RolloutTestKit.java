@@ -10,6 +10,9 @@ import dev.greenlight.dataplane.seed.PortfolioSeeder;
 import dev.greenlight.localservices.TestServices;
 import dev.greenlight.metrics.MetricSource;
 import dev.greenlight.metrics.ScriptedMetricSource;
+import dev.greenlight.notify.NotificationPayloads;
+import dev.greenlight.notify.SinkSettings;
+import dev.greenlight.notify.WebhookPoster;
 import dev.greenlight.preflight.RedisProbe;
 import dev.greenlight.rollout.activity.DataActivities;
 import dev.greenlight.rollout.activity.PreflightActivities;
@@ -32,11 +35,14 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.jdbi.v3.core.Jdbi;
@@ -55,6 +61,10 @@ final class RolloutTestKit implements AutoCloseable {
   final ModeStore store;
   final Jdbi jdbi;
   final String workflowId = "rollout-test-" + UUID.randomUUID();
+
+  /** The worker's environment as the notify activity sees it: where sinks' secrets come from. */
+  final Map<String, String> environment = new ConcurrentHashMap<>();
+
   private final RedisClient redis;
   private final String database;
   private volatile MetricSource metrics;
@@ -171,7 +181,14 @@ final class RolloutTestKit implements AutoCloseable {
     Worker worker = f.newWorker(RolloutConstants.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(RolloutWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        modes, new GateActivitiesImpl(new Delegate()), preflightActivities, dataActivities);
+        modes,
+        new GateActivitiesImpl(new Delegate()),
+        preflightActivities,
+        dataActivities,
+        new NotifyActivitiesImpl(
+            new SinkSettings(environment::get),
+            new NotificationPayloads(null),
+            new WebhookPoster(WebhookPoster.client(), Clock.systemUTC())));
     f.start();
     return f;
   }
@@ -207,11 +224,16 @@ final class RolloutTestKit implements AutoCloseable {
   }
 
   static RolloutPlan loadPlan() {
+    return new PlanParser().parse(planFile());
+  }
+
+  /** The shipped v3.4 plan's file, found above the working directory. */
+  static Path planFile() {
     Path here = Path.of("").toAbsolutePath();
     for (Path dir = here; dir != null; dir = dir.getParent()) {
       Path plan = dir.resolve("plans/stage-normalization-v3.4.yaml");
       if (Files.exists(plan)) {
-        return new PlanParser().parse(plan);
+        return plan;
       }
     }
     throw new IllegalStateException("plans/stage-normalization-v3.4.yaml not found above " + here);

@@ -8,22 +8,40 @@ import dev.greenlight.preflight.RedisProbe;
 import dev.greenlight.rollout.DataActivitiesImpl;
 import dev.greenlight.rollout.GateActivitiesImpl;
 import dev.greenlight.rollout.ModeActivitiesImpl;
+import dev.greenlight.rollout.NotifyActivitiesImpl;
 import dev.greenlight.rollout.PreflightActivitiesImpl;
 import dev.greenlight.rollout.RolloutWorkflowImpl;
 import dev.greenlight.rollout.activity.DataActivities;
 import dev.greenlight.rollout.activity.GateActivities;
 import dev.greenlight.rollout.activity.ModeActivities;
+import dev.greenlight.rollout.activity.NotifyActivities;
 import dev.greenlight.rollout.activity.PreflightActivities;
 import dev.greenlight.validator.StageNormalizer;
 import io.temporal.worker.Worker;
 
 /**
- * The four activity implementations a rollout calls, wired from shared clients. The worker, the
+ * The activity implementations a rollout calls, wired from shared clients. The worker, the
  * rehearsal and tests build them here, each with the metric source it needs, so all of them run the
  * same activities.
+ *
+ * @param notifications delivers the plan's notifications; a worker without it fails each delivery
+ *     (counted in status, never holding the rollout), so every registration includes it
  */
 public record Activities(
-    ModeActivities mode, GateActivities gates, PreflightActivities preflight, DataActivities data) {
+    ModeActivities mode,
+    GateActivities gates,
+    PreflightActivities preflight,
+    DataActivities data,
+    NotifyActivities notifications) {
+
+  /** These four and the worker's notifier, with secrets from this process's environment. */
+  public Activities(
+      ModeActivities mode,
+      GateActivities gates,
+      PreflightActivities preflight,
+      DataActivities data) {
+    this(mode, gates, preflight, data, NotifyActivitiesImpl.create(null));
+  }
 
   /**
    * The production wiring: mode flips through the clients' mode store, gates read from {@code
@@ -66,6 +84,6 @@ public record Activities(
   /** Registers the rollout workflow and these activities on {@code worker}. */
   public void registerOn(Worker worker) {
     worker.registerWorkflowImplementationTypes(RolloutWorkflowImpl.class);
-    worker.registerActivitiesImplementations(mode, gates, preflight, data);
+    worker.registerActivitiesImplementations(mode, gates, preflight, data, notifications);
   }
 }

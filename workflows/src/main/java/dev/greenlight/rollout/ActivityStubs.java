@@ -3,6 +3,7 @@ package dev.greenlight.rollout;
 import dev.greenlight.rollout.activity.DataActivities;
 import dev.greenlight.rollout.activity.GateActivities;
 import dev.greenlight.rollout.activity.ModeActivities;
+import dev.greenlight.rollout.activity.NotifyActivities;
 import dev.greenlight.rollout.activity.PreflightActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
@@ -98,6 +99,29 @@ public final class ActivityStubs {
                   retries(3, RolloutConstants.FAILURE_MISSING_EVIDENCE))
               .setHeartbeatTimeout(Duration.ofMinutes(2))
               .build());
+
+  /**
+   * A notifier whose deliveries show {@code summary} in the Temporal UI. Retried for at most five
+   * minutes (six attempts, 2 s doubling); a receiver that refuses the request or a sink that is
+   * misconfigured on the worker is not retried. Either way the rollout only counts the failure.
+   */
+  public NotifyActivities notify(String summary) {
+    return Workflow.newActivityStub(
+        NotifyActivities.class,
+        ActivityOptions.newBuilder()
+            .setSummary(summary)
+            .setStartToCloseTimeout(Duration.ofSeconds(30))
+            .setScheduleToCloseTimeout(Duration.ofMinutes(5))
+            .setRetryOptions(
+                RetryOptions.newBuilder()
+                    .setInitialInterval(Duration.ofSeconds(2))
+                    .setBackoffCoefficient(2)
+                    .setMaximumAttempts(6)
+                    .setDoNotRetry(
+                        NotifyActivities.FAILURE_MISCONFIGURED, NotifyActivities.FAILURE_REFUSED)
+                    .build())
+            .build());
+  }
 
   private static ActivityOptions.Builder options(
       String summary, Duration timeout, RetryOptions retries) {

@@ -5,6 +5,7 @@ import dev.greenlight.rollout.gates.GateSummary;
 import dev.greenlight.rollout.gates.GateVerdicts;
 import dev.greenlight.rollout.plan.CanarySpec;
 import dev.greenlight.rollout.plan.CanaryStep;
+import dev.greenlight.rollout.plan.NotifyEvent;
 import dev.greenlight.validator.ValidationMode;
 import io.temporal.failure.ActivityFailure;
 import java.time.Duration;
@@ -222,7 +223,7 @@ final class CanaryPhase {
     s.promotionHeld = null;
     if (s.canaryStep + 1 < c.plan.canary().steps().size()) {
       s.canaryStep++;
-      c.record("step " + step.percent() + "% promoted: " + why);
+      c.record("step " + step.percent() + "% promoted: " + why, NotifyEvent.PROMOTED);
     } else {
       c.enter(Phase.SOAK, "step " + step.percent() + "% promoted: " + why);
     }

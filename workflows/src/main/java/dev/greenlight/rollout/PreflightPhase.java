@@ -5,6 +5,7 @@ import dev.greenlight.rollout.activity.ConsumerAuditRequest;
 import dev.greenlight.rollout.activity.ConsumerAuditResult;
 import dev.greenlight.rollout.activity.RedisProbeRequest;
 import dev.greenlight.rollout.activity.RedisProbeResult;
+import dev.greenlight.rollout.plan.NotifyEvent;
 import dev.greenlight.rollout.plan.PreflightSpec;
 import dev.greenlight.validator.ValidationMode;
 import io.temporal.failure.ActivityFailure;
@@ -32,7 +33,8 @@ final class PreflightPhase {
                 + audit.externalCount()
                 + " external consumers "
                 + audit.externalConsumers()
-                + " hold the rollout in WARN until approved");
+                + " hold the rollout in WARN until approved",
+            NotifyEvent.APPROVAL_PENDING);
       } else {
         c.record(
             "consumer audit clear: "

@@ -7,6 +7,7 @@ import dev.greenlight.rollout.activity.ModeFlipResult;
 import dev.greenlight.rollout.gates.GateSummary;
 import dev.greenlight.rollout.gates.GateVerdicts;
 import dev.greenlight.rollout.plan.GateSpec;
+import dev.greenlight.rollout.plan.NotifyEvent;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.validator.ValidationMode;
 import io.temporal.failure.ActivityFailure;
@@ -35,12 +36,20 @@ final class RolloutContext {
   /** Who the mode record names as the writer: {@code greenlight:<workflow id>}. */
   final String writer;
 
+  /** Tells the plan's sinks about the transitions worth a person's attention. */
+  final Notifier notifier;
+
   RolloutContext(
-      RolloutPlan plan, RolloutState state, ActivityStubs activities, String workflowId) {
+      RolloutPlan plan,
+      RolloutState state,
+      ActivityStubs activities,
+      String workflowId,
+      Notifier notifier) {
     this.plan = plan;
     this.state = state;
     this.activities = activities;
     this.writer = "greenlight:" + workflowId;
+    this.notifier = notifier;
   }
 
   long now() {
@@ -52,11 +61,19 @@ final class RolloutContext {
     return state.attemptId;
   }
 
-  /** Moves to {@code phase}, recording why. */
+  /** Moves to {@code phase}, recording why, and tells the sinks what entering it means. */
   void enter(Phase phase, String reason) {
     state.phase = phase;
     state.phaseStartedAtMillis = now();
+    record(reason, Notifier.onEnter(phase));
+  }
+
+  /**
+   * Records a transition, as {@link #record(String)}, and sends it to the sinks as {@code event}.
+   */
+  void record(String reason, NotifyEvent event) {
     record(reason);
+    notifier.send(event, reason);
   }
 
   /** Records a transition in the current phase and mode, and refreshes what the UI shows. */
@@ -206,7 +223,8 @@ final class RolloutContext {
                 + state.downgradeAttempts
                 + ": "
                 + state.downgradeError
-                + "); retrying until it lands");
+                + "); retrying until it lands",
+            NotifyEvent.RETRYING);
       }
       refreshDetails();
       return false;
@@ -266,7 +284,7 @@ final class RolloutContext {
   boolean awaitApproval(String step, String why) {
     if (!state.pendingApprovals.contains(step)) {
       state.pendingApprovals.add(step);
-      record("waiting for approval of " + step + ": " + why);
+      record("waiting for approval of " + step + ": " + why, NotifyEvent.APPROVAL_PENDING);
     }
     Workflow.await(
         () ->
@@ -281,7 +299,7 @@ final class RolloutContext {
     state.paused = true;
     state.pauseCause = cause;
     state.pauseReason = reason;
-    record("paused: " + reason);
+    record("paused: " + reason, NotifyEvent.PAUSED);
   }
 
   /**
@@ -351,7 +369,8 @@ final class RolloutContext {
       state.pauseCause = null;
       state.pauseReason = null;
       state.gateWindows.clear();
-      record("resumed: gate reads succeed again; every window re-earns from now");
+      record(
+          "resumed: gate reads succeed again; every window re-earns from now", NotifyEvent.RESUMED);
     }
   }
 

@@ -109,6 +109,9 @@ public final class RolloutState {
   public List<String> commands = new ArrayList<>();
   public List<String> alerts = new ArrayList<>();
 
+  /** What the rollout told its notification sinks, and how that fared. */
+  public NotificationLedger notifications = new NotificationLedger();
+
   /** Why the rollout is paused: a person, a metrics outage that lifts by itself, or a failure. */
   public enum PauseCause {
     MANUAL,

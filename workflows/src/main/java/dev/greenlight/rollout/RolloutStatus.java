@@ -25,6 +25,7 @@ import java.util.Map;
  * @param attemptId this rollout attempt's own id, which keys its backups and migration
  * @param backupManifest the manifest of the backup day 5 took, verified and restore-tested before
  *     the dry run; null before it
+ * @param notifications how the plan's notifications fared: sent, delivered, failed for good
  */
 public record RolloutStatus(
     String plan,
@@ -65,4 +66,5 @@ public record RolloutStatus(
     int downgradeAttempts,
     String downgradeError,
     String attemptId,
-    String backupManifest) {}
+    String backupManifest,
+    NotificationCounts notifications) {}

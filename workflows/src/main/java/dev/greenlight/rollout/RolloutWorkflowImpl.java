@@ -1,6 +1,7 @@
 package dev.greenlight.rollout;
 
 import dev.greenlight.rollout.legacy.LegacyRollout;
+import dev.greenlight.rollout.plan.NotifyEvent;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.validator.ValidationMode;
 import io.temporal.failure.ActivityFailure;
@@ -57,7 +58,14 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
                 ? Workflow.getInfo().getFirstExecutionRunId()
                 : Workflow.getInfo().getWorkflowId();
       }
-      context = new RolloutContext(plan, state, activities, Workflow.getInfo().getWorkflowId());
+      String workflowId = Workflow.getInfo().getWorkflowId();
+      context =
+          new RolloutContext(
+              plan,
+              state,
+              activities,
+              workflowId,
+              Notifier.forRun(plan, state, activities, workflowId));
       if (firstRun) {
         state.startedAtMillis = Workflow.currentTimeMillis();
         context.enter(
@@ -82,13 +90,19 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
     }
     trackHistoryLength();
     Workflow.await(Workflow::isEveryHandlerFinished);
+    if (context != null) {
+      // The last notifications (completed, aborted …) would be dropped with the execution.
+      context.notifier.awaitSettled();
+    }
     return new RolloutResult(
         state.phase, state.outcomeReason, state.transitions, state.runs, state.maxEventsPerRun);
   }
 
   /** One turn of the loop: the first of these that applies. */
   private void turn(RolloutInput input) {
-    if (historyIsLong()) {
+    // Deliveries in flight would be dropped with this run: put the continue-as-new off until they
+    // settle (five minutes at most) rather than wait for them, which would hold up alerts.
+    if (historyIsLong() && context.notifier.settled()) {
       continueAsNew(input);
     }
     if (state.pendingDowngrade != null) {
@@ -195,6 +209,10 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
   private void continueAsNew(RolloutInput input) {
     // Commands still in flight would be lost with this run; let them finish first.
     Workflow.await(Workflow::isEveryHandlerFinished);
+    if (!context.notifier.settled()) {
+      // One of them (a pause, a resume) just started a delivery: continue after it settles.
+      return;
+    }
     trackHistoryLength();
     context.record("continuing as new after " + Workflow.getInfo().getHistoryLength() + " events");
     Workflow.continueAsNew(new RolloutInput(plan, input.startedBy(), state));
@@ -233,6 +251,7 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
     state.paused = true;
     state.pauseCause = RolloutState.PauseCause.MANUAL;
     state.pauseReason = "paused by " + command.who() + ": " + command.why();
+    notifySinks(NotifyEvent.PAUSED, state.pauseReason);
     return accepted("paused", command.who(), command.why());
   }
 
@@ -251,6 +270,7 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
     state.pauseCause = null;
     state.pauseReason = null;
     state.consecutiveGateErrors = 0;
+    notifySinks(NotifyEvent.RESUMED, "resumed by " + command.who() + ": " + command.why());
     return accepted("resumed", command.who(), command.why());
   }
 
@@ -323,6 +343,13 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
             + alert.fingerprint());
     if (!state.phase.isTerminal()) {
       state.pendingAlert = alert;
+    }
+  }
+
+  /** Notifies from a handler; the legacy loop, and a handler run before the loop, send nothing. */
+  private void notifySinks(NotifyEvent event, String summary) {
+    if (context != null) {
+      context.notifier.send(event, summary);
     }
   }
 

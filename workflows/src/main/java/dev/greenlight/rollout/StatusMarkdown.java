@@ -53,6 +53,15 @@ public final class StatusMarkdown {
     if (!s.pendingApprovals.isEmpty()) {
       md.append("\n\n**Awaiting approval:** ").append(String.join(", ", s.pendingApprovals));
     }
+    if (s.notifications.failed > 0) {
+      md.append("\n\n**Notifications failed:** ")
+          .append(s.notifications.failed)
+          .append(" of ")
+          .append(s.notifications.sent)
+          .append(" (last: ")
+          .append(s.notifications.lastFailure)
+          .append(")");
+    }
     if (!s.gateWindows.isEmpty()) {
       md.append("\n\n| gate | verdict | last | coverage | why |\n|---|---|---|---|---|\n");
       for (GateWindow w : s.gateWindows.values()) {

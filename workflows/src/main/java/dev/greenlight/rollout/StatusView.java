@@ -52,7 +52,8 @@ final class StatusView {
         s.downgradeAttempts,
         s.downgradeError,
         s.attemptId,
-        s.manifestPath);
+        s.manifestPath,
+        s.notifications.counts());
   }
 
   /** How long every gate has been counting toward its window; the pooled one for old rollouts. */

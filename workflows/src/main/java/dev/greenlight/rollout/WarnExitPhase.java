@@ -4,6 +4,7 @@ import dev.greenlight.rollout.activity.InstantReading;
 import dev.greenlight.rollout.activity.InstantRequest;
 import dev.greenlight.rollout.plan.GateSpec;
 import dev.greenlight.rollout.plan.HumanDurations;
+import dev.greenlight.rollout.plan.NotifyEvent;
 import dev.greenlight.rollout.plan.WarnExitSpec;
 import dev.greenlight.validator.ValidationMode;
 import io.temporal.failure.ActivityFailure;
@@ -67,7 +68,8 @@ final class WarnExitPhase {
     } else if (c.now() < dayEnd + day) {
       if (s.warnExitFailedReads++ == 0) {
         c.record(
-            "day " + dayNumber + " could not be read (" + error + "); retrying within the day");
+            "day " + dayNumber + " could not be read (" + error + "); retrying within the day",
+            NotifyEvent.RETRYING);
       }
       c.sleep(Duration.ofMillis(Math.max(1000, day / 24)), "warn exit: retrying day " + dayNumber);
       return;

@@ -15,10 +15,15 @@ import dev.greenlight.rollout.activity.MigrationRequest;
 import dev.greenlight.rollout.activity.MigrationResult;
 import dev.greenlight.rollout.activity.ModeFlipRequest;
 import dev.greenlight.rollout.activity.ModeFlipResult;
+import dev.greenlight.rollout.activity.Notification;
+import dev.greenlight.rollout.activity.NotificationDelivery;
 import dev.greenlight.rollout.activity.RedisProbeRequest;
 import dev.greenlight.rollout.activity.RedisProbeResult;
 import dev.greenlight.rollout.activity.RestoreTestResult;
 import dev.greenlight.rollout.gates.GateSummary;
+import dev.greenlight.rollout.plan.NotifyEvent;
+import dev.greenlight.rollout.plan.NotifySink;
+import dev.greenlight.rollout.plan.NotifySpec;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.rollout.plan.TestPlans;
 import dev.greenlight.validator.ValidationMode;
@@ -41,8 +46,36 @@ class MessageRoundTripTest {
     Transition transition =
         new Transition(
             1_700_000_000_000L, Phase.CANARY, ValidationMode.ENFORCE, 10, "canary step 1");
+    NotifySink sink =
+        new NotifySink(
+            "release-channel",
+            NotifySink.Kind.SLACK,
+            null,
+            "SLACK_URL",
+            null,
+            null,
+            "/etc/greenlight/hook.secret",
+            List.of(NotifyEvent.PROMOTED, NotifyEvent.ROLLED_BACK),
+            true);
+    Notification notification =
+        new Notification(
+            "run-1.7.promoted",
+            NotifyEvent.PROMOTED,
+            7,
+            1_700_000_000_000L,
+            "rollout-stage-normalization-v3.4",
+            "run-1",
+            "stage-normalization-v3.4",
+            "stage-validation",
+            Phase.CANARY,
+            ValidationMode.ENFORCE,
+            50,
+            "step 10% promoted: every gate green for 30 min");
     return Stream.of(
         plan,
+        plan.withNotifications(new NotifySpec(List.of(sink))),
+        new NotificationDelivery(sink, notification),
+        new NotificationCounts(12, 10, 1, "release-channel run-1.3.paused: HTTP 500"),
         new RolloutInput(plan, "alice", null),
         new RolloutResult(Phase.COMPLETED, "done", List.of(transition), 3, 2_900),
         new ApproveCommand("migration", "alice", "dry run reviewed"),

@@ -28,7 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code ActivityStubs.GATE_READS_AS_LOCAL_ACTIVITIES}, {@code local-gate-reads} follows it; both
  * replay on the frozen {@code legacy} loop. {@code safety-semantics} was recorded after {@code
  * RolloutWorkflowImpl.SAFETY_SEMANTICS} (the safety scenario tests of issue 11 included) and
- * replays on today's loop.
+ * replays on today's loop. {@code notifications} was recorded by {@code RolloutNotificationsTest}
+ * after {@code Notifier.NOTIFICATIONS}: rollouts whose plans have sinks, deliveries that succeed,
+ * are retried, and fail for good.
  */
 class RolloutReplayTest {
   static Stream<Path> histories() throws IOException, URISyntaxException {
@@ -48,6 +50,7 @@ class RolloutReplayTest {
     assertEquals(
         List.of(
             "local-gate-reads",
+            "notifications",
             "remote-gate-reads",
             "safety-semantics",
             "warn-sleeps-through-extension"),

@@ -3,6 +3,7 @@ package dev.greenlight.starter.commands;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.greenlight.rollout.NotificationCounts;
 import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.starter.ConnectionOptions;
@@ -10,6 +11,7 @@ import dev.greenlight.starter.PgToolOptions;
 import dev.greenlight.starter.PlanFiles;
 import dev.greenlight.starter.PlanOption;
 import dev.greenlight.starter.rehearse.HtmlReport;
+import dev.greenlight.starter.rehearse.NotifyPreview;
 import dev.greenlight.starter.rehearse.Rehearsal;
 import dev.greenlight.starter.rehearse.Scenario;
 import dev.greenlight.starter.rehearse.ScenarioException;
@@ -60,6 +62,14 @@ public final class RehearseCommand implements Callable<Integer> {
   Path report;
 
   @Option(
+      names = "--notify-url",
+      paramLabel = "URL",
+      description =
+          "Send what the rollout would tell its notification sinks, as Slack-compatible JSON, to"
+              + " this webhook (a preview; the plan's own sinks are never sent to).")
+  String notifyUrl;
+
+  @Option(
       names = "--legacy-workflow",
       description =
           "Rehearse the workflow as it was before its safety semantics (the frozen legacy loop),"
@@ -75,7 +85,12 @@ public final class RehearseCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--rows must be 0 or more but was " + rows);
     }
-    RolloutPlan rolloutPlan = plan.load(spec.commandLine());
+    RolloutPlan rolloutPlan;
+    try {
+      rolloutPlan = NotifyPreview.apply(plan.load(spec.commandLine()), notifyUrl);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
     Scenario loaded;
     try {
       loaded =
@@ -99,6 +114,16 @@ public final class RehearseCommand implements Callable<Integer> {
                 connection.toWorkerConfig().redisUrl(),
                 pgTools.tools()),
             live);
+    if (notifyUrl != null && !json) {
+      NotificationCounts sent = outcome.notifications();
+      out.printf(
+          // Not the URL: a Slack webhook URL is a credential, and this output lands in CI logs.
+          "notifications  %d sent to the --notify-url webhook: %d delivered, %d failed%s%n",
+          sent.sent(),
+          sent.delivered(),
+          sent.failed(),
+          sent.lastFailure() == null ? "" : " (last: " + sent.lastFailure() + ")");
+    }
     if (report != null) {
       Files.writeString(report, HtmlReport.render(outcome));
       if (!json) {

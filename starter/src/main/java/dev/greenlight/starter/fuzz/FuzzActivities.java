@@ -2,6 +2,7 @@ package dev.greenlight.starter.fuzz;
 
 import dev.greenlight.metrics.MetricSource;
 import dev.greenlight.rollout.GateActivitiesImpl;
+import dev.greenlight.rollout.NotifyActivitiesImpl;
 import dev.greenlight.rollout.activity.ConsumerAuditRequest;
 import dev.greenlight.rollout.activity.ConsumerAuditResult;
 import dev.greenlight.rollout.activity.ModeActivities;
@@ -55,7 +56,10 @@ final class FuzzActivities {
         new RecordedModes(),
         new GateActivitiesImpl(new RoutedMetrics()),
         new PassingPreflight(),
-        new FuzzData(this::trace));
+        new FuzzData(this::trace),
+        // Fuzzed plans carry no sinks (FuzzRunner.onSurface drops them), so this is never called;
+        // registered so that a workflow that did notify would not wait on an unknown activity.
+        NotifyActivitiesImpl.create(null));
   }
 
   /** The real mode flip, unless the trace's Redis refuses writes; every landed write recorded. */

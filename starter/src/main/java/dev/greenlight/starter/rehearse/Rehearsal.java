@@ -2,6 +2,8 @@ package dev.greenlight.starter.rehearse;
 
 import dev.greenlight.dataplane.backup.BackupFormatPolicy;
 import dev.greenlight.dataplane.backup.PgTools;
+import dev.greenlight.rollout.NotificationCounts;
+import dev.greenlight.rollout.NotifyActivitiesImpl;
 import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.rollout.RolloutInput;
 import dev.greenlight.rollout.RolloutResult;
@@ -60,6 +62,8 @@ public final class Rehearsal {
    * @param sent every alert and command sent, in order, with its time and the workflow's answer
    * @param faults every fault injected, in order, with the window it held (cut at {@code
    *     endMillis}; a one-off, and each scripted migration crash, has {@code from == until})
+   * @param notifications how the rehearsal's notifications fared (none sent without {@code
+   *     --notify-url})
    */
   public record Outcome(
       RehearsalResult result,
@@ -71,7 +75,8 @@ public final class Rehearsal {
       List<RehearsalData.Progress> migration,
       List<Sent> sent,
       List<TraceLog.FaultWindow> faults,
-      List<Violation> violations) {
+      List<Violation> violations,
+      NotificationCounts notifications) {
     public Outcome {
       sent = List.copyOf(sent);
       faults = List.copyOf(faults);
@@ -149,7 +154,9 @@ public final class Rehearsal {
             new FaultyModeActivities(modeWrites.wrap(real.mode()), switches),
             real.gates(),
             real.preflight(),
-            dataCalls)
+            dataCalls,
+            // Only a --notify-url preview reaches here (NotifyPreview); its texts say so.
+            NotifyActivitiesImpl.create("rehearsal"))
         .registerOn(worker);
     env.start();
     ScenarioPlayer player = new ScenarioPlayer(scenario, start, metrics);
@@ -232,7 +239,9 @@ public final class Rehearsal {
         data.progress(),
         actor.sent,
         switches.injected(end),
-        violations);
+        violations,
+        // The execution settles its last deliveries before it closes: ask again once it has.
+        result != null ? workflow.status().notifications() : status.notifications());
   }
 
   private static TraceLog.MetricTruth truth(MetricScript metrics) {
@@ -348,21 +357,6 @@ public final class Rehearsal {
             p.redisMaxP99(),
             p.restoreTimeLimit(),
             p.minSeededRows());
-    return new RolloutPlan(
-        plan.name(),
-        plan.surface(),
-        plan.endpoints(),
-        plan.pollInterval(),
-        plan.maxConsecutiveGateErrors(),
-        plan.historyEventLimit(),
-        local,
-        plan.off(),
-        plan.warn(),
-        plan.normalize(),
-        plan.canary(),
-        plan.soak(),
-        plan.warnExit(),
-        plan.rollback(),
-        plan.resumeAfterMetricsOutage());
+    return plan.withPreflight(local);
   }
 }

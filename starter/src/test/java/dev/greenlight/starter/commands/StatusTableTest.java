@@ -148,6 +148,7 @@ class StatusTableTest {
         0,
         null,
         "attempt-7",
-        manifest);
+        manifest,
+        new dev.greenlight.rollout.NotificationCounts(0, 0, 0, null));
   }
 }

@@ -81,6 +81,9 @@ final class PlanRules {
     if (required("rollback", p.rollback())) {
       positive("rollback.extendWarn", p.rollback().extendWarn());
     }
+    if (p.notifications() != null) {
+      NotifyRules.check(p.notifications(), this::fail);
+    }
   }
 
   private void preflight(PreflightSpec p) {

@@ -1,5 +1,6 @@
 package dev.greenlight.rollout.plan;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.util.List;
 
@@ -18,6 +19,8 @@ import java.util.List;
  * @param historyEventLimit continue-as-new once a run's history passes this many events
  * @param resumeAfterMetricsOutage whether a pause caused by failed gate reads lifts by itself once
  *     reads succeed again (default true; null in plans written before the field)
+ * @param notifications the {@code notify:} section: where the rollout tells people what it does;
+ *     null sends nothing (named so because {@code notify()} is {@link Object}'s)
  */
 public record RolloutPlan(
     String name,
@@ -34,9 +37,46 @@ public record RolloutPlan(
     SoakSpec soak,
     WarnExitSpec warnExit,
     RollbackSpec rollback,
-    Boolean resumeAfterMetricsOutage) {
+    Boolean resumeAfterMetricsOutage,
+    @JsonProperty("notify") NotifySpec notifications) {
   public RolloutPlan {
     endpoints = List.copyOf(endpoints);
+  }
+
+  /** A plan without notifications. */
+  public RolloutPlan(
+      String name,
+      String surface,
+      List<String> endpoints,
+      Duration pollInterval,
+      int maxConsecutiveGateErrors,
+      int historyEventLimit,
+      PreflightSpec preflight,
+      OffSpec off,
+      WarnSpec warn,
+      NormalizeSpec normalize,
+      CanarySpec canary,
+      SoakSpec soak,
+      WarnExitSpec warnExit,
+      RollbackSpec rollback,
+      Boolean resumeAfterMetricsOutage) {
+    this(
+        name,
+        surface,
+        endpoints,
+        pollInterval,
+        maxConsecutiveGateErrors,
+        historyEventLimit,
+        preflight,
+        off,
+        warn,
+        normalize,
+        canary,
+        soak,
+        warnExit,
+        rollback,
+        resumeAfterMetricsOutage,
+        null);
   }
 
   /** A plan whose metrics-outage pauses lift by themselves. */
@@ -76,5 +116,54 @@ public record RolloutPlan(
   /** Whether a pause caused by failed gate reads lifts by itself once reads succeed again. */
   public boolean resumesAfterMetricsOutage() {
     return resumeAfterMetricsOutage == null || resumeAfterMetricsOutage;
+  }
+
+  /** Whether the plan sends notifications at all. */
+  public boolean notifies() {
+    return notifications != null
+        && notifications.sinks() != null
+        && !notifications.sinks().isEmpty();
+  }
+
+  /** This plan with {@code preflight} instead of its own. */
+  public RolloutPlan withPreflight(PreflightSpec preflight) {
+    return new RolloutPlan(
+        name,
+        surface,
+        endpoints,
+        pollInterval,
+        maxConsecutiveGateErrors,
+        historyEventLimit,
+        preflight,
+        off,
+        warn,
+        normalize,
+        canary,
+        soak,
+        warnExit,
+        rollback,
+        resumeAfterMetricsOutage,
+        notifications);
+  }
+
+  /** This plan with {@code notifications} instead of its own; null sends nothing. */
+  public RolloutPlan withNotifications(NotifySpec notifications) {
+    return new RolloutPlan(
+        name,
+        surface,
+        endpoints,
+        pollInterval,
+        maxConsecutiveGateErrors,
+        historyEventLimit,
+        preflight,
+        off,
+        warn,
+        normalize,
+        canary,
+        soak,
+        warnExit,
+        rollback,
+        resumeAfterMetricsOutage,
+        notifications);
   }
 }
