@@ -16,27 +16,14 @@ BATCH=16
 DB="${GREENLIGHT_DB_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}"
 REDIS="${REDIS_URL:-redis://127.0.0.1:6379}"
 
-CP_FILE="$(mktemp)"
-WORK="$(mktemp -d)"
-trap 'rm -rf "$CP_FILE" "$WORK"' EXIT
-./greenlight --version >/dev/null # builds the jar when it is missing or stale
-./mvnw -B -q -pl starter -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >/dev/null
-cp -r starter/target/test-classes "$WORK/test"
-
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
-now() { date +%s.%N; }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-
-# The polls of one healthy rollout: one local-activity marker each in the recorded history.
-POLLS="$(zcat workflows/src/test/resources/histories/local-gate-reads/healthyRolloutRunsEveryPhaseInOrderAndCompletes.json.gz \
-  | grep -c '"markerName": "LocalActivity"')"
+# shellcheck source=floor-setup.sh
+source "starter/bench/floor-setup.sh"
 echo "floor: $TRACES workflows of $POLLS polls, $LANES lanes × $BATCH at once; fuzz: $TRACES traces, seed 1"
 
 : >"$WORK/floor" && : >"$WORK/fuzz"
 for round in $(seq 1 "$ROUNDS"); do
   t0=$(now)
-  java -cp "$WORK/test:$(cat "$CP_FILE")" dev.greenlight.starter.bench.PollFloor \
+  java -cp "$FLOOR_CP" dev.greenlight.starter.bench.PollFloor \
     "$POLLS" "$TRACES" "$LANES" "$BATCH" >/dev/null 2>"$WORK/floor.err"
   t1=$(now)
   ./greenlight fuzz --traces "$TRACES" --seed 1 --lanes "$LANES" --batch "$BATCH" --json \

@@ -10,28 +10,14 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROUNDS="${1:-3}"
 
-CP_FILE="$(mktemp)"
-WORK="$(mktemp -d)"
-trap 'rm -rf "$CP_FILE" "$WORK"' EXIT
-./greenlight --version >/dev/null # builds the jar when it is missing or stale
-./mvnw -B -q -pl starter -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >/dev/null
-cp -r starter/target/test-classes "$WORK/test"
-
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
-now() { date +%s.%N; }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-
-# How many gate reads the v3.4 happy path makes: one local-activity marker each in the history
-# the replay test keeps of it.
-POLLS="$(zcat workflows/src/test/resources/histories/local-gate-reads/healthyRolloutRunsEveryPhaseInOrderAndCompletes.json.gz \
-  | grep -c '"markerName": "LocalActivity"')"
+# shellcheck source=floor-setup.sh
+source "starter/bench/floor-setup.sh"
 echo "polls per rehearsal: $POLLS (from the recorded healthy-rollout history)"
 
 : >"$WORK/floor" && : >"$WORK/rehearse"
 for round in $(seq 1 "$ROUNDS"); do
   t0=$(now)
-  java -XX:TieredStopAtLevel=1 -cp "$WORK/test:$(cat "$CP_FILE")" \
+  java -XX:TieredStopAtLevel=1 -cp "$FLOOR_CP" \
     dev.greenlight.starter.bench.PollFloor "$POLLS" >/dev/null 2>"$WORK/floor.err"
   t1=$(now)
   ./greenlight rehearse --json >"$WORK/round.json"

@@ -1,0 +1,19 @@
+# Sourced by the benchmarks that time a command against PollFloor: builds the CLI and the test
+# classes, puts them and the test classpath in $WORK (removed on exit), and defines `now`, `median`
+# and $POLLS — the gate reads a healthy v3.4 rollout makes (one local-activity marker each in the
+# history the replay test keeps of it). Run from the repository root.
+CP_FILE="$(mktemp)"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$CP_FILE" "$WORK"' EXIT
+./greenlight --version >/dev/null # builds the jar when it is missing or stale
+./mvnw -B -q -pl starter -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >/dev/null
+cp -r starter/target/test-classes "$WORK/test"
+FLOOR_CP="$WORK/test:$(cat "$CP_FILE")"
+
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
+now() { date +%s.%N; }
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+POLLS="$(zcat workflows/src/test/resources/histories/local-gate-reads/healthyRolloutRunsEveryPhaseInOrderAndCompletes.json.gz \
+  | grep -c '"markerName": "LocalActivity"')"
