@@ -1,6 +1,7 @@
 package dev.greenlight.starter.commands;
 
 import dev.greenlight.rollout.GateWindow;
+import dev.greenlight.rollout.NotificationCounts;
 import dev.greenlight.rollout.RolloutStatus;
 import dev.greenlight.rollout.Transition;
 import dev.greenlight.rollout.gates.GateSummary;
@@ -64,6 +65,7 @@ final class StatusTable {
         "%-22s %d (%d gate errors in a row)%n",
         "rollbacks", s.rollbacks(), s.consecutiveGateErrors());
     out.printf("%-22s %d events (run %d)%n", "history", s.historyLength(), s.runs());
+    printNotifications(out, s.notifications());
     if (s.gateWindows() != null && !s.gateWindows().isEmpty()) {
       out.printf(
           "%n%-22s %-12s %-12s %-8s %s%n", "gate", "verdict", "last value", "coverage", "why");
@@ -90,6 +92,23 @@ final class StatusTable {
       out.printf("  %s  %-10s %s%n", Instant.ofEpochMilli(t.atMillis()), t.phase(), t.reason());
     }
     out.flush();
+  }
+
+  /**
+   * How the plan's notifications fared; nothing when none were sent, so a plan without sinks reads
+   * as before. A failure for good is shown with its cause: the rollout went on without it, and the
+   * team it was meant for does not know.
+   */
+  private static void printNotifications(PrintWriter out, NotificationCounts n) {
+    if (n == null || n.sent() == 0) {
+      return;
+    }
+    out.printf(
+        "%-22s %d sent, %d delivered, %d failed for good, %d being tried%n",
+        "notifications", n.sent(), n.delivered(), n.failed(), n.inFlight());
+    if (n.lastFailure() != null) {
+      out.printf("%-22s %s%n", "  last failure", n.lastFailure());
+    }
   }
 
   /** One pending approval: why it is asked for, then the evidence, one line per value. */

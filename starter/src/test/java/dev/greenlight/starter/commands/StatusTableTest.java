@@ -1,9 +1,11 @@
 package dev.greenlight.starter.commands;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.greenlight.rollout.NotificationCounts;
 import dev.greenlight.rollout.Phase;
 import dev.greenlight.rollout.RolloutStatus;
 import dev.greenlight.rollout.Transition;
@@ -92,6 +94,50 @@ class StatusTableTest {
     assertTrue(table.indexOf("'growth-ish': 30 rows") < table.indexOf("'tbd': 12 rows"), table);
   }
 
+  @Test
+  void notificationsShowOnlyOnceSentAndAFailureForGoodNamesItsCause() {
+    RolloutStatus quiet = status(List.of(), null, null, Map.of(), null, List.of());
+    assertFalse(print(quiet).contains("notifications"), print(quiet));
+
+    RolloutStatus failing =
+        withNotifications(
+            quiet,
+            new NotificationCounts(
+                5, 3, 1, "slack-releases: rollout-x/promoted-2 answered 500 five times"));
+
+    String table = print(failing);
+    assertTrue(
+        table.contains(
+            "notifications          5 sent, 3 delivered, 1 failed for good, 1 being tried"),
+        table);
+    assertTrue(
+        table.contains("  last failure         slack-releases: rollout-x/promoted-2 answered 500"),
+        table);
+    JsonNode json = StatusJson.of(failing).get("notifications");
+    assertEquals(1, json.get("failed").asLong());
+    assertEquals(
+        "slack-releases: rollout-x/promoted-2 answered 500 five times",
+        json.get("lastFailure").asText());
+  }
+
+  private static RolloutStatus withNotifications(RolloutStatus s, NotificationCounts counts) {
+    var components = RolloutStatus.class.getRecordComponents();
+    Object[] values = new Object[components.length];
+    Class<?>[] types = new Class<?>[components.length];
+    try {
+      for (int i = 0; i < components.length; i++) {
+        types[i] = components[i].getType();
+        values[i] =
+            components[i].getName().equals("notifications")
+                ? counts
+                : components[i].getAccessor().invoke(s);
+      }
+      return RolloutStatus.class.getDeclaredConstructor(types).newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   private static String print(RolloutStatus status) {
     StringWriter text = new StringWriter();
     StatusTable.print(new PrintWriter(text), "rollout-x", status);
@@ -149,6 +195,6 @@ class StatusTableTest {
         null,
         "attempt-7",
         manifest,
-        new dev.greenlight.rollout.NotificationCounts(0, 0, 0, null));
+        new NotificationCounts(0, 0, 0, null));
   }
 }
