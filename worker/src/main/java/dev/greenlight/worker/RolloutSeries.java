@@ -97,7 +97,8 @@ final class RolloutSeries {
     }
     gauge("greenlight_rollout_enforce_percent", rollout, s.percent());
     gauge("greenlight_rollout_canary_step", rollout, s.canaryStep());
-    String cause = s.paused() && s.pauseCause() != null ? s.pauseCause() : "none";
+    // Rollouts paused before pause causes were recorded have none: UNKNOWN, never "none".
+    String cause = !s.paused() ? "none" : s.pauseCause() == null ? "UNKNOWN" : s.pauseCause();
     gauge("greenlight_rollout_paused", rollout.add("cause", cause), is(s.paused()));
     gauge("greenlight_rollout_pending_approvals", rollout, s.pendingApprovals().size());
     gauge(
