@@ -12,6 +12,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.temporal.api.common.v1.WorkflowExecution;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,7 @@ final class RolloutMetrics implements MultiCollector, AutoCloseable {
 
   @Override
   public MetricSnapshots collect() {
-    List<MetricSnapshot> snapshots = new java.util.ArrayList<>(RolloutSeries.of(readings.values()));
+    List<MetricSnapshot> snapshots = new ArrayList<>(RolloutSeries.of(readings.values()));
     snapshots.add(
         new CounterSnapshot(
             new MetricMetadata(

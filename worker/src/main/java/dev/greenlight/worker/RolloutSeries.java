@@ -122,14 +122,15 @@ final class RolloutSeries {
 
   /**
    * Gate series from the gate windows (value and verdict), or, in phases that keep none (OFF), from
-   * the latest readings (value only). Thresholds come from the plan's gates for the current phase:
-   * a gate's name can recur across phases with another threshold (WARN's and the canary's
-   * unknown-rate).
+   * the latest readings (value only). Thresholds come from the plan's gates for the current phase
+   * ({@link PhaseGates}): a gate's name can recur across phases (unknown-rate).
    */
   private void addGates(Labels rollout, RolloutStatus s, RolloutPlan plan) {
     Map<String, Double> values = new LinkedHashMap<>();
-    for (GateSummary reading : s.lastReadings()) {
-      values.put(reading.gate(), reading.lastValue());
+    if (s.gateWindows().isEmpty()) {
+      for (GateSummary reading : s.lastReadings()) {
+        values.put(reading.gate(), reading.lastValue());
+      }
     }
     for (GateWindow window : s.gateWindows()) {
       values.put(window.gate(), window.lastValue());

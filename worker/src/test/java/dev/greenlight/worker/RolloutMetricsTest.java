@@ -42,6 +42,7 @@ import org.junit.jupiter.api.Test;
 class RolloutMetricsTest {
   static final String CANARY = "rollout-metrics-canary";
   static final String PREFLIGHT = "rollout-metrics-preflight";
+  static final String OFF = "rollout-metrics-off";
   static final String PLAN = "plan=\"stage-normalization-v3.4\"";
 
   private TestWorkflowEnvironment env;
@@ -60,8 +61,10 @@ class RolloutMetricsTest {
     env.start();
     start(CANARY, pausedCanary());
     start(PREFLIGHT, null);
+    start(OFF, pausedOff());
     awaitAnswering(CANARY);
     awaitAnswering(PREFLIGHT);
+    awaitAnswering(OFF);
   }
 
   /** A query before the run's first workflow task has nothing to answer from. */
@@ -112,6 +115,29 @@ class RolloutMetricsTest {
     s.gateWindows.put(
         "error-rate",
         new GateWindow("error-rate", at, Verdict.RED, "over 0.001", at, 1.0, 0.002, 0.0015));
+    return s;
+  }
+
+  /** OFF keeps no gate windows: its request count comes from the latest reading. */
+  private static RolloutState pausedOff() {
+    RolloutState s = new RolloutState();
+    s.phase = Phase.OFF;
+    s.mode = ValidationMode.OFF;
+    s.paused = true;
+    s.pauseCause = RolloutState.PauseCause.MANUAL;
+    s.attemptId = "attempt-2";
+    s.lastReadings.add(
+        new dev.greenlight.rollout.gates.GateSummary(
+            "requests-per-endpoint",
+            dev.greenlight.rollout.gates.GateSummary.Outcome.DATA,
+            null,
+            10,
+            10,
+            12_345,
+            12_000,
+            0,
+            0,
+            1_700_000_600_000L));
     return s;
   }
 
@@ -182,7 +208,7 @@ class RolloutMetricsTest {
     assertEquals(2, scrape.value("greenlight_rollout_gate_consecutive_read_errors", PLAN, canary));
     assertEquals(1, scrape.value("greenlight_rollout_rollbacks_total", PLAN, canary));
     assertEquals(3, scrape.value("greenlight_rollout_notifications_failed_total", PLAN, canary));
-    assertEquals(2, scrape.value("greenlight_rollouts_open"));
+    assertEquals(3, scrape.value("greenlight_rollouts_open"));
   }
 
   @Test
@@ -202,6 +228,22 @@ class RolloutMetricsTest {
   }
 
   @Test
+  void offShowsItsRequestCountAgainstTheAtLeastThreshold() throws Exception {
+    Scrape scrape = scrapeFreshWorker();
+    String off = "rollout=\"" + OFF + "\"";
+    String gate = "gate=\"requests-per-endpoint\"";
+    assertEquals(12_345, scrape.value("greenlight_rollout_gate_value", gate, PLAN, off));
+    assertEquals(
+        10_000,
+        scrape.value(
+            "greenlight_rollout_gate_threshold", "comparison=\"at_least\"", gate, PLAN, off));
+    assertEquals(1, scrape.value("greenlight_rollout_mode", "mode=\"off\"", PLAN, off));
+    assertNull(
+        scrape.valueOrNull(
+            "greenlight_rollout_gate_verdict", gate, PLAN, off, "verdict=\"GREEN\""));
+  }
+
+  @Test
   void aClosedRolloutDropsOutAtTheNextRefresh() throws Exception {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     try (RolloutMetrics metrics = rolloutMetrics(registry)) {
@@ -209,7 +251,7 @@ class RolloutMetricsTest {
       env.getWorkflowClient().newUntypedWorkflowStub(PREFLIGHT).terminate("test");
       metrics.refresh();
       Scrape scrape = scrape(registry);
-      assertEquals(1, scrape.value("greenlight_rollouts_open"));
+      assertEquals(2, scrape.value("greenlight_rollouts_open"));
       assertFalse(scrape.text.contains(PREFLIGHT), scrape.text);
       assertEquals(
           1,
