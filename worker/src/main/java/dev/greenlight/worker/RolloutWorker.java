@@ -68,9 +68,12 @@ public final class RolloutWorker implements AutoCloseable {
             activities.notifications())
         .registerOn(factory.newWorker(RolloutConstants.TASK_QUEUE, workerOptions(config)));
     factory.start();
+    // Status is read for the endpoint only: without one nobody would see it.
     rolloutMetrics =
-        new RolloutMetrics(new OpenRollouts(service, client))
-            .start(registry.getPrometheusRegistry());
+        config.metricsPort() == 0
+            ? null
+            : new RolloutMetrics(new OpenRollouts(service, client))
+                .start(registry.getPrometheusRegistry());
     endpoint =
         config.metricsPort() == 0
             ? null
@@ -152,7 +155,9 @@ public final class RolloutWorker implements AutoCloseable {
     if (!factory.isTerminated()) {
       factory.shutdownNow();
     }
-    rolloutMetrics.close();
+    if (rolloutMetrics != null) {
+      rolloutMetrics.close();
+    }
     service.shutdown();
     clients.close();
     http.dispatcher().executorService().shutdown();
