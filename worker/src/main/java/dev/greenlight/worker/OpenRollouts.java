@@ -8,17 +8,22 @@ import dev.greenlight.rollout.plan.RolloutPlan;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.filter.v1.WorkflowTypeFilter;
+import io.temporal.api.query.v1.WorkflowQuery;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsResponse;
+import io.temporal.api.workflowservice.v1.QueryWorkflowRequest;
+import io.temporal.api.workflowservice.v1.QueryWorkflowResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The rollouts running in a namespace, read from the Temporal server: which are open (its
@@ -34,6 +39,15 @@ final class OpenRollouts {
   /** The workflow type name the SDK derives from {@link RolloutWorkflow}. */
   static final String WORKFLOW_TYPE = RolloutWorkflow.class.getSimpleName();
 
+  /** The status query's name: the method name, as the SDK registers it. */
+  static final String STATUS_QUERY = "status";
+
+  /**
+   * How long one status read may take: long enough for a replay of a long history on a busy worker,
+   * short enough that one stuck rollout does not hold the others' series back for long.
+   */
+  static final Duration QUERY_DEADLINE = Duration.ofSeconds(10);
+
   /**
    * One open rollout as read at one instant.
    *
@@ -46,12 +60,19 @@ final class OpenRollouts {
   private final WorkflowServiceStubs service;
   private final WorkflowClient client;
   private final String namespace;
+  private final Duration queryDeadline;
   private final Map<String, RolloutPlan> plansByRun = new ConcurrentHashMap<>();
 
+  /** Reads through {@code service} with {@code client}'s namespace and data converter. */
   OpenRollouts(WorkflowServiceStubs service, WorkflowClient client) {
+    this(service, client, QUERY_DEADLINE);
+  }
+
+  OpenRollouts(WorkflowServiceStubs service, WorkflowClient client, Duration queryDeadline) {
     this.service = service;
     this.client = client;
     this.namespace = client.getOptions().getNamespace();
+    this.queryDeadline = queryDeadline;
   }
 
   /** The open rollout executions, every page of them. */
@@ -81,14 +102,35 @@ final class OpenRollouts {
   /**
    * Queries {@code execution}'s status and looks up its plan.
    *
-   * @throws RuntimeException (the SDK's) when the query or the history read fails
+   * @throws RuntimeException (gRPC's or the SDK's) when the query or the history read fails, or the
+   *     query takes longer than the deadline
    */
   Reading read(WorkflowExecution execution) {
+    // The raw call rather than a typed stub: its deadline bounds a read nobody can answer (no
+    // worker polls), which the stub would wait on for the SDK's minute-long long-poll deadline.
+    QueryWorkflowResponse response =
+        service
+            .blockingStub()
+            .withDeadlineAfter(queryDeadline.toMillis(), TimeUnit.MILLISECONDS)
+            .queryWorkflow(
+                QueryWorkflowRequest.newBuilder()
+                    .setNamespace(namespace)
+                    .setExecution(execution)
+                    .setQuery(WorkflowQuery.newBuilder().setQueryType(STATUS_QUERY))
+                    .build());
+    if (response.hasQueryRejected()) {
+      throw new IllegalStateException(
+          "status query rejected: " + response.getQueryRejected().getStatus());
+    }
     RolloutStatus status =
         client
-            .newWorkflowStub(
-                RolloutWorkflow.class, execution.getWorkflowId(), Optional.of(execution.getRunId()))
-            .status();
+            .getOptions()
+            .getDataConverter()
+            .fromPayloads(
+                0,
+                Optional.of(response.getQueryResult()),
+                RolloutStatus.class,
+                RolloutStatus.class);
     RolloutPlan plan = plansByRun.computeIfAbsent(execution.getRunId(), run -> plan(execution));
     return new Reading(
         execution.getWorkflowId(), execution.getRunId(), status, plan, System.currentTimeMillis());

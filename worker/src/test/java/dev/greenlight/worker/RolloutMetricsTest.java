@@ -293,6 +293,29 @@ class RolloutMetricsTest {
     assertEquals(java.util.Set.of(), missing, scrape.text());
   }
 
+  @Test
+  void aStatusThatCannotBeReadKeepsTheLastAnswerAndCountsTheFailure() throws Exception {
+    env.getWorkflowClient().newUntypedWorkflowStub(PREFLIGHT).terminate("test");
+    env.getWorkflowClient().newUntypedWorkflowStub(OFF).terminate("test");
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    try (RolloutMetrics metrics = rolloutMetrics(registry)) {
+      metrics.refresh();
+      String canary = "rollout=\"" + CANARY + "\"";
+      double readAt =
+          scrape(registry).value("greenlight_rollout_status_read_timestamp_seconds", PLAN, canary);
+      // No worker left to answer the query: it fails at the query deadline.
+      env.getWorkerFactory().shutdownNow();
+      env.getWorkerFactory().awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+      metrics.refresh();
+      Scrape scrape = scrape(registry);
+      assertEquals(
+          1, scrape.value("greenlight_rollout_metrics_read_failures_total", "step=\"status\""));
+      assertEquals(
+          readAt, scrape.value("greenlight_rollout_status_read_timestamp_seconds", PLAN, canary));
+      assertEquals(1, scrape.value("greenlight_rollout_phase", PLAN, "phase=\"CANARY\"", canary));
+    }
+  }
+
   /**
    * A worker that has just started (a new registry, a new collector) reads every open rollout from
    * the server on its first refresh, before any of them has had a workflow task on it.
@@ -308,7 +331,11 @@ class RolloutMetricsTest {
   private RolloutMetrics rolloutMetrics(PrometheusMeterRegistry registry) {
     RolloutMetrics metrics =
         new RolloutMetrics(
-            new OpenRollouts(env.getWorkflowServiceStubs(), env.getWorkflowClient()));
+            // A short deadline: a read nobody can answer fails in seconds, not ten.
+            new OpenRollouts(
+                env.getWorkflowServiceStubs(),
+                env.getWorkflowClient(),
+                java.time.Duration.ofSeconds(2)));
     registry.getPrometheusRegistry().register(metrics);
     return metrics;
   }
