@@ -61,8 +61,23 @@ public final class PrometheusProcess implements AutoCloseable {
     private int targetPort = -1;
     private LoopbackCertificates certificates;
     private boolean basicAuth;
+    private final java.util.List<Path> ruleFiles = new java.util.ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Load and evaluate these rule files every second; Prometheus refuses to start on one it cannot
+     * parse.
+     */
+    public Builder ruleFiles(Path... files) {
+      for (Path file : files) {
+        if (!Files.isRegularFile(file)) {
+          throw new IllegalArgumentException("rule file " + file.toAbsolutePath() + " not found");
+        }
+        ruleFiles.add(file.toAbsolutePath());
+      }
+      return this;
+    }
 
     /** Scrape {@code http://127.0.0.1:<targetPort>/metrics} every second. */
     public Builder scraping(int port) {
@@ -98,6 +113,8 @@ public final class PrometheusProcess implements AutoCloseable {
                     - targets: ['127.0.0.1:%d']
               """
                   .formatted(targetPort);
+      StringBuilder rules = new StringBuilder(ruleFiles.isEmpty() ? "" : "rule_files:\n");
+      ruleFiles.forEach(f -> rules.append("  - '").append(f).append("'\n"));
       Files.writeString(
           config,
           """
@@ -105,6 +122,7 @@ public final class PrometheusProcess implements AutoCloseable {
             scrape_interval: 1s
             evaluation_interval: 1s
           """
+              + rules
               + scrape);
       int port = freePort();
       ProcessBuilder command =

@@ -23,7 +23,8 @@ import okhttp3.OkHttpClient;
 /**
  * The worker process: hosts {@code RolloutWorkflow} and its activities on {@link
  * RolloutConstants#TASK_QUEUE}, with every client built once here and passed down, and the SDK's
- * metrics on an HTTP {@code /metrics} endpoint.
+ * metrics, where each open rollout stands ({@link RolloutMetrics}) and its failed gate reads
+ * ({@link CountingGateActivities}) on an HTTP {@code /metrics} endpoint.
  *
  * <p>{@link #close()} shuts down in the reverse order of building: no new tasks, running ones get
  * {@link #SHUTDOWN_GRACE} to finish, then the clients close. {@link #installShutdownHook()} makes
@@ -38,6 +39,7 @@ public final class RolloutWorker implements AutoCloseable {
   private final OkHttpClient http;
   private final ActivityClients clients;
   private final WorkerFactory factory;
+  private final RolloutMetrics rolloutMetrics;
   private final MetricsEndpoint endpoint;
   private final List<String> addedSearchAttributes;
 
@@ -56,9 +58,22 @@ public final class RolloutWorker implements AutoCloseable {
     clients = ActivityClients.connect(config.dbUrl(), config.redisUrl(), config.redisPrefix());
     WorkflowClient client = WorkflowClient.newInstance(service, config.temporal().clientOptions());
     factory = WorkerFactory.newInstance(client);
-    Activities.create(clients, prometheus.metricSource(http), BackupSetup.of(config))
+    Activities activities =
+        Activities.create(clients, prometheus.metricSource(http), BackupSetup.of(config));
+    new Activities(
+            activities.mode(),
+            CountingGateActivities.counting(activities.gates(), registry.getPrometheusRegistry()),
+            activities.preflight(),
+            activities.data(),
+            activities.notifications())
         .registerOn(factory.newWorker(RolloutConstants.TASK_QUEUE, workerOptions(config)));
     factory.start();
+    // Status is read for the endpoint only: without one nobody would see it.
+    rolloutMetrics =
+        config.metricsPort() == 0
+            ? null
+            : new RolloutMetrics(new OpenRollouts(service, client))
+                .start(registry.getPrometheusRegistry());
     endpoint =
         config.metricsPort() == 0
             ? null
@@ -139,6 +154,9 @@ public final class RolloutWorker implements AutoCloseable {
     factory.awaitTermination(SHUTDOWN_GRACE.toSeconds(), TimeUnit.SECONDS);
     if (!factory.isTerminated()) {
       factory.shutdownNow();
+    }
+    if (rolloutMetrics != null) {
+      rolloutMetrics.close();
     }
     service.shutdown();
     clients.close();

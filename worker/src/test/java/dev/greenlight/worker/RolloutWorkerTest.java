@@ -76,10 +76,39 @@ class RolloutWorkerTest {
                   HttpResponse.BodyHandlers.ofString());
       assertEquals(200, metrics.statusCode());
       assertTrue(metrics.body().contains("temporal_"), metrics.body());
+      String body = awaitPollSeries(port);
+      // The series GreenlightWorkerNotPolling (ops/prometheus/rules/greenlight-health.yml) reads.
+      assertTrue(
+          body.lines()
+              .anyMatch(
+                  l ->
+                      l.startsWith("temporal_long_request_total{")
+                          && l.contains("operation=\"PollWorkflowTaskQueue\"")
+                          && l.contains("task_queue=\"greenlight-rollouts\"")),
+          body);
+      assertTrue(body.contains("\ngreenlight_rollouts_open 0.0\n"), body);
     }
     try (RolloutWorker second =
         RolloutWorker.start(config(0), new PrintWriter(new StringWriter()))) {
       assertEquals(List.of(), second.addedSearchAttributes());
+    }
+  }
+
+  /** The SDK reports its metrics every 10 s: waits for the first report of its polls. */
+  private static String awaitPollSeries(int port) throws Exception {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      String body =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      if (body.contains("temporal_long_request_total{") || System.nanoTime() > deadline) {
+        return body;
+      }
+      Thread.sleep(200);
     }
   }
 
