@@ -19,6 +19,8 @@ import dev.greenlight.rollout.activity.PreflightActivities;
 import dev.greenlight.rollout.gates.Sample;
 import dev.greenlight.rollout.plan.PlanParser;
 import dev.greenlight.rollout.plan.RolloutPlan;
+import dev.greenlight.testsupport.RepoFiles;
+import dev.greenlight.testsupport.TestDatabases;
 import dev.greenlight.validator.ModeRecord;
 import dev.greenlight.validator.ModeStore;
 import dev.greenlight.validator.StageNormalizer;
@@ -143,7 +145,7 @@ final class RolloutTestKit implements AutoCloseable {
     keyPrefix = "gltest:" + UUID.randomUUID() + ":";
     store = new ModeStore(redis, keyPrefix);
     String url = TestServices.postgres().createDatabase("gl_rollout");
-    database = url.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
+    database = TestDatabases.nameOf(url);
     Schema.migrate(url);
     jdbi = Jdbi.create(url);
     modes = new SteerableModes(new ModeActivitiesImpl(store, jdbi));
@@ -229,14 +231,7 @@ final class RolloutTestKit implements AutoCloseable {
 
   /** The shipped v3.4 plan's file, found above the working directory. */
   static Path planFile() {
-    Path here = Path.of("").toAbsolutePath();
-    for (Path dir = here; dir != null; dir = dir.getParent()) {
-      Path plan = dir.resolve("plans/stage-normalization-v3.4.yaml");
-      if (Files.exists(plan)) {
-        return plan;
-      }
-    }
-    throw new IllegalStateException("plans/stage-normalization-v3.4.yaml not found above " + here);
+    return RepoFiles.v34Plan();
   }
 
   /** Starts the rollout with metrics scripted from the healthy baseline, bent by {@code script}. */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenlight.rollout.Phase;
 import dev.greenlight.rollout.RolloutStatus;
+import dev.greenlight.testsupport.Await;
+import dev.greenlight.testsupport.RepoFiles;
 import dev.greenlight.validator.ModeRecord;
 import dev.greenlight.validator.ValidationMode;
 import java.nio.file.Path;
@@ -34,7 +36,7 @@ class RollbackEndToEndTest {
         RolloutProbe probe = new RolloutProbe(stack.temporalAddress(), Stack.WORKFLOW_ID)) {
       Cli cli = new Cli(stack.temporalAddress());
       Steering steering = new Steering(cli, Stack.WORKFLOW_ID);
-      cli.start(RepoFiles.COMPRESSED_PLAN);
+      cli.start(RepoFiles.locate("plans/e2e-compressed.yaml"));
       steering.driveUntil(
           probe,
           TO_CANARY,

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.greenlight.rollout.Phase;
 import dev.greenlight.rollout.RolloutStatus;
+import dev.greenlight.testsupport.Await;
+import dev.greenlight.testsupport.RepoFiles;
 import dev.greenlight.validator.ModeRecord;
 import dev.greenlight.validator.ValidationMode;
 import java.nio.file.Path;
@@ -46,7 +48,7 @@ class RolloutThroughFaultsEndToEndTest {
         RolloutProbe probe = new RolloutProbe(stack.temporalAddress(), Stack.WORKFLOW_ID)) {
       Cli cli = new Cli(stack.temporalAddress());
       Steering steering = new Steering(cli, Stack.WORKFLOW_ID);
-      cli.start(RepoFiles.COMPRESSED_PLAN);
+      cli.start(RepoFiles.locate("plans/e2e-compressed.yaml"));
 
       steering.driveUntil(probe, PHASE, "OFF", s -> s.phase() == Phase.OFF, stack::logs);
       stack.killAndRestartWorker();

@@ -1,6 +1,7 @@
 package dev.greenlight.referenceapi;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.greenlight.testsupport.Await;
 import dev.greenlight.validator.ModeChange;
 import dev.greenlight.validator.ModeRecord;
 import dev.greenlight.validator.ModeResolver;

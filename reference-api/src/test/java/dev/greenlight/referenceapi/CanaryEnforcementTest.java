@@ -7,6 +7,7 @@ import dev.greenlight.localservices.TestServices;
 import dev.greenlight.referenceapi.load.LoadGenerator;
 import dev.greenlight.referenceapi.load.LoadPlan;
 import dev.greenlight.referenceapi.load.LoadReport;
+import dev.greenlight.testsupport.TestDatabases;
 import dev.greenlight.validator.CanaryBucket;
 import dev.greenlight.validator.ValidationMode;
 import java.time.Duration;
@@ -30,7 +31,7 @@ class CanaryEnforcementTest {
   @BeforeAll
   static void start() {
     String url = TestServices.postgres().createDatabase("gl_refapi_canary");
-    database = url.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
+    database = TestDatabases.nameOf(url);
     rig = new ApiRig(url, TestServices.redis().url());
   }
 

@@ -14,9 +14,10 @@ import dev.greenlight.referenceapi.load.LoadPlan;
 import dev.greenlight.referenceapi.load.LoadReport;
 import dev.greenlight.rollout.plan.PlanParser;
 import dev.greenlight.rollout.plan.RolloutPlan;
+import dev.greenlight.testsupport.Await;
+import dev.greenlight.testsupport.RepoFiles;
+import dev.greenlight.testsupport.TestDatabases;
 import dev.greenlight.validator.ValidationMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import okhttp3.OkHttpClient;
@@ -44,7 +45,7 @@ class OffBaselineTest {
   static void start() throws Exception {
     assumeTrue(ExternalTools.present("prometheus"), ExternalTools.skipReason("prometheus"));
     String url = TestServices.postgres().createDatabase("gl_refapi_off_baseline");
-    database = url.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
+    database = TestDatabases.nameOf(url);
     rig = new ApiRig(url, TestServices.redis().url());
     rig.setMode(ValidationMode.OFF, 0);
     prometheus = PrometheusProcess.scraping(rig.api.port());
@@ -116,12 +117,6 @@ class OffBaselineTest {
   }
 
   private static RolloutPlan plan() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path plan = dir.resolve("plans/stage-normalization-v3.4.yaml");
-      if (Files.exists(plan)) {
-        return new PlanParser().parse(plan);
-      }
-    }
-    throw new IllegalStateException("plans/stage-normalization-v3.4.yaml not found");
+    return new PlanParser().parse(RepoFiles.v34Plan());
   }
 }

@@ -9,6 +9,9 @@ import dev.greenlight.localservices.TestServices;
 import dev.greenlight.referenceapi.load.LoadGenerator;
 import dev.greenlight.referenceapi.load.LoadPlan;
 import dev.greenlight.referenceapi.load.LoadReport;
+import dev.greenlight.testsupport.Await;
+import dev.greenlight.testsupport.LogCapture;
+import dev.greenlight.testsupport.TestDatabases;
 import dev.greenlight.validator.CanaryBucket;
 import dev.greenlight.validator.ModeChange;
 import dev.greenlight.validator.ModeResolver;
@@ -42,7 +45,7 @@ class RedisOutageTest {
   @BeforeAll
   static void start() {
     String url = TestServices.postgres().createDatabase("gl_refapi_redis");
-    database = url.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
+    database = TestDatabases.nameOf(url);
     redis = RedisServer.startEmbedded();
     rig = new ApiRig(url, redis.url());
   }

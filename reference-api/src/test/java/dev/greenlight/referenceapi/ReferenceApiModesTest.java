@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.greenlight.localservices.TestServices;
+import dev.greenlight.testsupport.TestDatabases;
 import dev.greenlight.validator.CanaryBucket;
 import dev.greenlight.validator.Stage;
 import dev.greenlight.validator.ValidationMode;
@@ -27,7 +28,7 @@ class ReferenceApiModesTest {
   @BeforeAll
   static void start() {
     String url = TestServices.postgres().createDatabase("gl_refapi_modes");
-    database = url.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
+    database = TestDatabases.nameOf(url);
     rig = new ApiRig(url, TestServices.redis().url());
   }
 

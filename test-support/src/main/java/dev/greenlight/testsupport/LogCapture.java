@@ -1,4 +1,4 @@
-package dev.greenlight.validator;
+package dev.greenlight.testsupport;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -8,18 +8,23 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /** The events one logger emits while a test runs. Close it to detach. */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
   private final Logger logger;
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-  LogCapture(String loggerName) {
+  /** Captures the logger named after {@code source}. */
+  public LogCapture(Class<?> source) {
+    this(source.getName());
+  }
+
+  public LogCapture(String loggerName) {
     logger = (Logger) LoggerFactory.getLogger(loggerName);
     appender.start();
     logger.addAppender(appender);
   }
 
-  /** Messages at {@code level} that start with {@code prefix}, formatted. */
-  List<String> messages(Level level, String prefix) {
+  /** Formatted messages at {@code level} that start with {@code prefix}. */
+  public List<String> messages(Level level, String prefix) {
     synchronized (appender.list) {
       return appender.list.stream()
           .filter(event -> event.getLevel() == level)

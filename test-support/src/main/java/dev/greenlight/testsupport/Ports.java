@@ -1,4 +1,4 @@
-package dev.greenlight.e2e;
+package dev.greenlight.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,10 +7,11 @@ import java.net.ServerSocket;
 import java.net.Socket;
 
 /** Free loopback ports, and whether something listens on one. */
-final class Ports {
+public final class Ports {
   private Ports() {}
 
-  static int free() {
+  /** A port nothing listened on a moment ago: the OS's pick for an ephemeral bind. */
+  public static int free() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
@@ -18,7 +19,8 @@ final class Ports {
     }
   }
 
-  static boolean listening(int port) {
+  /** Whether a TCP connect to {@code 127.0.0.1:port} succeeds within 200 ms. */
+  public static boolean listening(int port) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
       return true;

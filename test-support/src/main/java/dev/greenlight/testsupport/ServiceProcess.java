@@ -1,10 +1,9 @@
-package dev.greenlight.e2e;
+package dev.greenlight.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,21 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One server the suite runs as an OS process of its own (a JVM or a binary such as {@code
+ * One server a test runs as an OS process of its own (a JVM or a binary such as {@code
  * prometheus}), its output appended to {@code <dir>/<name>.log} across restarts so a failure can
  * print what each process said.
  *
  * <p>Every process ever started is registered with a JVM shutdown hook that kills it, so a test JVM
  * that dies or times out still leaves no server behind; {@link #close()} is the normal path.
  */
-final class ServiceProcess implements AutoCloseable {
-  private static final String LOGBACK =
-      Path.of(
-              java.util.Objects.requireNonNull(
-                      ServiceProcess.class.getResource("/e2e-services-logback.xml"),
-                      "e2e-services-logback.xml is not on the test classpath")
-                  .getPath())
-          .toString();
+public final class ServiceProcess implements AutoCloseable {
   private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
   static {
@@ -39,7 +31,7 @@ final class ServiceProcess implements AutoCloseable {
                           p.descendants().forEach(ProcessHandle::destroyForcibly);
                           p.destroyForcibly();
                         }),
-                "e2e-process-reaper"));
+                "test-process-reaper"));
   }
 
   private final String name;
@@ -58,15 +50,20 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /** Starts {@code command} in {@code dir} with {@code env} added to this JVM's environment. */
-  static ServiceProcess start(
+  public static ServiceProcess start(
       Path dir, String name, List<String> command, Map<String, String> env) {
     ServiceProcess service = new ServiceProcess(name, command, env, dir);
     service.start();
     return service;
   }
 
+  /** Starts {@code command} in {@code dir} with this JVM's environment. */
+  public static ServiceProcess start(Path dir, String name, List<String> command) {
+    return start(dir, name, command, Map.of());
+  }
+
   /** Starts the process again after {@link #kill()} or {@link #stop()}, same command and env. */
-  synchronized void start() {
+  public synchronized void start() {
     if (process != null && process.isAlive()) {
       throw new IllegalStateException(name + " is already running as pid " + process.pid());
     }
@@ -90,7 +87,7 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /** {@code kill -9}: no shutdown hook, no graceful close, as when a machine dies. */
-  synchronized void kill() {
+  public synchronized void kill() {
     if (process == null) {
       return;
     }
@@ -99,7 +96,7 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /** SIGTERM, then SIGKILL if the process has not exited within 10 seconds. */
-  synchronized void stop() {
+  public synchronized void stop() {
     if (process == null || !process.isAlive()) {
       return;
     }
@@ -124,16 +121,16 @@ final class ServiceProcess implements AutoCloseable {
     RUNNING.remove(p);
   }
 
-  synchronized boolean isAlive() {
+  public synchronized boolean isAlive() {
     return process != null && process.isAlive();
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
   /** The whole log, or its last {@code maxChars} characters. */
-  String log(int maxChars) {
+  public String log(int maxChars) {
     try {
       String text = Files.readString(log);
       return text.length() <= maxChars ? text : "…" + text.substring(text.length() - maxChars);
@@ -143,7 +140,7 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /** How many times {@code text} occurs in the log. */
-  int logCount(String text) {
+  public int logCount(String text) {
     String all = log(Integer.MAX_VALUE);
     int count = 0;
     for (int at = all.indexOf(text); at >= 0; at = all.indexOf(text, at + 1)) {
@@ -152,7 +149,7 @@ final class ServiceProcess implements AutoCloseable {
     return count;
   }
 
-  boolean logContains(String text) {
+  public boolean logContains(String text) {
     try {
       return Files.exists(log) && Files.readString(log).contains(text);
     } catch (IOException e) {
@@ -160,22 +157,9 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  /** The command that runs {@code mainClass} in a new JVM on this JVM's classpath. */
-  static List<String> java(String mainClass, String... args) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // Small heaps and C1 only: five JVMs share two cores with the build, and none runs long.
-    command.add("-Xmx256m");
-    command.add("-XX:+UseSerialGC");
-    command.add("-XX:TieredStopAtLevel=1");
-    // One logging setup for every server, instead of whichever module's logback.xml comes first.
-    command.add("-Dlogback.configurationFile=" + LOGBACK);
-    command.add("-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener");
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(mainClass);
-    command.addAll(List.of(args));
-    return command;
+  /** The whole log under a header naming the process, for failure messages. */
+  public String log() {
+    return "---- " + name + " log ----\n" + log(Integer.MAX_VALUE);
   }
 
   @Override

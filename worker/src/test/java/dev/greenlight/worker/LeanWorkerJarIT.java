@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenlight.localservices.TemporalServer;
 import dev.greenlight.localservices.TestServices;
+import dev.greenlight.testsupport.TestDatabases;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -127,7 +128,7 @@ class LeanWorkerJarIT {
         process.destroyForcibly();
       }
     } finally {
-      TestServices.postgres().dropDatabase(dbUrl.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1"));
+      TestServices.postgres().dropDatabase(TestDatabases.nameOf(dbUrl));
     }
   }
 
