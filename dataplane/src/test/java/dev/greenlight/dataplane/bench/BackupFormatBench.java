@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * The two backup formats against each other and against raw tools (run by {@code
- * activities/bench/backup-format-bench.sh}): per round, on one seeded copy of {@code
+ * dataplane/bench/backup-format-bench.sh}): per round, on one seeded copy of {@code
  * portfolio_companies}, backup + verify + restore test in the JDBC copy format, the same in the
  * pg_dump format, and raw {@code pg_dump -Fc} + {@code pg_restore}; each after a CHECKPOINT, in an
  * order that rotates every round. Prints every measurement and the median ratios.

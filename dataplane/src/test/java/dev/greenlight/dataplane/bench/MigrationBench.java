@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The data plane's benchmark (run by {@code activities/bench/migration-bench.sh}): rounds of {@link
+ * The data plane's benchmark (run by {@code dataplane/bench/migration-bench.sh}): rounds of {@link
  * BenchRound} — batched apply against one {@code UPDATE … CASE} restricted to the changing rows,
  * one over every row, and the same rewrite plus its log in one transaction; backup + verify +
  * restore test against raw pg_dump + pg_restore — then one row per transaction on a sample,
