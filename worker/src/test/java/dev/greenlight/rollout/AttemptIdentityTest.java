@@ -7,23 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 /**
  * Each rollout attempt has its own run id (issue 11, item 9; safety invariant 5): the workflow id
  * is the same for every rollout of a plan, so it cannot key backups and migration checkpoints.
  */
-class AttemptIdentityTest {
-  private final RolloutTestKit kit = new RolloutTestKit();
-
-  @AfterEach
-  void close(TestInfo test) {
-    kit.recordHistory(test.getTestMethod().orElseThrow().getName());
-    kit.close();
-  }
-
+class AttemptIdentityTest extends RolloutKitTest {
   @Test
   void dataStepsAreKeyedByTheAttemptNotTheWorkflowId() {
     kit.start(script -> {});

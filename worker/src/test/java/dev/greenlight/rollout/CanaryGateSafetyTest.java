@@ -11,23 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.greenlight.rollout.plan.GateSpec;
 import dev.greenlight.validator.ValidationMode;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 /**
  * What the canary's gates decide (issue 11, items 1, 2 and 10): one gate dark inside the window
  * holds the step; ENFORCE rejecting too much rolls back; a regression holds the promotion.
  */
-class CanaryGateSafetyTest {
+class CanaryGateSafetyTest extends RolloutKitTest {
   private static final long MIN = 60_000;
-  private final RolloutTestKit kit = new RolloutTestKit();
-
-  @AfterEach
-  void close(TestInfo test) {
-    kit.recordHistory(test.getTestMethod().orElseThrow().getName());
-    kit.close();
-  }
 
   /**
    * Item 1, as observed: unknown-rate had no data from 1h50m to 2h10m of the 10 % step, and the

@@ -12,23 +12,14 @@ import dev.greenlight.validator.ModeRecord;
 import dev.greenlight.validator.ValidationMode;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 /**
  * When ENFORCE may be written (issue 11, items 3 and 4; safety invariants 3 and 8): only on a WARN
  * verdict read at that moment, and never over a record someone else wrote.
  */
-class EnforceEntrySafetyTest {
+class EnforceEntrySafetyTest extends RolloutKitTest {
   private static final long MIN = 60_000;
-  private final RolloutTestKit kit = new RolloutTestKit();
-
-  @AfterEach
-  void close(TestInfo test) {
-    kit.recordHistory(test.getTestMethod().orElseThrow().getName());
-    kit.close();
-  }
 
   /** Item 3, as observed: retry-canary flipped ENFORCE 10 % while WARN unknowns sat at 0.8 %. */
   @Test

@@ -12,23 +12,13 @@ import dev.greenlight.rollout.plan.GateSpec;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.validator.ValidationMode;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 /**
  * Failures and pauses (issue 11, items 5 and 6; safety invariant 9): no activity failure ends the
  * execution or leaves ENFORCE on with nobody told, and a paused ENFORCE canary is still protected.
  */
-class FailureAndPauseSafetyTest {
-  private final RolloutTestKit kit = new RolloutTestKit();
-
-  @AfterEach
-  void close(TestInfo test) {
-    kit.recordHistory(test.getTestMethod().orElseThrow().getName());
-    kit.close();
-  }
-
+class FailureAndPauseSafetyTest extends RolloutKitTest {
   private static AlertSignal alert() {
     return new AlertSignal(
         "StageEnforceErrorSpike", "fp-7", "5xx at 0.4%", "2026-11-30T10:00:00Z", false);

@@ -1,10 +1,7 @@
 package dev.greenlight.rollout;
 
-import dev.greenlight.dataplane.DatabaseAddress;
 import dev.greenlight.dataplane.backup.BackupFormatPolicy;
-import dev.greenlight.dataplane.backup.Backups;
 import dev.greenlight.dataplane.backup.PgTools;
-import dev.greenlight.dataplane.migration.StageMigration;
 import dev.greenlight.dataplane.schema.Schema;
 import dev.greenlight.dataplane.seed.PortfolioSeeder;
 import dev.greenlight.localservices.TestServices;
@@ -13,7 +10,6 @@ import dev.greenlight.metrics.ScriptedMetricSource;
 import dev.greenlight.notify.NotificationPayloads;
 import dev.greenlight.notify.SinkSettings;
 import dev.greenlight.notify.WebhookPoster;
-import dev.greenlight.preflight.RedisProbe;
 import dev.greenlight.rollout.activity.DataActivities;
 import dev.greenlight.rollout.activity.PreflightActivities;
 import dev.greenlight.rollout.gates.Sample;
@@ -25,8 +21,10 @@ import dev.greenlight.validator.ModeRecord;
 import dev.greenlight.validator.ModeStore;
 import dev.greenlight.validator.StageNormalizer;
 import dev.greenlight.validator.ValidationMode;
+import dev.greenlight.worker.Activities;
+import dev.greenlight.worker.ActivityClients;
+import dev.greenlight.worker.BackupSetup;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -52,7 +50,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * A rollout under test: Temporal's test environment with time skipping, the real workflow, the real
  * mode activities against real Redis and PostgreSQL, real gate activities over a scripted metric
- * source, and steerable pre-flight and data activities.
+ * source, and steerable pre-flight and data activities — or, {@link #withRealDataPlane}, the
+ * pre-flight and data activities as the worker wires them ({@code Activities.create}).
  */
 final class RolloutTestKit implements AutoCloseable {
   final RolloutPlan plan;
@@ -74,6 +73,7 @@ final class RolloutTestKit implements AutoCloseable {
       new java.util.concurrent.atomic.AtomicInteger();
   private final String keyPrefix;
   private final PreflightActivities preflightActivities;
+  private final ActivityClients clients; // only with the real data plane
   private final DataActivities dataActivities;
   private ScriptedMetricSource.Builder script;
   private long startMillis;
@@ -151,20 +151,18 @@ final class RolloutTestKit implements AutoCloseable {
     modes = new SteerableModes(new ModeActivitiesImpl(store, jdbi));
     if (backupDir != null) {
       new PortfolioSeeder(jdbi, StageNormalizer.defaults()).seed(rows, 42);
-      preflightActivities =
-          new PreflightActivitiesImpl(
-              new RedisProbe(RedisURI.create(TestServices.redis().url()), keyPrefix), jdbi);
-      dataActivities =
-          new DataActivitiesImpl(
-              // auto: pg_dump where it is installed, the JDBC copy format on a JDK-only machine.
-              new Backups(
-                  jdbi,
-                  DatabaseAddress.fromJdbcUrl(url),
-                  PgTools.fromEnvironment(),
-                  BackupFormatPolicy.AUTO),
-              new StageMigration(jdbi, StageNormalizer.defaults()),
-              backupDir);
+      // The worker's own wiring (Activities.create), on clients of the test's database and Redis.
+      // auto: pg_dump where it is installed, the JDBC copy format on a JDK-only machine.
+      clients = ActivityClients.connect(url, TestServices.redis().url(), keyPrefix);
+      Activities wired =
+          Activities.create(
+              clients,
+              new Delegate(),
+              new BackupSetup(backupDir, BackupFormatPolicy.AUTO, PgTools.fromEnvironment()));
+      preflightActivities = wired.preflight();
+      dataActivities = wired.data();
     } else {
+      clients = null;
       preflightActivities = preflight;
       dataActivities = data;
     }
@@ -389,6 +387,9 @@ final class RolloutTestKit implements AutoCloseable {
   public void close() {
     factory.shutdownNow();
     env.close();
+    if (clients != null) {
+      clients.close();
+    }
     store.close();
     redis.shutdown();
     TestServices.postgres().dropDatabase(database);

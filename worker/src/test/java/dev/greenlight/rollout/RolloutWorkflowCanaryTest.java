@@ -19,19 +19,10 @@ import dev.greenlight.validator.ValidationMode;
 import io.temporal.client.WorkflowUpdateException;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Scenarios 7, 8, 9 and 12: rollback on error spike, alert, metrics outage, a new worker. */
-class RolloutWorkflowCanaryTest {
-  private final RolloutTestKit kit = new RolloutTestKit();
-
-  @AfterEach
-  void close(org.junit.jupiter.api.TestInfo test) {
-    kit.recordHistory(test.getTestMethod().orElseThrow().getName());
-    kit.close();
-  }
-
+class RolloutWorkflowCanaryTest extends RolloutKitTest {
   private void reachCanary(int percent) {
     kit.start(script -> {});
     kit.awaitPending(RolloutConstants.APPROVE_MIGRATION);

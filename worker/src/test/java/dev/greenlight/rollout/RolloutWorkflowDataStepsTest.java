@@ -13,22 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.greenlight.validator.ValidationMode;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Scenarios 2, 3, 5 and 6: pre-flight failures, external consumers, restore test, migration
  * failure.
  */
-class RolloutWorkflowDataStepsTest {
-  private final RolloutTestKit kit = new RolloutTestKit();
-
-  @AfterEach
-  void close(org.junit.jupiter.api.TestInfo test) {
-    kit.recordHistory(test.getTestMethod().orElseThrow().getName());
-    kit.close();
-  }
-
+class RolloutWorkflowDataStepsTest extends RolloutKitTest {
   @Test
   void backupChecksumMismatchAtPreflightStopsWithoutAnyModeChange() {
     kit.data.checksumMismatch = true;

@@ -10,19 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenlight.validator.ValidationMode;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Scenarios 4 and 11: ENFORCE blocked by unknowns; a WARN exit that never gets its good week. */
-class RolloutWorkflowGateScenariosTest {
-  private final RolloutTestKit kit = new RolloutTestKit();
-
-  @AfterEach
-  void close(org.junit.jupiter.api.TestInfo test) {
-    kit.recordHistory(test.getTestMethod().orElseThrow().getName());
-    kit.close();
-  }
-
+class RolloutWorkflowGateScenariosTest extends RolloutKitTest {
   @Test
   void unknownsAtOnePercentForTenMinutesBlockEnforceUntilTheyDrop() {
     String unknown = kit.plan.warn().unknownRate().query();

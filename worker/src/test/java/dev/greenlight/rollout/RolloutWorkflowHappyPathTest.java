@@ -13,18 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenlight.validator.ValidationMode;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class RolloutWorkflowHappyPathTest {
-  private final RolloutTestKit kit = new RolloutTestKit();
-
-  @AfterEach
-  void close(org.junit.jupiter.api.TestInfo test) {
-    kit.recordHistory(test.getTestMethod().orElseThrow().getName());
-    kit.close();
-  }
-
+class RolloutWorkflowHappyPathTest extends RolloutKitTest {
   @Test
   void healthyRolloutRunsEveryPhaseInOrderAndCompletes() {
     kit.start(script -> {});

@@ -10,19 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.greenlight.validator.ValidationMode;
 import io.temporal.client.WorkflowUpdateException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Scenarios 10 and 14: pause, resume and abort; a wrong command is refused and leaves no trace. */
-class RolloutWorkflowSteeringTest {
-  private final RolloutTestKit kit = new RolloutTestKit();
-
-  @AfterEach
-  void close(org.junit.jupiter.api.TestInfo test) {
-    kit.recordHistory(test.getTestMethod().orElseThrow().getName());
-    kit.close();
-  }
-
+class RolloutWorkflowSteeringTest extends RolloutKitTest {
   @Test
   void pauseHoldsTheRolloutResumeContinuesAbortDowngradesEnforce() {
     kit.start(script -> {});

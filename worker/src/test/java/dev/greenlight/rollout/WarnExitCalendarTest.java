@@ -8,26 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenlight.validator.ValidationMode;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 /**
  * The WARN exit by the calendar (issue 11, item 8): one reading per aligned day over that day
  * alone, failed reads retried within the day, and the 30th day read before the cap.
  */
-class WarnExitCalendarTest {
+class WarnExitCalendarTest extends RolloutKitTest {
   private static final long DAY = Duration.ofDays(1).toMillis();
   private static final double GOOD = 0.001;
   private static final double BAD = 0.02;
-  private final RolloutTestKit kit = new RolloutTestKit();
   private String daily;
-
-  @AfterEach
-  void close(TestInfo test) {
-    kit.recordHistory(test.getTestMethod().orElseThrow().getName());
-    kit.close();
-  }
 
   /** Runs to the WARN exit with every day good unless a test bends it; returns its start. */
   private long reachWarnExit(double dailyValue) {
