@@ -7,7 +7,6 @@ import dev.greenlight.localservices.TestServices;
 import dev.greenlight.referenceapi.load.LoadGenerator;
 import dev.greenlight.referenceapi.load.LoadPlan;
 import dev.greenlight.referenceapi.load.LoadReport;
-import dev.greenlight.testsupport.TestDatabases;
 import dev.greenlight.validator.CanaryBucket;
 import dev.greenlight.validator.ValidationMode;
 import java.time.Duration;
@@ -25,20 +24,16 @@ class CanaryEnforcementTest {
   private static final int REQUESTS_PER_CONSUMER = 3;
   private static final int PERCENT = 30;
 
-  private static String database;
   private static ApiRig rig;
 
   @BeforeAll
   static void start() {
-    String url = TestServices.postgres().createDatabase("gl_refapi_canary");
-    database = TestDatabases.nameOf(url);
-    rig = new ApiRig(url, TestServices.redis().url());
+    rig = ApiRig.onScratchDatabase("gl_refapi_canary", TestServices.redis().url());
   }
 
   @AfterAll
   static void stop() {
     rig.close();
-    TestServices.postgres().dropDatabase(database);
   }
 
   @Test

@@ -16,7 +16,6 @@ import dev.greenlight.rollout.plan.PlanParser;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.testsupport.Await;
 import dev.greenlight.testsupport.RepoFiles;
-import dev.greenlight.testsupport.TestDatabases;
 import dev.greenlight.validator.ValidationMode;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +34,6 @@ class OffBaselineTest {
   /** Two unknown values in ten: stage mix 7 canonical, 1 alias, 2 unknown. */
   private static final double JUNK_WEIGHT_SHARE = 0.2;
 
-  private static String database;
   private static ApiRig rig;
   private static PrometheusProcess prometheus;
   private static OkHttpClient http;
@@ -44,9 +42,7 @@ class OffBaselineTest {
   @BeforeAll
   static void start() throws Exception {
     assumeTrue(ExternalTools.present("prometheus"), ExternalTools.skipReason("prometheus"));
-    String url = TestServices.postgres().createDatabase("gl_refapi_off_baseline");
-    database = TestDatabases.nameOf(url);
-    rig = new ApiRig(url, TestServices.redis().url());
+    rig = ApiRig.onScratchDatabase("gl_refapi_off_baseline", TestServices.redis().url());
     rig.setMode(ValidationMode.OFF, 0);
     prometheus = PrometheusProcess.scraping(rig.api.port());
     http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(5)).build();
@@ -66,7 +62,6 @@ class OffBaselineTest {
     }
     if (rig != null) {
       rig.close();
-      TestServices.postgres().dropDatabase(database);
     }
   }
 

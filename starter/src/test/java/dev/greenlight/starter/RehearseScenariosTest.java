@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,31 +89,34 @@ class RehearseScenariosTest {
   record A(long offset, String action, String result) {}
 
   static List<T> transitions(JsonNode json) {
-    List<T> ts = new ArrayList<>();
-    json.get("transitions")
-        .forEach(
-            t ->
-                ts.add(
-                    new T(
-                        t.get("offsetMillis").asLong(),
-                        t.get("phase").asText(),
-                        t.get("mode").asText(),
-                        t.get("percent").asInt(),
-                        t.get("reason").asText())));
-    return ts;
+    return rows(
+        json,
+        "transitions",
+        t ->
+            new T(
+                t.get("offsetMillis").asLong(),
+                t.get("phase").asText(),
+                t.get("mode").asText(),
+                t.get("percent").asInt(),
+                t.get("reason").asText()));
   }
 
   static List<A> actions(JsonNode json) {
-    List<A> as = new ArrayList<>();
-    json.get("actions")
-        .forEach(
-            a ->
-                as.add(
-                    new A(
-                        a.get("offsetMillis").asLong(),
-                        a.get("action").asText(),
-                        a.get("result").asText())));
-    return as;
+    return rows(
+        json,
+        "actions",
+        a ->
+            new A(
+                a.get("offsetMillis").asLong(),
+                a.get("action").asText(),
+                a.get("result").asText()));
+  }
+
+  /** Each element of the array {@code field} of {@code json}, read by {@code row}, in order. */
+  private static <R> List<R> rows(JsonNode json, String field, Function<JsonNode, R> row) {
+    List<R> rows = new ArrayList<>();
+    json.get(field).forEach(node -> rows.add(row.apply(node)));
+    return rows;
   }
 
   /**
@@ -136,9 +140,7 @@ class RehearseScenariosTest {
   }
 
   static List<String> reasons(JsonNode json) {
-    List<String> r = new ArrayList<>();
-    json.get("transitions").forEach(t -> r.add(t.get("reason").asText()));
-    return r;
+    return rows(json, "transitions", t -> t.get("reason").asText());
   }
 
   @Test

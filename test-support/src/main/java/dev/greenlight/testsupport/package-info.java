@@ -5,8 +5,9 @@
  * ({@link dev.greenlight.testsupport.LogCapture}), Prometheus and Alertmanager configs and launch
  * ({@link dev.greenlight.testsupport.AlertingFiles}, {@link
  * dev.greenlight.testsupport.AlertingProcesses}), database naming ({@link
- * dev.greenlight.testsupport.TestDatabases}) and the repository's shipped files ({@link
- * dev.greenlight.testsupport.RepoFiles}). Every module depends on it at test scope only; it must
- * depend on no Greenlight module but local-services, or the module graph would have a cycle.
+ * dev.greenlight.testsupport.TestDatabases}, {@link dev.greenlight.testsupport.ScratchDatabase})
+ * and the repository's shipped files ({@link dev.greenlight.testsupport.RepoFiles}). Every module
+ * depends on it at test scope only; it must depend on no Greenlight module but local-services, or
+ * the module graph would have a cycle.
  */
 package dev.greenlight.testsupport;

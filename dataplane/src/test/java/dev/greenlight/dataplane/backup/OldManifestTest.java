@@ -53,11 +53,9 @@ class OldManifestTest {
     return Files.writeString(dir.resolve("old.manifest.json"), json);
   }
 
-  @Test
-  void manifestWithoutFormatReadsAsPgDumpAndStillVerifies() throws Exception {
-    Path manifestFile = oldManifest("");
+  /** Records the backup as a worker of that time did: the dump's checksum, no manifest checksum. */
+  private BackupManifest recordedAsThen(Path manifestFile) throws Exception {
     BackupManifest manifest = ManifestFiles.read(manifestFile);
-    // As a worker of that time recorded it: the dump's checksum, no manifest checksum.
     new BackupEvidenceStore(db.jdbi())
         .recordBackup(
             "old-run",
@@ -65,6 +63,13 @@ class OldManifestTest {
             manifest,
             ManifestFiles.backupFileOf(manifestFile, manifest).toString(),
             null);
+    return manifest;
+  }
+
+  @Test
+  void manifestWithoutFormatReadsAsPgDumpAndStillVerifies() throws Exception {
+    Path manifestFile = oldManifest("");
+    BackupManifest manifest = recordedAsThen(manifestFile);
 
     VerifyResult verified =
         new Backups(db.jdbi(), db.address(), PgTools.inDirectory(noTools)).verify(manifestFile);
@@ -79,14 +84,7 @@ class OldManifestTest {
   @Test
   void restoreTestOfAnOldManifestNeedsPgRestore() throws Exception {
     Path manifestFile = oldManifest("");
-    BackupManifest manifest = ManifestFiles.read(manifestFile);
-    new BackupEvidenceStore(db.jdbi())
-        .recordBackup(
-            "old-run",
-            manifestFile.toString(),
-            manifest,
-            ManifestFiles.backupFileOf(manifestFile, manifest).toString(),
-            null);
+    recordedAsThen(manifestFile);
     Backups backups =
         new Backups(db.jdbi(), db.address(), PgTools.inDirectory(noTools), BackupFormatPolicy.AUTO);
 

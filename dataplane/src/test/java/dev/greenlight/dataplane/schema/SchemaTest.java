@@ -66,55 +66,35 @@ class SchemaTest {
     String insert =
         "INSERT INTO mode_change_audit (surface, old_mode, new_mode, old_percent, new_percent,"
             + " version, changed_by, reason) VALUES ('stage', :old, :new, 0, :pct, :v, 'rm', 'test')";
+    audit(insert, "off", "warn", 0, 1);
+
+    assertThrows(
+        UnableToExecuteStatementException.class,
+        () -> audit(insert, "warn", "enforce", 10, 1),
+        "version 1 of surface 'stage' exists already");
+    assertThrows(
+        UnableToExecuteStatementException.class,
+        () -> audit(insert, "warn", "block", 10, 2),
+        "'block' is not a mode");
+    assertThrows(
+        UnableToExecuteStatementException.class,
+        () -> audit(insert, "warn", "enforce", 120, 2),
+        "120 is not a percentage");
+    assertEquals(1, db.count("mode_change_audit"));
+  }
+
+  /**
+   * Runs {@code insert}, an audit row from {@code old} to {@code now} at {@code pct}, version v.
+   */
+  private static void audit(String insert, String old, String now, int pct, int version) {
     db.jdbi()
         .useHandle(
             h ->
                 h.createUpdate(insert)
-                    .bind("old", "off")
-                    .bind("new", "warn")
-                    .bind("pct", 0)
-                    .bind("v", 1)
+                    .bind("old", old)
+                    .bind("new", now)
+                    .bind("pct", pct)
+                    .bind("v", version)
                     .execute());
-
-    assertThrows(
-        UnableToExecuteStatementException.class,
-        () ->
-            db.jdbi()
-                .useHandle(
-                    h ->
-                        h.createUpdate(insert)
-                            .bind("old", "warn")
-                            .bind("new", "enforce")
-                            .bind("pct", 10)
-                            .bind("v", 1)
-                            .execute()),
-        "version 1 of surface 'stage' exists already");
-    assertThrows(
-        UnableToExecuteStatementException.class,
-        () ->
-            db.jdbi()
-                .useHandle(
-                    h ->
-                        h.createUpdate(insert)
-                            .bind("old", "warn")
-                            .bind("new", "block")
-                            .bind("pct", 10)
-                            .bind("v", 2)
-                            .execute()),
-        "'block' is not a mode");
-    assertThrows(
-        UnableToExecuteStatementException.class,
-        () ->
-            db.jdbi()
-                .useHandle(
-                    h ->
-                        h.createUpdate(insert)
-                            .bind("old", "warn")
-                            .bind("new", "enforce")
-                            .bind("pct", 120)
-                            .bind("v", 2)
-                            .execute()),
-        "120 is not a percentage");
-    assertEquals(1, db.count("mode_change_audit"));
   }
 }
