@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.greenlight.localservices.ExternalTools;
-import dev.greenlight.localservices.LoopbackCertificates;
-import dev.greenlight.localservices.PrometheusProcess;
+import dev.greenlight.testsupport.LoopbackCertificates;
+import dev.greenlight.testsupport.PrometheusProcess;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package dev.greenlight.referenceapi;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.greenlight.testsupport.Await;
+import dev.greenlight.testsupport.ScratchDatabase;
 import dev.greenlight.validator.ModeChange;
 import dev.greenlight.validator.ModeRecord;
 import dev.greenlight.validator.ModeResolver;

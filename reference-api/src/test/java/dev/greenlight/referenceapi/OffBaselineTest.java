@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.greenlight.localservices.ExternalTools;
-import dev.greenlight.localservices.PrometheusProcess;
 import dev.greenlight.localservices.TestServices;
 import dev.greenlight.metrics.MetricReadException;
 import dev.greenlight.metrics.PrometheusMetricSource;
@@ -15,6 +14,7 @@ import dev.greenlight.referenceapi.load.LoadReport;
 import dev.greenlight.rollout.plan.PlanParser;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.testsupport.Await;
+import dev.greenlight.testsupport.PrometheusProcess;
 import dev.greenlight.testsupport.RepoFiles;
 import dev.greenlight.validator.ValidationMode;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.greenlight.localservices;
+package dev.greenlight.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

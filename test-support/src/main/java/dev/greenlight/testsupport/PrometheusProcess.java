@@ -1,10 +1,6 @@
-package dev.greenlight.localservices;
+package dev.greenlight.testsupport;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,7 +102,7 @@ public final class PrometheusProcess implements AutoCloseable {
             evaluation_interval: 1s
           """
               + scrape);
-      int port = freePort();
+      int port = Ports.free();
       ProcessBuilder command =
           new ProcessBuilder(
               "prometheus",
@@ -178,23 +174,13 @@ public final class PrometheusProcess implements AutoCloseable {
       if (!process.isAlive()) {
         throw new IllegalStateException("prometheus exited:\n" + log());
       }
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+      if (Ports.listening(port)) {
         return;
-      } catch (IOException notYet) {
-        Thread.sleep(100);
       }
+      Thread.sleep(100);
     }
     throw new IllegalStateException(
         "prometheus did not listen on " + port + " within " + timeout + ":\n" + log());
-  }
-
-  public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Override
