@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.greenlight.rollout.Phase;
 import dev.greenlight.rollout.RolloutStatus;
 import dev.greenlight.testsupport.Await;
-import dev.greenlight.testsupport.RepoFiles;
 import dev.greenlight.validator.ModeRecord;
 import dev.greenlight.validator.ValidationMode;
 import java.nio.file.Path;
@@ -35,8 +34,7 @@ class RollbackEndToEndTest {
         PacedLoad load = new PacedLoad(stack.apiUri());
         RolloutProbe probe = new RolloutProbe(stack.temporalAddress(), Stack.WORKFLOW_ID)) {
       Cli cli = new Cli(stack.temporalAddress());
-      Steering steering = new Steering(cli, Stack.WORKFLOW_ID);
-      cli.start(RepoFiles.locate("plans/e2e-compressed.yaml"));
+      Steering steering = stack.startRollout(cli);
       steering.driveUntil(
           probe,
           TO_CANARY,

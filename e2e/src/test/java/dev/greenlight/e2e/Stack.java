@@ -11,6 +11,7 @@ import dev.greenlight.starter.Greenlight;
 import dev.greenlight.testsupport.AlertingProcesses;
 import dev.greenlight.testsupport.Await;
 import dev.greenlight.testsupport.Ports;
+import dev.greenlight.testsupport.RepoFiles;
 import dev.greenlight.testsupport.ServiceProcess;
 import dev.greenlight.testsupport.TestDatabases;
 import dev.greenlight.validator.ModeRecord;
@@ -261,6 +262,12 @@ final class Stack implements AutoCloseable {
           }
         },
         this::logs);
+  }
+
+  /** Starts the compressed plan ({@value #PLAN_NAME}) through {@code cli}; steers its rollout. */
+  Steering startRollout(Cli cli) {
+    cli.start(RepoFiles.locate("plans/" + PLAN_NAME + ".yaml"));
+    return new Steering(cli, WORKFLOW_ID);
   }
 
   String prometheusUrl() {
