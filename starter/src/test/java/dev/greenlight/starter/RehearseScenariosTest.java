@@ -139,6 +139,14 @@ class RehearseScenariosTest {
     return Duration.ofMinutes(n).toMillis();
   }
 
+  /** Fails, listing every reason, unless some transition's reason starts with {@code prefix}. */
+  static void assertAnyReasonStartsWith(JsonNode json, String prefix) {
+    List<String> reasons = reasons(json);
+    assertTrue(
+        reasons.stream().anyMatch(r -> r.startsWith(prefix)),
+        "no reason starts with \"" + prefix + "\": " + reasons);
+  }
+
   static List<String> reasons(JsonNode json) {
     return rows(json, "transitions", t -> t.get("reason").asText());
   }
@@ -197,9 +205,7 @@ class RehearseScenariosTest {
   void errorSpikeAtTenRollsBackThenCompletesAfterRetry() throws Exception {
     JsonNode json = rehearse("error-spike-at-10", 2000);
     assertEquals(1, json.get("rollbacks").asInt());
-    assertTrue(
-        reasons(json).stream().anyMatch(r -> r.startsWith("mode warn 0%: rollback: error-rate")),
-        reasons(json).toString());
+    assertAnyReasonStartsWith(json, "mode warn 0%: rollback: error-rate");
     assertTrue(reasons(json).contains("canary retried from its first step"));
   }
 
@@ -208,28 +214,21 @@ class RehearseScenariosTest {
     JsonNode json = rehearse("unknown-stays-high", 2000);
     json.get("transitions")
         .forEach(t -> assertFalse(t.get("mode").asText().equals("enforce"), t.toString()));
-    assertTrue(
-        reasons(json).stream().anyMatch(r -> r.startsWith("ENFORCE blocked")),
-        reasons(json).toString());
+    assertAnyReasonStartsWith(json, "ENFORCE blocked");
   }
 
   @Test
   void prometheusOutagePausesWithoutPromotingThenCompletes() throws Exception {
     JsonNode json = rehearse("prometheus-outage", 2000);
-    assertTrue(
-        reasons(json).stream().anyMatch(r -> r.startsWith("paused: 3 gate reads in a row failed")),
-        reasons(json).toString());
+    assertAnyReasonStartsWith(json, "paused: 3 gate reads in a row failed");
   }
 
   @Test
   void migrationCrashResumesFromItsCheckpoint() throws Exception {
     // Each crashing attempt commits one 1000-row batch first; 5000 rows leave work for the resume.
     JsonNode json = rehearse("migration-crash", 5000);
-    assertTrue(
-        reasons(json).stream()
-            .anyMatch(r -> r.startsWith("migration failed: simulated worker crash")),
-        reasons(json).toString());
-    assertTrue(reasons(json).stream().anyMatch(r -> r.startsWith("migration applied")));
+    assertAnyReasonStartsWith(json, "migration failed: simulated worker crash");
+    assertAnyReasonStartsWith(json, "migration applied");
   }
 
   /**
