@@ -8,6 +8,7 @@ import dev.greenlight.dataplane.schema.Schema;
 import dev.greenlight.localservices.TestServices;
 import dev.greenlight.rollout.activity.ModeFlipRequest;
 import dev.greenlight.rollout.activity.ModeFlipResult;
+import dev.greenlight.testsupport.TestDatabases;
 import dev.greenlight.validator.ModeStore;
 import dev.greenlight.validator.ValidationMode;
 import io.lettuce.core.RedisClient;
@@ -34,7 +35,7 @@ class ModeActivitiesImplTest {
   void close() {
     store.close();
     redis.shutdown();
-    TestServices.postgres().dropDatabase(url.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1"));
+    TestServices.postgres().dropDatabase(TestDatabases.nameOf(url));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.greenlight.e2e;
 
+import dev.greenlight.testsupport.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

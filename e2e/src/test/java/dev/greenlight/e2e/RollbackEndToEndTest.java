@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenlight.rollout.Phase;
 import dev.greenlight.rollout.RolloutStatus;
+import dev.greenlight.testsupport.Await;
 import dev.greenlight.validator.ModeRecord;
 import dev.greenlight.validator.ValidationMode;
 import java.nio.file.Path;
@@ -33,8 +34,7 @@ class RollbackEndToEndTest {
         PacedLoad load = new PacedLoad(stack.apiUri());
         RolloutProbe probe = new RolloutProbe(stack.temporalAddress(), Stack.WORKFLOW_ID)) {
       Cli cli = new Cli(stack.temporalAddress());
-      Steering steering = new Steering(cli, Stack.WORKFLOW_ID);
-      cli.start(RepoFiles.COMPRESSED_PLAN);
+      Steering steering = stack.startRollout(cli);
       steering.driveUntil(
           probe,
           TO_CANARY,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.greenlight.rollout.Phase;
 import dev.greenlight.rollout.RolloutStatus;
+import dev.greenlight.testsupport.Await;
 import dev.greenlight.validator.ModeRecord;
 import dev.greenlight.validator.ValidationMode;
 import java.nio.file.Path;
@@ -45,8 +46,7 @@ class RolloutThroughFaultsEndToEndTest {
         PacedLoad load = new PacedLoad(stack.apiUri());
         RolloutProbe probe = new RolloutProbe(stack.temporalAddress(), Stack.WORKFLOW_ID)) {
       Cli cli = new Cli(stack.temporalAddress());
-      Steering steering = new Steering(cli, Stack.WORKFLOW_ID);
-      cli.start(RepoFiles.COMPRESSED_PLAN);
+      Steering steering = stack.startRollout(cli);
 
       steering.driveUntil(probe, PHASE, "OFF", s -> s.phase() == Phase.OFF, stack::logs);
       stack.killAndRestartWorker();

@@ -8,6 +8,12 @@ import dev.greenlight.localservices.TestServices;
 import dev.greenlight.referenceapi.ReferenceApiMain;
 import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.starter.Greenlight;
+import dev.greenlight.testsupport.AlertingProcesses;
+import dev.greenlight.testsupport.Await;
+import dev.greenlight.testsupport.Ports;
+import dev.greenlight.testsupport.RepoFiles;
+import dev.greenlight.testsupport.ServiceProcess;
+import dev.greenlight.testsupport.TestDatabases;
 import dev.greenlight.validator.ModeRecord;
 import dev.greenlight.validator.ModeStore;
 import dev.greenlight.validator.StageNormalizer;
@@ -69,7 +75,7 @@ final class Stack implements AutoCloseable {
   private Stack(Path dir, String dbUrl) {
     this.dir = dir;
     this.dbUrl = dbUrl;
-    this.database = dbUrl.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
+    this.database = TestDatabases.nameOf(dbUrl);
     this.redis = new OwnedRedis(dir);
     this.jdbi = Jdbi.create(dbUrl);
     this.redisClient = RedisClient.create(redis.url());
@@ -79,8 +85,9 @@ final class Stack implements AutoCloseable {
   /** Starts everything and returns once every server answers; on failure stops what started. */
   static Stack start(Path dir) throws Exception {
     // A JDK-only machine has neither: the test skips there, and fails under CI (ExternalTools).
-    String[] tools = {"prometheus", "prometheus-alertmanager"};
-    assumeTrue(ExternalTools.present(tools), ExternalTools.skipReason(tools));
+    assumeTrue(
+        ExternalTools.present(AlertingProcesses.TOOLS),
+        ExternalTools.skipReason(AlertingProcesses.TOOLS));
     deleteRecursively(dir); // a previous run's logs and Prometheus data would mislead this one
     Files.createDirectories(dir);
     Stack stack = new Stack(dir, TestServices.postgres().createDatabase("gl_e2e"));
@@ -117,34 +124,18 @@ final class Stack implements AutoCloseable {
     Files.createDirectories(dir.resolve("backups"));
 
     alertmanager =
-        launch(
-            "alertmanager",
-            List.of(
-                "prometheus-alertmanager",
-                "--config.file=alertmanager.yml",
-                "--storage.path=" + dir.resolve("am-data"),
-                "--web.listen-address=127.0.0.1:" + alertmanagerPort,
-                "--cluster.listen-address="),
-            Map.of());
-    prometheus =
-        launch(
-            "prometheus",
-            List.of(
-                "prometheus",
-                "--config.file=prometheus.yml",
-                "--storage.tsdb.path=" + dir.resolve("prom-data"),
-                "--web.listen-address=127.0.0.1:" + prometheusPort),
-            Map.of());
+        launch("alertmanager", AlertingProcesses.alertmanager(dir, alertmanagerPort), Map.of());
+    prometheus = launch("prometheus", AlertingProcesses.prometheus(dir, prometheusPort), Map.of());
     temporal =
         launch(
             "dev-server",
-            ServiceProcess.java(
+            JavaCommand.of(
                 Greenlight.class.getName(), "dev-server", "--port", String.valueOf(temporalPort)),
             Map.of("GREENLIGHT_DB_URL", dbUrl, "REDIS_URL", redis.url()));
     api =
         launch(
             "reference-api",
-            ServiceProcess.java(ReferenceApiMain.class.getName()),
+            JavaCommand.of(ReferenceApiMain.class.getName()),
             Map.of(
                 "GREENLIGHT_DB_URL",
                 dbUrl,
@@ -157,7 +148,7 @@ final class Stack implements AutoCloseable {
     webhook =
         launch(
             "webhook",
-            ServiceProcess.java(Greenlight.class.getName(), "webhook"),
+            JavaCommand.of(Greenlight.class.getName(), "webhook"),
             Map.of(
                 "REDIS_URL",
                 redis.url(),
@@ -175,7 +166,7 @@ final class Stack implements AutoCloseable {
     worker =
         launch(
             "worker",
-            ServiceProcess.java(Greenlight.class.getName(), "worker", "--metrics-port", "0"),
+            JavaCommand.of(Greenlight.class.getName(), "worker", "--metrics-port", "0"),
             Map.of(
                 "TEMPORAL_ADDRESS",
                 "127.0.0.1:" + temporalPort,
@@ -271,6 +262,12 @@ final class Stack implements AutoCloseable {
           }
         },
         this::logs);
+  }
+
+  /** Starts the compressed plan ({@value #PLAN_NAME}) through {@code cli}; steers its rollout. */
+  Steering startRollout(Cli cli) {
+    cli.start(RepoFiles.locate("plans/" + PLAN_NAME + ".yaml"));
+    return new Steering(cli, WORKFLOW_ID);
   }
 
   String prometheusUrl() {

@@ -1,5 +1,6 @@
 package dev.greenlight.e2e;
 
+import dev.greenlight.testsupport.AlertingFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +25,10 @@ final class StackFiles {
    * sends 10 % unknown stages for the half minute before its error spike, and is about the spike.
    */
   static void rules(Path dir) throws IOException {
-    String shipped = Files.readString(RepoFiles.RULES);
-    String fast = shipped.replace("[5m]", "[10s]").replaceAll("for: (\\d+)m", "for: $1s");
+    String fast = AlertingFiles.compressedRules("10s", "for: $1s");
     int unknownAlert = fast.indexOf("alert: StageEnforceUnknownRateHigh");
     int hold = unknownAlert < 0 ? -1 : fast.indexOf("for: 10s", unknownAlert);
-    if (fast.contains("[5m]") || !fast.contains("for: 2s") || hold < 0) {
+    if (!fast.contains("for: 2s") || hold < 0) {
       throw new IllegalStateException("the shipped rules changed shape; update StackFiles.rules");
     }
     fast =
@@ -36,44 +36,16 @@ final class StackFiles {
             + "for: "
             + ENFORCE_UNKNOWN_HOLD
             + fast.substring(hold + "for: 10s".length());
-    Files.writeString(dir.resolve("rules.yml"), fast);
+    AlertingFiles.writeRules(dir, fast);
   }
 
   static void prometheus(Path dir, int apiPort, int alertmanagerPort) throws IOException {
-    Files.writeString(
-        dir.resolve("prometheus.yml"),
-        """
-        global:
-          scrape_interval: 1s
-          evaluation_interval: 1s
-        rule_files: [rules.yml]
-        alerting:
-          alertmanagers:
-            - static_configs:
-                - targets: ['127.0.0.1:%d']
-        scrape_configs:
-          - job_name: reference-api
-            static_configs:
-              - targets: ['127.0.0.1:%d']
-        """
-            .formatted(alertmanagerPort, apiPort));
+    AlertingFiles.writePrometheusConfig(dir, "reference-api", apiPort, alertmanagerPort);
   }
 
   /** The shipped config, pointed at the stack's webhook and token file. */
   static void alertmanager(Path dir, int webhookPort) throws IOException {
-    Path token = dir.resolve("webhook-token");
-    Files.writeString(token, WEBHOOK_TOKEN);
-    String shipped = Files.readString(RepoFiles.ALERTMANAGER);
-    String local =
-        shipped
-            .replace(
-                "http://greenlight-ops:8088/ops/alertmanager",
-                "http://127.0.0.1:" + webhookPort + "/ops/alertmanager")
-            .replace("/etc/greenlight/ops-webhook-token", token.toString());
-    if (!local.contains("127.0.0.1:" + webhookPort) || !local.contains(token.toString())) {
-      throw new IllegalStateException("the shipped Alertmanager config changed shape");
-    }
-    Files.writeString(dir.resolve("alertmanager.yml"), local);
+    AlertingFiles.writeAlertmanagerConfig(dir, webhookPort, "webhook-token", WEBHOOK_TOKEN);
   }
 
   /** The log the plan's consumer audit reads ({@code accessLog: access.log}, worker's cwd). */

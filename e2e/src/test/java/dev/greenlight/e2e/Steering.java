@@ -2,6 +2,7 @@ package dev.greenlight.e2e;
 
 import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.rollout.RolloutStatus;
+import dev.greenlight.testsupport.Await;
 import java.util.Set;
 
 /**

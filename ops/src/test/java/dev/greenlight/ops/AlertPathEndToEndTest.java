@@ -2,16 +2,19 @@ package dev.greenlight.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.greenlight.localservices.ExternalTools;
+import dev.greenlight.testsupport.AlertingFiles;
+import dev.greenlight.testsupport.AlertingProcesses;
+import dev.greenlight.testsupport.Await;
+import dev.greenlight.testsupport.Ports;
+import dev.greenlight.testsupport.ServiceProcess;
 import dev.greenlight.validator.ModeRecord;
 import dev.greenlight.validator.ValidationMode;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,50 +38,41 @@ class AlertPathEndToEndTest {
 
   @Test
   void errorSpikeWhileEnforcingEndsInWarnAndASignal(@TempDir Path dir) throws Exception {
-    String[] tools = {"prometheus", "prometheus-alertmanager"};
-    assumeTrue(ExternalTools.present(tools), ExternalTools.skipReason(tools));
+    assumeTrue(
+        ExternalTools.present(AlertingProcesses.TOOLS),
+        ExternalTools.skipReason(AlertingProcesses.TOOLS));
     HttpServer api = apiStandIn();
     try (WebhookRig rig = new WebhookRig()) {
       rig.setMode(ValidationMode.ENFORCE, 10);
-      int alertmanagerPort = ServiceProcess.freePort();
-      writeRules(dir);
-      writePrometheusConfig(dir, api.getAddress().getPort(), alertmanagerPort);
-      writeAlertmanagerConfig(dir, rig.server.port());
+      int alertmanagerPort = Ports.free();
+      // 5-second windows and 1-second holds, so the test takes seconds.
+      AlertingFiles.writeRules(dir, AlertingFiles.compressedRules("5s", "for: 1s"));
+      AlertingFiles.writePrometheusConfig(dir, "api", api.getAddress().getPort(), alertmanagerPort);
+      AlertingFiles.writeAlertmanagerConfig(dir, rig.server.port(), "token", WebhookClient.TOKEN_A);
       try (ServiceProcess alertmanager =
               ServiceProcess.start(
-                  dir,
-                  "alertmanager",
-                  List.of(
-                      "prometheus-alertmanager",
-                      "--config.file=alertmanager.yml",
-                      "--storage.path=" + dir.resolve("am-data"),
-                      "--web.listen-address=127.0.0.1:" + alertmanagerPort,
-                      "--cluster.listen-address="));
+                  dir, "alertmanager", AlertingProcesses.alertmanager(dir, alertmanagerPort));
           ServiceProcess prometheus =
               ServiceProcess.start(
-                  dir,
-                  "prometheus",
-                  List.of(
-                      "prometheus",
-                      "--config.file=prometheus.yml",
-                      "--storage.tsdb.path=" + dir.resolve("prom-data"),
-                      "--web.listen-address=127.0.0.1:" + ServiceProcess.freePort()))) {
+                  dir, "prometheus", AlertingProcesses.prometheus(dir, Ports.free()))) {
         Supplier<String> logs = () -> prometheus.log() + "\n" + alertmanager.log();
         long start = System.nanoTime();
         ModeRecord mode =
-            await(
+            Await.until(
+                DEADLINE,
+                "Redis to show warn",
                 () -> {
                   ModeRecord current = rig.mode();
                   return current.mode() == ValidationMode.WARN ? current : null;
                 },
-                "Redis to show warn",
                 logs);
         assertEquals("ops-webhook", mode.changedBy());
         assertTrue(mode.reason().contains("StageEnforceErrorSpike"), mode.reason());
         List<String> alerts =
-            await(
-                () -> rig.rollout.alerts().isEmpty() ? null : rig.rollout.alerts(),
+            Await.until(
+                DEADLINE,
                 "the rollout to record the alert",
+                () -> rig.rollout.alerts().isEmpty() ? null : rig.rollout.alerts(),
                 logs);
         assertTrue(alerts.get(0).contains("StageEnforceErrorSpike"), alerts.toString());
         System.out.printf(
@@ -114,63 +108,5 @@ class AlertPathEndToEndTest {
         });
     server.start();
     return server;
-  }
-
-  /** The shipped rules with 5-second windows and 1-second holds, so the test takes seconds. */
-  private static void writeRules(Path dir) throws Exception {
-    String rules = Files.readString(StageValidationRulesTest.RULES);
-    String fast = rules.replace("[5m]", "[5s]").replaceAll("for: \\d+m", "for: 1s");
-    assertTrue(fast.contains("for: 1s") && !fast.contains("[5m]"), "rules did not shorten");
-    Files.writeString(dir.resolve("rules.yml"), fast);
-  }
-
-  private static void writePrometheusConfig(Path dir, int apiPort, int alertmanagerPort)
-      throws Exception {
-    Files.writeString(
-        dir.resolve("prometheus.yml"),
-        """
-        global:
-          scrape_interval: 1s
-          evaluation_interval: 1s
-        rule_files: [rules.yml]
-        alerting:
-          alertmanagers:
-            - static_configs:
-                - targets: ['127.0.0.1:%d']
-        scrape_configs:
-          - job_name: api
-            static_configs:
-              - targets: ['127.0.0.1:%d']
-        """
-            .formatted(alertmanagerPort, apiPort));
-  }
-
-  /** The shipped config, pointed at this webhook and a token file of this test. */
-  private static void writeAlertmanagerConfig(Path dir, int webhookPort) throws Exception {
-    Path token = dir.resolve("token");
-    Files.writeString(token, WebhookClient.TOKEN_A);
-    String config = Files.readString(StageValidationRulesTest.ALERTMANAGER);
-    String local =
-        config
-            .replace(
-                "http://greenlight-ops:8088/ops/alertmanager",
-                "http://127.0.0.1:" + webhookPort + "/ops/alertmanager")
-            .replace("/etc/greenlight/ops-webhook-token", token.toString());
-    assertTrue(local.contains("127.0.0.1:" + webhookPort) && local.contains(token.toString()));
-    Files.writeString(dir.resolve("alertmanager.yml"), local);
-  }
-
-  private static <T> T await(Supplier<T> probe, String what, Supplier<String> logs)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    while (System.nanoTime() < deadline) {
-      T value = probe.get();
-      if (value != null) {
-        return value;
-      }
-      Thread.sleep(200);
-    }
-    fail("gave up after " + DEADLINE.toSeconds() + "s waiting for " + what + "\n" + logs.get());
-    return null;
   }
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.sun.net.httpserver.HttpServer;
 import dev.greenlight.localservices.ExternalTools;
-import dev.greenlight.localservices.PrometheusProcess;
+import dev.greenlight.testsupport.PrometheusProcess;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;

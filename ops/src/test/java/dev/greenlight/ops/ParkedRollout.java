@@ -7,6 +7,7 @@ import dev.greenlight.rollout.RolloutWorkflow;
 import dev.greenlight.rollout.RolloutWorkflowImpl;
 import dev.greenlight.rollout.plan.PlanParser;
 import dev.greenlight.rollout.plan.RolloutPlan;
+import dev.greenlight.testsupport.RepoFiles;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -15,8 +16,6 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -89,13 +88,7 @@ final class ParkedRollout implements AutoCloseable {
   }
 
   static RolloutPlan loadPlan() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path plan = dir.resolve("plans/stage-normalization-v3.4.yaml");
-      if (Files.exists(plan)) {
-        return new PlanParser().parse(plan);
-      }
-    }
-    throw new IllegalStateException("plans/stage-normalization-v3.4.yaml not found");
+    return new PlanParser().parse(RepoFiles.v34Plan());
   }
 
   @Override

@@ -10,12 +10,12 @@ import dev.greenlight.localservices.RedisServer;
 import dev.greenlight.localservices.TestServices;
 import dev.greenlight.rollout.AlertSignal;
 import dev.greenlight.temporal.TemporalSettings;
+import dev.greenlight.testsupport.Ports;
 import dev.greenlight.validator.ModeChange;
 import dev.greenlight.validator.ModeStore;
 import dev.greenlight.validator.ValidationMode;
 import io.lettuce.core.RedisClient;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -111,7 +111,7 @@ class WebhookOutageTest {
             WebhookService.start(
                 config,
                 TestServices.redis().url(),
-                TemporalSettings.plaintext("127.0.0.1:" + freePort(), "default"))) {
+                TemporalSettings.plaintext("127.0.0.1:" + Ports.free(), "default"))) {
       port = service.port();
       modes.compareAndSet(
           config.surface(), 0, new ModeChange(ValidationMode.ENFORCE, 10, "t", "setup"));
@@ -141,12 +141,6 @@ class WebhookOutageTest {
       assertTrue(response.body().contains("\"signalled\":false"), response.body());
       assertEquals(ValidationMode.WARN, rig.mode().mode());
       assertEquals(List.of(), rig.rollout.alerts());
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

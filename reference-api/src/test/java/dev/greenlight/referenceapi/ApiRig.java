@@ -1,6 +1,8 @@
 package dev.greenlight.referenceapi;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.greenlight.testsupport.Await;
+import dev.greenlight.testsupport.ScratchDatabase;
 import dev.greenlight.validator.ModeChange;
 import dev.greenlight.validator.ModeRecord;
 import dev.greenlight.validator.ModeResolver;
@@ -38,6 +40,15 @@ final class ApiRig implements AutoCloseable {
   final URI base;
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private ScratchDatabase ownDatabase; // dropped on close, when the rig made it
+
+  /** A rig on a new database of its own, {@code prefix_…}, which closing the rig drops. */
+  static ApiRig onScratchDatabase(String prefix, String redisUrl) {
+    ScratchDatabase database = ScratchDatabase.create(prefix);
+    ApiRig rig = new ApiRig(database.url(), redisUrl);
+    rig.ownDatabase = database;
+    return rig;
+  }
 
   ApiRig(String jdbcUrl, String redisUrl) {
     pool = ReferenceApiMain.pool(jdbcUrl, 8);
@@ -122,5 +133,8 @@ final class ApiRig implements AutoCloseable {
     store.close();
     redis.shutdown();
     pool.close();
+    if (ownDatabase != null) {
+      ownDatabase.close();
+    }
   }
 }

@@ -24,20 +24,16 @@ class CanaryEnforcementTest {
   private static final int REQUESTS_PER_CONSUMER = 3;
   private static final int PERCENT = 30;
 
-  private static String database;
   private static ApiRig rig;
 
   @BeforeAll
   static void start() {
-    String url = TestServices.postgres().createDatabase("gl_refapi_canary");
-    database = url.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
-    rig = new ApiRig(url, TestServices.redis().url());
+    rig = ApiRig.onScratchDatabase("gl_refapi_canary", TestServices.redis().url());
   }
 
   @AfterAll
   static void stop() {
     rig.close();
-    TestServices.postgres().dropDatabase(database);
   }
 
   @Test

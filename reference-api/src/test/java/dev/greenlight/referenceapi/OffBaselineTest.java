@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.greenlight.localservices.ExternalTools;
-import dev.greenlight.localservices.PrometheusProcess;
 import dev.greenlight.localservices.TestServices;
 import dev.greenlight.metrics.MetricReadException;
 import dev.greenlight.metrics.PrometheusMetricSource;
@@ -14,9 +13,10 @@ import dev.greenlight.referenceapi.load.LoadPlan;
 import dev.greenlight.referenceapi.load.LoadReport;
 import dev.greenlight.rollout.plan.PlanParser;
 import dev.greenlight.rollout.plan.RolloutPlan;
+import dev.greenlight.testsupport.Await;
+import dev.greenlight.testsupport.PrometheusProcess;
+import dev.greenlight.testsupport.RepoFiles;
 import dev.greenlight.validator.ValidationMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import okhttp3.OkHttpClient;
@@ -34,7 +34,6 @@ class OffBaselineTest {
   /** Two unknown values in ten: stage mix 7 canonical, 1 alias, 2 unknown. */
   private static final double JUNK_WEIGHT_SHARE = 0.2;
 
-  private static String database;
   private static ApiRig rig;
   private static PrometheusProcess prometheus;
   private static OkHttpClient http;
@@ -43,9 +42,7 @@ class OffBaselineTest {
   @BeforeAll
   static void start() throws Exception {
     assumeTrue(ExternalTools.present("prometheus"), ExternalTools.skipReason("prometheus"));
-    String url = TestServices.postgres().createDatabase("gl_refapi_off_baseline");
-    database = url.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
-    rig = new ApiRig(url, TestServices.redis().url());
+    rig = ApiRig.onScratchDatabase("gl_refapi_off_baseline", TestServices.redis().url());
     rig.setMode(ValidationMode.OFF, 0);
     prometheus = PrometheusProcess.scraping(rig.api.port());
     http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(5)).build();
@@ -65,7 +62,6 @@ class OffBaselineTest {
     }
     if (rig != null) {
       rig.close();
-      TestServices.postgres().dropDatabase(database);
     }
   }
 
@@ -116,12 +112,6 @@ class OffBaselineTest {
   }
 
   private static RolloutPlan plan() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path plan = dir.resolve("plans/stage-normalization-v3.4.yaml");
-      if (Files.exists(plan)) {
-        return new PlanParser().parse(plan);
-      }
-    }
-    throw new IllegalStateException("plans/stage-normalization-v3.4.yaml not found");
+    return new PlanParser().parse(RepoFiles.v34Plan());
   }
 }

@@ -1,9 +1,9 @@
 package dev.greenlight.referenceapi;
 
+import dev.greenlight.testsupport.Ports;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 
 /**
@@ -17,11 +17,7 @@ final class OwnedPostgres implements AutoCloseable {
 
   OwnedPostgres(Path dataDirectory) {
     this.dataDirectory = dataDirectory;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      this.port = socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    this.port = Ports.free();
     server = start();
   }
 

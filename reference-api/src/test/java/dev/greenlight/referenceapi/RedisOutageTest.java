@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import dev.greenlight.localservices.RedisServer;
-import dev.greenlight.localservices.TestServices;
 import dev.greenlight.referenceapi.load.LoadGenerator;
 import dev.greenlight.referenceapi.load.LoadPlan;
 import dev.greenlight.referenceapi.load.LoadReport;
+import dev.greenlight.testsupport.Await;
+import dev.greenlight.testsupport.LogCapture;
 import dev.greenlight.validator.CanaryBucket;
 import dev.greenlight.validator.ModeChange;
 import dev.greenlight.validator.ModeResolver;
@@ -35,23 +36,19 @@ class RedisOutageTest {
   private static final int PERCENT = 30;
   private static final String CONNECT_FAILED = "[stage-mode] Redis connect failed";
 
-  private static String database;
   private static RedisServer redis;
   private static ApiRig rig;
 
   @BeforeAll
   static void start() {
-    String url = TestServices.postgres().createDatabase("gl_refapi_redis");
-    database = url.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
     redis = RedisServer.startEmbedded();
-    rig = new ApiRig(url, redis.url());
+    rig = ApiRig.onScratchDatabase("gl_refapi_redis", redis.url());
   }
 
   @AfterAll
   static void stop() {
     rig.close();
     redis.close();
-    TestServices.postgres().dropDatabase(database);
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.greenlight.localservices.TestServices;
 import dev.greenlight.referenceapi.load.LoadGenerator;
 import dev.greenlight.referenceapi.load.LoadPlan;
 import dev.greenlight.referenceapi.load.LoadReport;
+import dev.greenlight.testsupport.TestDatabases;
 import dev.greenlight.validator.ValidationMode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ public final class ReferenceApiBench {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
     Duration round = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 5);
     String url = TestServices.postgres().createDatabase("gl_refapi_bench");
-    String database = url.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
+    String database = TestDatabases.nameOf(url);
     try (ApiRig rig = new ApiRig(url, TestServices.redis().url())) {
       LoadPlan plan =
           LoadPlan.to(rig.base)

@@ -21,20 +21,16 @@ import org.junit.jupiter.api.Test;
 /** The three endpoints in off, warn and enforce, on a real PostgreSQL and Redis. */
 class ReferenceApiModesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static String database;
   private static ApiRig rig;
 
   @BeforeAll
   static void start() {
-    String url = TestServices.postgres().createDatabase("gl_refapi_modes");
-    database = url.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
-    rig = new ApiRig(url, TestServices.redis().url());
+    rig = ApiRig.onScratchDatabase("gl_refapi_modes", TestServices.redis().url());
   }
 
   @AfterAll
   static void stop() {
     rig.close();
-    TestServices.postgres().dropDatabase(database);
   }
 
   @Test

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import dev.greenlight.localservices.RedisServer;
+import dev.greenlight.testsupport.Await;
+import dev.greenlight.testsupport.LogCapture;
 import io.lettuce.core.RedisClient;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;

@@ -1,10 +1,8 @@
 package dev.greenlight.validator;
 
 import dev.greenlight.localservices.TestServices;
+import dev.greenlight.testsupport.Ports;
 import io.lettuce.core.RedisClient;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.UUID;
 
 /** Redis for the tests of this module: the shared test server, key prefixes, a dead address. */
@@ -23,10 +21,6 @@ final class RedisFixture {
 
   /** A Redis URL at which nothing listens. */
   static String closedPortUrl() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return "redis://127.0.0.1:" + socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return "redis://127.0.0.1:" + Ports.free();
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.greenlight.localservices.ExternalTools;
 import dev.greenlight.localservices.TestServices;
+import dev.greenlight.testsupport.TestDatabases;
 import dev.greenlight.validator.StageNormalizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -280,6 +281,6 @@ class DataCommandsTest {
   }
 
   private static String databaseOf(String url) {
-    return url.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
+    return TestDatabases.nameOf(url);
   }
 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.greenlight.localservices.ExternalTools;
-import dev.greenlight.localservices.LoopbackCertificates;
-import dev.greenlight.localservices.PrometheusProcess;
+import dev.greenlight.testsupport.LoopbackCertificates;
+import dev.greenlight.testsupport.PrometheusProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,31 +89,34 @@ class RehearseScenariosTest {
   record A(long offset, String action, String result) {}
 
   static List<T> transitions(JsonNode json) {
-    List<T> ts = new ArrayList<>();
-    json.get("transitions")
-        .forEach(
-            t ->
-                ts.add(
-                    new T(
-                        t.get("offsetMillis").asLong(),
-                        t.get("phase").asText(),
-                        t.get("mode").asText(),
-                        t.get("percent").asInt(),
-                        t.get("reason").asText())));
-    return ts;
+    return rows(
+        json,
+        "transitions",
+        t ->
+            new T(
+                t.get("offsetMillis").asLong(),
+                t.get("phase").asText(),
+                t.get("mode").asText(),
+                t.get("percent").asInt(),
+                t.get("reason").asText()));
   }
 
   static List<A> actions(JsonNode json) {
-    List<A> as = new ArrayList<>();
-    json.get("actions")
-        .forEach(
-            a ->
-                as.add(
-                    new A(
-                        a.get("offsetMillis").asLong(),
-                        a.get("action").asText(),
-                        a.get("result").asText())));
-    return as;
+    return rows(
+        json,
+        "actions",
+        a ->
+            new A(
+                a.get("offsetMillis").asLong(),
+                a.get("action").asText(),
+                a.get("result").asText()));
+  }
+
+  /** Each element of the array {@code field} of {@code json}, read by {@code row}, in order. */
+  private static <R> List<R> rows(JsonNode json, String field, Function<JsonNode, R> row) {
+    List<R> rows = new ArrayList<>();
+    json.get(field).forEach(node -> rows.add(row.apply(node)));
+    return rows;
   }
 
   /**
@@ -135,10 +139,16 @@ class RehearseScenariosTest {
     return Duration.ofMinutes(n).toMillis();
   }
 
+  /** Fails, listing every reason, unless some transition's reason starts with {@code prefix}. */
+  static void assertAnyReasonStartsWith(JsonNode json, String prefix) {
+    List<String> reasons = reasons(json);
+    assertTrue(
+        reasons.stream().anyMatch(r -> r.startsWith(prefix)),
+        "no reason starts with \"" + prefix + "\": " + reasons);
+  }
+
   static List<String> reasons(JsonNode json) {
-    List<String> r = new ArrayList<>();
-    json.get("transitions").forEach(t -> r.add(t.get("reason").asText()));
-    return r;
+    return rows(json, "transitions", t -> t.get("reason").asText());
   }
 
   @Test
@@ -195,9 +205,7 @@ class RehearseScenariosTest {
   void errorSpikeAtTenRollsBackThenCompletesAfterRetry() throws Exception {
     JsonNode json = rehearse("error-spike-at-10", 2000);
     assertEquals(1, json.get("rollbacks").asInt());
-    assertTrue(
-        reasons(json).stream().anyMatch(r -> r.startsWith("mode warn 0%: rollback: error-rate")),
-        reasons(json).toString());
+    assertAnyReasonStartsWith(json, "mode warn 0%: rollback: error-rate");
     assertTrue(reasons(json).contains("canary retried from its first step"));
   }
 
@@ -206,28 +214,21 @@ class RehearseScenariosTest {
     JsonNode json = rehearse("unknown-stays-high", 2000);
     json.get("transitions")
         .forEach(t -> assertFalse(t.get("mode").asText().equals("enforce"), t.toString()));
-    assertTrue(
-        reasons(json).stream().anyMatch(r -> r.startsWith("ENFORCE blocked")),
-        reasons(json).toString());
+    assertAnyReasonStartsWith(json, "ENFORCE blocked");
   }
 
   @Test
   void prometheusOutagePausesWithoutPromotingThenCompletes() throws Exception {
     JsonNode json = rehearse("prometheus-outage", 2000);
-    assertTrue(
-        reasons(json).stream().anyMatch(r -> r.startsWith("paused: 3 gate reads in a row failed")),
-        reasons(json).toString());
+    assertAnyReasonStartsWith(json, "paused: 3 gate reads in a row failed");
   }
 
   @Test
   void migrationCrashResumesFromItsCheckpoint() throws Exception {
     // Each crashing attempt commits one 1000-row batch first; 5000 rows leave work for the resume.
     JsonNode json = rehearse("migration-crash", 5000);
-    assertTrue(
-        reasons(json).stream()
-            .anyMatch(r -> r.startsWith("migration failed: simulated worker crash")),
-        reasons(json).toString());
-    assertTrue(reasons(json).stream().anyMatch(r -> r.startsWith("migration applied")));
+    assertAnyReasonStartsWith(json, "migration failed: simulated worker crash");
+    assertAnyReasonStartsWith(json, "migration applied");
   }
 
   /**

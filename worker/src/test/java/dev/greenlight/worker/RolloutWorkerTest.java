@@ -9,9 +9,10 @@ import dev.greenlight.localservices.TemporalServer;
 import dev.greenlight.localservices.TestServices;
 import dev.greenlight.temporal.TemporalSettings;
 import dev.greenlight.temporal.TemporalUnavailableException;
+import dev.greenlight.testsupport.Ports;
+import dev.greenlight.testsupport.TestDatabases;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,7 +41,7 @@ class RolloutWorkerTest {
   @AfterAll
   static void stopServer() {
     server.close();
-    TestServices.postgres().dropDatabase(dbUrl.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1"));
+    TestServices.postgres().dropDatabase(TestDatabases.nameOf(dbUrl));
   }
 
   private static WorkerConfig config(int metricsPort) throws Exception {
@@ -58,10 +59,7 @@ class RolloutWorkerTest {
 
   @Test
   void registersSearchAttributesOnceAndServesSdkMetrics() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    int port = Ports.free();
     StringWriter log = new StringWriter();
     try (RolloutWorker first = RolloutWorker.start(config(port), new PrintWriter(log))) {
       assertEquals(

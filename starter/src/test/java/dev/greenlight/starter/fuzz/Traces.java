@@ -9,9 +9,8 @@ import dev.greenlight.starter.fuzz.TraceLog.FaultWindow;
 import dev.greenlight.starter.fuzz.TraceLog.MetricTruth;
 import dev.greenlight.starter.fuzz.TraceLog.ModeWrite;
 import dev.greenlight.starter.fuzz.TraceLog.Sent;
+import dev.greenlight.testsupport.RepoFiles;
 import dev.greenlight.validator.ValidationMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,8 +25,7 @@ import java.util.function.ToDoubleBiFunction;
  * one violation it is about.
  */
 final class Traces {
-  static final RolloutPlan PLAN =
-      new PlanParser().parse(repoRoot().resolve("plans/stage-normalization-v3.4.yaml"));
+  static final RolloutPlan PLAN = new PlanParser().parse(RepoFiles.v34Plan());
 
   static final long START = Instant.parse("2026-01-05T00:00:00Z").toEpochMilli();
   static final String RUN = "attempt-1";
@@ -190,17 +188,5 @@ final class Traces {
           maxEventsPerRun,
           carriedStateBytes);
     }
-  }
-
-  private static Path repoRoot() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !Files.exists(dir.resolve("plans/stage-normalization-v3.4.yaml"))) {
-      dir = dir.getParent();
-    }
-    if (dir == null) {
-      throw new IllegalStateException(
-          "no plans/stage-normalization-v3.4.yaml above the working dir");
-    }
-    return dir;
   }
 }

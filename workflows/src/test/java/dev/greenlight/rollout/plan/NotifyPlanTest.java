@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.greenlight.testsupport.RepoFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
@@ -31,7 +32,7 @@ class NotifyPlanTest {
   void shippedPlansWithoutNotifySendNothing() {
     assertNull(TestPlans.v34().notifications());
     assertFalse(TestPlans.v34().notifies());
-    assertFalse(parser.parse(TestPlans.locate("plans/e2e-compressed.yaml")).notifies());
+    assertFalse(parser.parse(RepoFiles.locate("plans/e2e-compressed.yaml")).notifies());
   }
 
   /** The commented example in the shipped plan is what the docs point at: it must parse. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.greenlight.testsupport.RepoFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +86,7 @@ class PlanParserTest {
 
   @Test
   void compressedEndToEndPlanIsValid() {
-    RolloutPlan plan = parser.parse(TestPlans.locate("plans/e2e-compressed.yaml"));
+    RolloutPlan plan = parser.parse(RepoFiles.locate("plans/e2e-compressed.yaml"));
     assertEquals(Duration.ofSeconds(5), plan.warnExit().period());
     assertEquals(Duration.ofSeconds(2), plan.pollInterval());
   }

@@ -1,0 +1,13 @@
+/**
+ * What the modules' tests share, so each helper is written once: free loopback ports ({@link
+ * dev.greenlight.testsupport.Ports}), bounded waiting ({@link dev.greenlight.testsupport.Await}),
+ * external server processes ({@link dev.greenlight.testsupport.ServiceProcess}), log capture
+ * ({@link dev.greenlight.testsupport.LogCapture}), Prometheus and Alertmanager configs and launch
+ * ({@link dev.greenlight.testsupport.AlertingFiles}, {@link
+ * dev.greenlight.testsupport.AlertingProcesses}), database naming ({@link
+ * dev.greenlight.testsupport.TestDatabases}, {@link dev.greenlight.testsupport.ScratchDatabase})
+ * and the repository's shipped files ({@link dev.greenlight.testsupport.RepoFiles}). Every module
+ * depends on it at test scope only; it must depend on no Greenlight module but local-services, or
+ * the module graph would have a cycle.
+ */
+package dev.greenlight.testsupport;
