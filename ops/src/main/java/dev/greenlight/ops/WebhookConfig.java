@@ -2,6 +2,7 @@ package dev.greenlight.ops;
 
 import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.validator.ModeKeyPrefix;
+import dev.greenlight.validator.ModeSurfaceSetting;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +47,6 @@ public record WebhookConfig(
     Path tlsKey) {
 
   public static final int ONE_MEGABYTE = 1024 * 1024;
-  public static final String DEFAULT_PLAN = "stage-normalization-v3.4";
 
   /**
    * Alertmanager's own webhook timeout is 10 s; 5 s leaves a delivery that sent its request in time
@@ -234,9 +234,9 @@ public record WebhookConfig(
         0,
         bearerTokens,
         hmacSecrets,
-        "stage-validation",
-        "greenlight:",
-        RolloutConstants.workflowId(DEFAULT_PLAN),
+        ModeSurfaceSetting.DEFAULT,
+        ModeKeyPrefix.DEFAULT,
+        RolloutConstants.DEFAULT_WORKFLOW_ID,
         Duration.ofMinutes(10),
         ONE_MEGABYTE);
   }
@@ -266,10 +266,10 @@ public record WebhookConfig(
         parsedPort,
         new LinkedHashSet<>(csv(env.get("GREENLIGHT_WEBHOOK_TOKENS"))),
         secrets,
-        env.getOrDefault("GREENLIGHT_SURFACE", "stage-validation"),
+        ModeSurfaceSetting.fromEnv(env),
         // The worker's variable: the webhook must write the very key the workflow flips.
         ModeKeyPrefix.fromEnv(env),
-        env.getOrDefault("GREENLIGHT_ROLLOUT_ID", RolloutConstants.workflowId(DEFAULT_PLAN)),
+        env.getOrDefault(RolloutConstants.WORKFLOW_ID_ENV, RolloutConstants.DEFAULT_WORKFLOW_ID),
         Duration.ofMinutes(10),
         ONE_MEGABYTE,
         Duration.ofMillis(readTimeoutMillis),

@@ -26,8 +26,13 @@ import java.util.function.Function;
  * compare-and-set, every change appended to an audit stream and published on a channel.
  *
  * <p>Under a key prefix {@code P}, surface {@code S} lives in the hash {@code P mode:S}, its audit
- * trail in the stream {@code P mode-audit:S}, and changes are published on {@code P mode-changes}
- * as {@code "<version> <surface>"}.
+ * trail in the stream {@code P mode-audit:S}, and every change is published on {@code P
+ * mode-changes} (the message format is {@code ModeScripts}'s, read by {@link ModeResolver}).
+ *
+ * <p>Writers change a record through {@link #write}: read, decide by a {@link ModeWriteRule},
+ * compare-and-set, and read again when someone else wrote in between — the one mode protocol the
+ * rollout's activity, the CLI's lever and tests share. {@link #downgradeToWarn} is the webhook's
+ * single-script downgrade; {@link #compareAndSet} is the primitive under both.
  *
  * <p>The caller builds the {@link RedisClient} and closes it; the store opens its own connection
  * lazily, reopens it after a failure and closes it in {@link #close()}. So a store can be built
@@ -46,6 +51,12 @@ import java.util.function.Function;
 public final class ModeStore implements AutoCloseable {
   /** How long one command may take: longer means Redis is as good as down. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+
+  /**
+   * Compare-and-set attempts of one {@link #write}: each lost attempt means another writer came
+   * first, and five in a row means writers are fighting, which a person should look at.
+   */
+  public static final int WRITE_ATTEMPTS = 5;
 
   private static final int MAX_HISTORY = 1000;
 
@@ -142,6 +153,77 @@ public final class ModeStore implements AutoCloseable {
     }
     return new ModeRecord(
         change.mode(), change.enforcePercent(), version, change.changedBy(), change.reason(), now);
+  }
+
+  /**
+   * Writes {@code change} unless the record already says it, over the records {@code rule} allows,
+   * reading again and retrying the compare-and-set (at most {@value #WRITE_ATTEMPTS} attempts) when
+   * someone else wrote in between. Each retry decides anew on what is stored then, so a record
+   * another writer put there in between is refused, never overwritten, when {@code rule} is
+   * conditional.
+   *
+   * <p>An unreadable record is replaced only when {@code change} is warn at 0 %, through {@link
+   * #downgradeToWarn}; any other change over it is refused with an exception, because a downgrade
+   * must never be lost behind a record nobody can read.
+   *
+   * @throws UnreadableModeRecordException when the record is unreadable and {@code change} is not
+   *     warn at 0 %: nothing is written
+   * @throws StaleModeVersionException when other writers came first {@value #WRITE_ATTEMPTS} times
+   */
+  public ModeWrite write(String surface, ModeChange change, ModeWriteRule rule) {
+    Objects.requireNonNull(change, "change must not be null");
+    Objects.requireNonNull(rule, "rule must not be null");
+    boolean downgrade = change.mode() == ValidationMode.WARN && change.enforcePercent() == 0;
+    ModeStoreException lastConflict = null;
+    for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+      Optional<ModeRecord> current;
+      try {
+        current = read(surface);
+      } catch (UnreadableModeRecordException e) {
+        if (!downgrade) {
+          throw e;
+        }
+        ModeDowngrade replaced = downgradeToWarn(surface, change.changedBy(), change.reason());
+        if (replaced.wroteWarn()) {
+          return new ModeWrite(
+              replaced.outcome() == ModeDowngrade.Outcome.REPLACED_UNREADABLE
+                  ? ModeWrite.Outcome.REPLACED_UNREADABLE
+                  : ModeWrite.Outcome.WRITTEN,
+              Optional.empty(),
+              replaced.stored(),
+              replaced.replacedProblem());
+        }
+        // Readable again (or deleted) by the time the script ran: decide on what is there now.
+        lastConflict = e;
+        continue;
+      }
+      if (current.isPresent() && rule.alreadySet(change, current.get())) {
+        return new ModeWrite(ModeWrite.Outcome.ALREADY_SET, current, current, Optional.empty());
+      }
+      if (!rule.allowsWriteOver(change, current)) {
+        return new ModeWrite(ModeWrite.Outcome.REFUSED, current, current, Optional.empty());
+      }
+      try {
+        ModeRecord written =
+            compareAndSet(surface, current.map(ModeRecord::version).orElse(0L), change);
+        return new ModeWrite(
+            ModeWrite.Outcome.WRITTEN, current, Optional.of(written), Optional.empty());
+      } catch (StaleModeVersionException e) {
+        lastConflict = e;
+      }
+    }
+    throw lastConflict instanceof StaleModeVersionException stale
+        ? stale
+        : new ModeStoreException(
+            "mode record of "
+                + surface
+                + " kept changing under "
+                + WRITE_ATTEMPTS
+                + " attempts to write "
+                + change.mode().wireName()
+                + ": "
+                + lastConflict.getMessage(),
+            lastConflict);
   }
 
   /**

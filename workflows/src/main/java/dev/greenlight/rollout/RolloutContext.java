@@ -48,7 +48,7 @@ final class RolloutContext {
     this.plan = plan;
     this.state = state;
     this.activities = activities;
-    this.writer = "greenlight:" + workflowId;
+    this.writer = RolloutConstants.modeWriter(workflowId);
     this.notifier = notifier;
   }
 

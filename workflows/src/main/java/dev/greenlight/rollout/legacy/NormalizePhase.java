@@ -24,11 +24,11 @@ final class NormalizePhase {
     switch (s.normalizeStep) {
       case BACKUP -> {
         try {
-          BackupResult backup = c.activities.data.backup(c.runId);
-          c.activities.data.verifyBackup(c.runId, backup.manifestPath());
+          BackupResult backup = c.activities.data.backup(c.workflowId);
+          c.activities.data.verifyBackup(c.workflowId, backup.manifestPath());
           var restore =
               c.activities.data.restoreTest(
-                  c.runId, backup.manifestPath(), spec.restoreTimeLimit().toMillis());
+                  c.workflowId, backup.manifestPath(), spec.restoreTimeLimit().toMillis());
           s.manifestPath = backup.manifestPath();
           c.record(
               "backup verified and restored in "
@@ -43,7 +43,7 @@ final class NormalizePhase {
         }
       }
       case DRY_RUN -> {
-        s.dryRun = c.activities.data.dryRun(c.runId);
+        s.dryRun = c.activities.data.dryRun(c.workflowId);
         c.record(
             "dry run: "
                 + s.dryRun.rowsToChange()
@@ -64,7 +64,7 @@ final class NormalizePhase {
           s.migration =
               c.activities.migration.applyMigration(
                   new MigrationRequest(
-                      c.runId,
+                      c.workflowId,
                       spec.batchSize(),
                       spec.targetBatchDuration().toMillis(),
                       spec.maxRowsPerSecond()));

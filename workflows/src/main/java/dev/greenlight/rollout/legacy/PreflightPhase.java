@@ -60,11 +60,11 @@ final class PreflightPhase {
       }
       c.record("Redis probe: GET p99 " + probe.getP99Micros() + "µs; " + probe.detail());
 
-      BackupResult backup = c.activities.data.backup(c.runId);
-      c.activities.data.verifyBackup(c.runId, backup.manifestPath());
+      BackupResult backup = c.activities.data.backup(c.workflowId);
+      c.activities.data.verifyBackup(c.workflowId, backup.manifestPath());
       var restore =
           c.activities.data.restoreTest(
-              c.runId, backup.manifestPath(), spec.restoreTimeLimit().toMillis());
+              c.workflowId, backup.manifestPath(), spec.restoreTimeLimit().toMillis());
       c.record(
           "backup "
               + backup.sha256().substring(0, Math.min(12, backup.sha256().length()))

@@ -30,13 +30,16 @@ final class RolloutContext {
   final RolloutPlan plan;
   final RolloutState state;
   final ActivityStubs activities;
-  final String runId;
 
-  RolloutContext(RolloutPlan plan, RolloutState state, ActivityStubs activities, String runId) {
+  /** The rollout's workflow id, which also keys its data steps. */
+  final String workflowId;
+
+  RolloutContext(
+      RolloutPlan plan, RolloutState state, ActivityStubs activities, String workflowId) {
     this.plan = plan;
     this.state = state;
     this.activities = activities;
-    this.runId = runId;
+    this.workflowId = workflowId;
   }
 
   long now() {
@@ -63,7 +66,8 @@ final class RolloutContext {
   /** Writes the mode through the mode store (versioned and audited), then records it. */
   void flip(ValidationMode mode, int percent, String reason) {
     activities.mode.flipMode(
-        new ModeFlipRequest(plan.surface(), mode, percent, "greenlight:" + runId, reason));
+        new ModeFlipRequest(
+            plan.surface(), mode, percent, RolloutConstants.modeWriter(workflowId), reason));
     state.mode = mode;
     state.percent = percent;
     record("mode " + mode.wireName() + " " + percent + "%: " + reason);
