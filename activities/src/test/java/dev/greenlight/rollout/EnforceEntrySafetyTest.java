@@ -74,7 +74,7 @@ class EnforceEntrySafetyTest {
     kit.env.sleep(Duration.ofDays(3));
 
     kit.workflow()
-        .approve(new ApproveCommand(RolloutConstants.APPROVE_MIGRATION, "alice", "dry run ok"));
+        .approve(new ApproveInput(RolloutConstants.APPROVE_MIGRATION, "alice", "dry run ok"));
     kit.env.sleep(Duration.ofHours(6));
 
     RolloutStatus held = kit.status();

@@ -30,8 +30,7 @@ class RolloutWorkflowHappyPathTest {
     kit.start(script -> {});
     kit.awaitPending(RolloutConstants.APPROVE_MIGRATION);
     kit.workflow()
-        .approve(
-            new ApproveCommand(RolloutConstants.APPROVE_MIGRATION, "alice", "dry run reviewed"));
+        .approve(new ApproveInput(RolloutConstants.APPROVE_MIGRATION, "alice", "dry run reviewed"));
 
     RolloutResult result = kit.result();
 
@@ -52,7 +51,7 @@ class RolloutWorkflowHappyPathTest {
   void everyModeFlipIsVersionedAndAudited() {
     kit.start(script -> {});
     kit.awaitPending(RolloutConstants.APPROVE_MIGRATION);
-    kit.workflow().approve(new ApproveCommand(RolloutConstants.APPROVE_MIGRATION, "alice", "ok"));
+    kit.workflow().approve(new ApproveInput(RolloutConstants.APPROVE_MIGRATION, "alice", "ok"));
     kit.result();
 
     List<String> audited =

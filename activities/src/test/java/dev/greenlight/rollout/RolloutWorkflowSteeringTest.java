@@ -35,7 +35,7 @@ class RolloutWorkflowSteeringTest {
 
     kit.workflow().resume(new OperatorCommand("carol", "freeze over"));
     kit.awaitPending(RolloutConstants.APPROVE_MIGRATION);
-    kit.workflow().approve(new ApproveCommand(RolloutConstants.APPROVE_MIGRATION, "alice", "ok"));
+    kit.workflow().approve(new ApproveInput(RolloutConstants.APPROVE_MIGRATION, "alice", "ok"));
     kit.awaitStatus(
         s -> s.phase() == CANARY && s.percent() == 10, Duration.ofDays(1), Duration.ofMinutes(10));
 
@@ -55,7 +55,7 @@ class RolloutWorkflowSteeringTest {
   void aWarnExtensionIsSleptThroughNotReadEveryPoll() {
     kit.start(script -> {});
     kit.awaitPhase(WARN);
-    kit.workflow().extendWarn(new ExtendWarnCommand(20, "alice", "quarter-end freeze"));
+    kit.workflow().extendWarn(new ExtendWarnInput(20, "alice", "quarter-end freeze"));
     long extendedUntil = kit.status().warnExtendedUntilMillis();
     int readsBefore = kit.gateReads();
 
@@ -83,7 +83,7 @@ class RolloutWorkflowSteeringTest {
     WorkflowUpdateException nothingPending =
         assertThrows(
             WorkflowUpdateException.class,
-            () -> kit.workflow().approve(new ApproveCommand("migration", "alice", "looks fine")));
+            () -> kit.workflow().approve(new ApproveInput("migration", "alice", "looks fine")));
     WorkflowUpdateException noReason =
         assertThrows(
             WorkflowUpdateException.class,
@@ -95,7 +95,7 @@ class RolloutWorkflowSteeringTest {
     WorkflowUpdateException tooLong =
         assertThrows(
             WorkflowUpdateException.class,
-            () -> kit.workflow().extendWarn(new ExtendWarnCommand(90, "alice", "long holiday")));
+            () -> kit.workflow().extendWarn(new ExtendWarnInput(90, "alice", "long holiday")));
 
     assertTrue(kit.updateEvents().isEmpty(), "update events in history: " + kit.updateEvents());
     assertTrue(

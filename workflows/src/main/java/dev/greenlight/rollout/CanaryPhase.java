@@ -62,7 +62,7 @@ final class CanaryPhase {
       return;
     }
     boolean green = GateWindows.observe(s, spec.gates(), read, now, window);
-    PromoteCommand promote = s.promoteRequested;
+    PromoteInput promote = s.promoteRequested;
     s.promoteRequested = null;
     if (s.paused) {
       if (promote != null) {

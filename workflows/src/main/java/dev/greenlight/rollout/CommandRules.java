@@ -12,7 +12,7 @@ final class CommandRules {
 
   private CommandRules() {}
 
-  static void approve(RolloutState s, ApproveCommand c) {
+  static void approve(RolloutState s, ApproveInput c) {
     who(c.who(), c.why());
     live(s, "approve");
     if (c.step() == null || !s.pendingApprovals.contains(c.step())) {
@@ -45,7 +45,7 @@ final class CommandRules {
     }
   }
 
-  static void promote(RolloutPlan plan, RolloutState s, long now, PromoteCommand c) {
+  static void promote(RolloutPlan plan, RolloutState s, long now, PromoteInput c) {
     who(c.who(), c.why());
     if (s.phase != Phase.CANARY || !s.stepStarted) {
       throw new IllegalArgumentException(
@@ -74,7 +74,7 @@ final class CommandRules {
     }
   }
 
-  static void extendWarn(RolloutState s, ExtendWarnCommand c) {
+  static void extendWarn(RolloutState s, ExtendWarnInput c) {
     who(c.who(), c.why());
     if (s.phase != Phase.WARN && s.phase != Phase.ROLLED_BACK) {
       throw new IllegalArgumentException(

@@ -45,7 +45,7 @@ public final class RolloutState {
   public List<String> pendingApprovals = new ArrayList<>();
   public boolean abortRequested;
   public String abortReason;
-  public PromoteCommand promoteRequested;
+  public PromoteInput promoteRequested;
   public boolean retryRequested;
   public AlertSignal pendingAlert;
 

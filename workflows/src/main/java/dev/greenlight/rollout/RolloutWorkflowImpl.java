@@ -231,12 +231,12 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
   }
 
   @Override
-  public void validateApprove(ApproveCommand command) {
+  public void validateApprove(ApproveInput command) {
     CommandRules.approve(state, command);
   }
 
   @Override
-  public CommandResult approve(ApproveCommand command) {
+  public CommandResult approve(ApproveInput command) {
     state.pendingApprovals.remove(command.step());
     return accepted("approved " + command.step(), command.who(), command.why());
   }
@@ -287,12 +287,12 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
   }
 
   @Override
-  public void validatePromote(PromoteCommand command) {
+  public void validatePromote(PromoteInput command) {
     CommandRules.promote(plan, state, Workflow.currentTimeMillis(), command);
   }
 
   @Override
-  public CommandResult promote(PromoteCommand command) {
+  public CommandResult promote(PromoteInput command) {
     state.promoteRequested = command;
     return accepted(
         command.force() ? "forced promotion requested" : "promotion requested",
@@ -301,12 +301,12 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
   }
 
   @Override
-  public void validateExtendWarn(ExtendWarnCommand command) {
+  public void validateExtendWarn(ExtendWarnInput command) {
     CommandRules.extendWarn(state, command);
   }
 
   @Override
-  public CommandResult extendWarn(ExtendWarnCommand command) {
+  public CommandResult extendWarn(ExtendWarnInput command) {
     long base = Math.max(state.warnExtendedUntilMillis, Workflow.currentTimeMillis());
     state.warnExtendedUntilMillis = base + java.time.Duration.ofDays(command.days()).toMillis();
     return accepted(

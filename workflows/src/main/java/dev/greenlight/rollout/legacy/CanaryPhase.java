@@ -1,7 +1,7 @@
 package dev.greenlight.rollout.legacy;
 
 import dev.greenlight.rollout.Phase;
-import dev.greenlight.rollout.PromoteCommand;
+import dev.greenlight.rollout.PromoteInput;
 import dev.greenlight.rollout.RolloutState;
 import dev.greenlight.rollout.gates.GateSummary;
 import dev.greenlight.rollout.gates.GateVerdicts;
@@ -63,7 +63,7 @@ final class CanaryPhase {
       c.rollback("regression from the previous step: " + regression);
       return;
     }
-    PromoteCommand promote = s.promoteRequested;
+    PromoteInput promote = s.promoteRequested;
     s.promoteRequested = null;
     if (soak) {
       if (green) {

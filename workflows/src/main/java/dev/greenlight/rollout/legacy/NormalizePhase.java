@@ -1,5 +1,6 @@
 package dev.greenlight.rollout.legacy;
 
+import dev.greenlight.rollout.Failures;
 import dev.greenlight.rollout.Phase;
 import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.rollout.RolloutState;
