@@ -13,14 +13,14 @@ final class RolledBackPhase {
 
   static void tick(RolloutContext c) {
     RolloutState s = c.state;
-    if (!s.retryRequested) {
+    if (!s.steering.retryRequested) {
       c.sleep(Duration.ofDays(1), "rolled back: waiting for retry-canary");
       return;
     }
-    s.retryRequested = false;
-    s.canaryStep = 0;
-    s.stepStarted = false;
-    s.previousStepMeans = new LinkedHashMap<>();
+    s.steering.retryRequested = false;
+    s.canary.canaryStep = 0;
+    s.canary.stepStarted = false;
+    s.canary.previousStepMeans = new LinkedHashMap<>();
     c.enter(Phase.CANARY, "canary retried from its first step");
   }
 }
