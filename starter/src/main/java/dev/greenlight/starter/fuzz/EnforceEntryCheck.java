@@ -35,17 +35,8 @@ public final class EnforceEntryCheck extends CountingCheck {
       String why = whyNotFresh(log, w.atMillis());
       if (why != null) {
         violations.add(
-            new Violation(
-                NAME,
-                w.atMillis(),
-                "ENFORCE "
-                    + w.percent()
-                    + "% written at "
-                    + Timeline.time(w.atMillis())
-                    + " over "
-                    + Timeline.describe(before)
-                    + " without a fresh WARN verdict: "
-                    + why));
+            enforceViolation(
+                w, "over " + Timeline.describe(before) + " without a fresh WARN verdict: " + why));
       }
     }
     return violations;

@@ -93,6 +93,17 @@ final class Timeline {
     return last;
   }
 
+  /** Whether a person's {@code retry-canary} was accepted after {@code after}, by {@code until}. */
+  static boolean retriedBetween(List<TraceLog.Sent> sent, long after, long until) {
+    return sent.stream()
+        .anyMatch(
+            s ->
+                s.accepted()
+                    && "retry-canary".equals(s.kind())
+                    && s.atMillis() > after
+                    && s.atMillis() <= until);
+  }
+
   /** A time as a reader wants it in a violation: ISO-8601 UTC. */
   static String time(long millis) {
     return Instant.ofEpochMilli(millis).toString();
