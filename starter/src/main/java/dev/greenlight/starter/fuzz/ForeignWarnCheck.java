@@ -27,14 +27,10 @@ public final class ForeignWarnCheck extends CountingCheck {
   @Override
   public List<Violation> check(TraceLog log) {
     List<Violation> violations = new ArrayList<>();
-    List<ModeWrite> writes = log.modeWrites();
-    for (int i = 0; i < writes.size(); i++) {
-      ModeWrite w = writes.get(i);
-      if (!Timeline.isWorkflowEnforce(w)) {
-        continue;
-      }
+    for (Timeline.EnforceWrite e : Timeline.workflowEnforceWrites(log.modeWrites())) {
       count();
-      ModeWrite before = i == 0 ? null : writes.get(i - 1);
+      ModeWrite w = e.write();
+      ModeWrite before = e.before();
       if (before != null && (before.byWorkflow() || rolledBackAndRetried(log, before, w))) {
         continue;
       }
