@@ -14,30 +14,33 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link ModeStore#write}, the one mode protocol: its rules alone, then racing other writers. */
 class ModeStoreWriteTest {
   private static final String PREFIX = RedisFixture.randomPrefix();
   private static final String WORKFLOW = "greenlight:rollout-x";
-  private static RedisClient client;
-  private static ModeStore store;
-  private static StatefulRedisConnection<String, String> raw;
+  private final RedisClient client = RedisFixture.client();
+  private final ModeStore store = new ModeStore(client, PREFIX);
 
-  @BeforeAll
-  static void connect() {
-    client = RedisFixture.client();
-    store = new ModeStore(client, PREFIX);
-    raw = client.connect();
+  @AfterEach
+  void disconnect() {
+    store.close();
+    client.shutdown();
   }
 
-  @AfterAll
-  static void disconnect() {
-    store.close();
-    raw.close();
-    client.shutdown();
+  /** Writes {@code value} into a field of {@code surface}'s record behind the store's back. */
+  private void garble(String surface, String field, String value) {
+    try (StatefulRedisConnection<String, String> raw = client.connect()) {
+      raw.sync().hset(PREFIX + "mode:" + surface, field, value);
+    }
+  }
+
+  private String stored(String surface, String field) {
+    try (StatefulRedisConnection<String, String> raw = client.connect()) {
+      return raw.sync().hget(PREFIX + "mode:" + surface, field);
+    }
   }
 
   private static ModeChange enforce(int percent, String by) {
@@ -101,7 +104,7 @@ class ModeStoreWriteTest {
   @Test
   void warnReplacesAnUnreadableRecordAndNothingElseWritesOverIt() {
     store.write("garbled", enforce(50, WORKFLOW), ModeWriteRule.overAny());
-    raw.sync().hset(PREFIX + "mode:garbled", "percent", "150");
+    garble("garbled", "percent", "150");
 
     assertThrows(
         UnreadableModeRecordException.class,
@@ -113,7 +116,7 @@ class ModeStoreWriteTest {
                 "garbled",
                 new ModeChange(ValidationMode.OFF, 0, "alice", "off"),
                 ModeWriteRule.overAny()));
-    assertEquals("150", raw.sync().hget(PREFIX + "mode:garbled", "percent"));
+    assertEquals("150", stored("garbled", "percent"));
 
     ModeWrite replaced = store.write("garbled", warn("alice"), ModeWriteRule.overOurs(1));
     assertEquals(ModeWrite.Outcome.REPLACED_UNREADABLE, replaced.outcome());
@@ -177,7 +180,7 @@ class ModeStoreWriteTest {
   }
 
   /** Runs every writer on its own thread, all released at one moment; outcomes in order. */
-  private static List<ModeWrite> race(List<Callable<ModeWrite>> writers) throws Exception {
+  private List<ModeWrite> race(List<Callable<ModeWrite>> writers) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(writers.size());
     try {
       CountDownLatch go = new CountDownLatch(1);

@@ -172,9 +172,7 @@ final class CanaryPhase {
               + "; resume to enter the step again");
       return;
     }
-    s.canary.stepStarted = true;
-    s.canary.stepStartedAtMillis = c.now();
-    s.canary.promotionHeld = null;
+    s.canary.startStep(c.now());
     s.gates.lastReadToMillis = c.now();
     GateWindows.restart(s, c.plan.canary().gates(), c.now());
   }
@@ -208,17 +206,14 @@ final class CanaryPhase {
    * Gates unreadable in ENFORCE: downgrade rather than enforce blind; the step is entered again.
    */
   private static void goBlind(RolloutContext c) {
-    c.state.canary.stepStarted = false;
-    c.state.canary.promotionHeld = null;
+    c.state.canary.leaveStep();
     c.downgrade("gates unreadable: ENFORCE off until they can be read again");
   }
 
   private static void promote(
       RolloutContext c, CanaryStep step, List<GateSummary> read, String why) {
     RolloutState s = c.state;
-    s.canary.previousStepMeans = means(read);
-    s.canary.stepStarted = false;
-    s.canary.promotionHeld = null;
+    s.canary.promoted(means(read));
     if (s.canary.canaryStep + 1 < c.plan.canary().steps().size()) {
       s.canary.canaryStep++;
       c.record("step " + step.percent() + "% promoted: " + why, NotifyEvent.PROMOTED);

@@ -24,4 +24,39 @@ public final class CanaryProgress {
 
   /** Why a green step is not promoted (a regression from the previous step), null when not held. */
   public String promotionHeld;
+
+  /** Enters the current step at {@code nowMillis}: its minimum and its means start now. */
+  public void startStep(long nowMillis) {
+    stepStarted = true;
+    stepStartedAtMillis = nowMillis;
+    promotionHeld = null;
+  }
+
+  /** Leaves the current step unfinished; it is entered again, from the start. */
+  public void leaveStep() {
+    stepStarted = false;
+    promotionHeld = null;
+  }
+
+  /** The step passed with these gate means, the next step's baseline. */
+  public void promoted(Map<String, Double> stepMeans) {
+    previousStepMeans = stepMeans;
+    leaveStep();
+  }
+
+  /**
+   * A rollback: counted, and nothing holds ENFORCE or a promotion until the step is entered again.
+   */
+  public void rolledBack() {
+    rollbacks++;
+    leaveStep();
+    enforceHeld = null;
+  }
+
+  /** A retry after a rollback starts over at the first step, with no baseline. */
+  public void restartFromFirstStep() {
+    canaryStep = 0;
+    stepStarted = false;
+    previousStepMeans = new LinkedHashMap<>();
+  }
 }

@@ -1,7 +1,6 @@
 package dev.greenlight.rollout;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 
 /**
  * WARN after a rollback: the mode is warn at 0 %, and the canary starts again at its first step
@@ -18,9 +17,7 @@ final class RolledBackPhase {
       return;
     }
     s.steering.retryRequested = false;
-    s.canary.canaryStep = 0;
-    s.canary.stepStarted = false;
-    s.canary.previousStepMeans = new LinkedHashMap<>();
+    s.canary.restartFromFirstStep();
     c.enter(Phase.CANARY, "canary retried from its first step");
   }
 }

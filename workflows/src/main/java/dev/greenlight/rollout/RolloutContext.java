@@ -375,11 +375,8 @@ final class RolloutContext {
    * plan's extension. The flip is retried until it lands.
    */
   void rollback(String reason) {
-    state.canary.rollbacks++;
-    state.canary.stepStarted = false;
+    state.canary.rolledBack();
     state.steering.promoteRequested = null;
-    state.canary.promotionHeld = null;
-    state.canary.enforceHeld = null;
     if (state.mode == ValidationMode.ENFORCE) {
       downgrade("rollback: " + reason);
     }
