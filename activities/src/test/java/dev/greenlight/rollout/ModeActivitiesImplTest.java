@@ -2,6 +2,7 @@ package dev.greenlight.rollout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenlight.dataplane.schema.Schema;
@@ -10,6 +11,7 @@ import dev.greenlight.rollout.activity.ModeFlipRequest;
 import dev.greenlight.rollout.activity.ModeFlipResult;
 import dev.greenlight.testsupport.TestDatabases;
 import dev.greenlight.validator.ModeStore;
+import dev.greenlight.validator.UnreadableModeRecordException;
 import dev.greenlight.validator.ValidationMode;
 import io.lettuce.core.RedisClient;
 import java.util.List;
@@ -115,6 +117,34 @@ class ModeActivitiesImplTest {
     assertEquals(2, warn.version());
     assertEquals(List.of("null→enforce 50 v1", "null→warn 0 v2", "warn→enforce 10 v3"), audit());
     assertFalse(enforce.refused(), "the workflow's own warn is its last version");
+  }
+
+  /**
+   * Nothing but warn is written over a record nobody can read: a conditional ENFORCE flip is
+   * refused (the workflow downgrades first), and a flip from a rollout on the legacy loop, which
+   * knows no refusal, fails rather than believe it landed.
+   */
+  @Test
+  void anEnforceFlipOverAnUnreadableRecordIsRefusedOrFailsAndWritesNothing() {
+    activities.flipMode(
+        new ModeFlipRequest("s", ValidationMode.ENFORCE, 10, "greenlight:r1", "step 1", 0L));
+    var raw = redis.connect();
+    raw.sync().hset(prefix + "mode:s", "percent", "150");
+
+    ModeFlipResult conditional =
+        activities.flipMode(
+            new ModeFlipRequest("s", ValidationMode.ENFORCE, 50, "greenlight:r1", "step 2", 1L));
+    assertThrows(
+        UnreadableModeRecordException.class,
+        () ->
+            activities.flipMode(
+                new ModeFlipRequest("s", ValidationMode.ENFORCE, 50, "greenlight:r1", "legacy")));
+
+    assertTrue(conditional.refused());
+    assertTrue(conditional.reason().contains("cannot be read"), conditional.reason());
+    assertEquals("150", raw.sync().hget(prefix + "mode:s", "percent"));
+    raw.close();
+    assertEquals(List.of("null→enforce 10 v1"), audit());
   }
 
   private List<String> audit() {

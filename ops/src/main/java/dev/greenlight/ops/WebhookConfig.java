@@ -2,6 +2,7 @@ package dev.greenlight.ops;
 
 import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.validator.ModeKeyPrefix;
+import dev.greenlight.validator.ModeSurfaceSetting;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +47,6 @@ public record WebhookConfig(
     Path tlsKey) {
 
   public static final int ONE_MEGABYTE = 1024 * 1024;
-  public static final String DEFAULT_PLAN = "stage-normalization-v3.4";
 
   /**
    * Alertmanager's own webhook timeout is 10 s; 5 s leaves a delivery that sent its request in time
@@ -54,38 +54,14 @@ public record WebhookConfig(
    */
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
 
+  /** Alertmanager re-sends a firing alert every few minutes; ten cover its retries of one. */
+  public static final Duration DEFAULT_DUPLICATE_WINDOW = Duration.ofMinutes(10);
+
   /** Far above what Alertmanager opens (a few), far below the file descriptors of a process. */
   public static final int DEFAULT_MAX_CONNECTIONS = 512;
 
   public static final String TLS_CERT_ENV = "GREENLIGHT_WEBHOOK_TLS_CERT";
   public static final String TLS_KEY_ENV = "GREENLIGHT_WEBHOOK_TLS_KEY";
-
-  /** The settings before read deadlines, connection bounds and TLS existed, with their defaults. */
-  public WebhookConfig(
-      String host,
-      int port,
-      Set<String> bearerTokens,
-      List<byte[]> hmacSecrets,
-      String surface,
-      String keyPrefix,
-      String defaultWorkflowId,
-      Duration duplicateWindow,
-      int maxBodyBytes) {
-    this(
-        host,
-        port,
-        bearerTokens,
-        hmacSecrets,
-        surface,
-        keyPrefix,
-        defaultWorkflowId,
-        duplicateWindow,
-        maxBodyBytes,
-        DEFAULT_READ_TIMEOUT,
-        DEFAULT_MAX_CONNECTIONS,
-        null,
-        null);
-  }
 
   /**
    * Checks that at least one credential is configured and the sizes make sense.
@@ -141,90 +117,29 @@ public record WebhookConfig(
   }
 
   public WebhookConfig withPort(int newPort) {
-    return new WebhookConfig(
-        host,
-        newPort,
-        bearerTokens,
-        hmacSecrets,
-        surface,
-        keyPrefix,
-        defaultWorkflowId,
-        duplicateWindow,
-        maxBodyBytes,
-        readTimeout,
-        maxConnections,
-        tlsCert,
-        tlsKey);
+    return toBuilder().port(newPort).build();
   }
 
   public WebhookConfig withDefaultWorkflowId(String workflowId) {
-    return new WebhookConfig(
-        host,
-        port,
-        bearerTokens,
-        hmacSecrets,
-        surface,
-        keyPrefix,
-        workflowId,
-        duplicateWindow,
-        maxBodyBytes,
-        readTimeout,
-        maxConnections,
-        tlsCert,
-        tlsKey);
+    return toBuilder().defaultWorkflowId(workflowId).build();
   }
 
   public WebhookConfig withKeyPrefix(String prefix) {
-    return new WebhookConfig(
-        host,
-        port,
-        bearerTokens,
-        hmacSecrets,
-        surface,
-        prefix,
-        defaultWorkflowId,
-        duplicateWindow,
-        maxBodyBytes,
-        readTimeout,
-        maxConnections,
-        tlsCert,
-        tlsKey);
+    return toBuilder().keyPrefix(prefix).build();
   }
 
   /** The same settings with these read deadline and connection bound. */
   public WebhookConfig withLimits(Duration newReadTimeout, int newMaxConnections) {
-    return new WebhookConfig(
-        host,
-        port,
-        bearerTokens,
-        hmacSecrets,
-        surface,
-        keyPrefix,
-        defaultWorkflowId,
-        duplicateWindow,
-        maxBodyBytes,
-        newReadTimeout,
-        newMaxConnections,
-        tlsCert,
-        tlsKey);
+    return toBuilder().readTimeout(newReadTimeout).maxConnections(newMaxConnections).build();
   }
 
   /** The same settings served over HTTPS with this PEM certificate chain and PKCS#8 key. */
   public WebhookConfig withTls(Path cert, Path key) {
-    return new WebhookConfig(
-        host,
-        port,
-        bearerTokens,
-        hmacSecrets,
-        surface,
-        keyPrefix,
-        defaultWorkflowId,
-        duplicateWindow,
-        maxBodyBytes,
-        readTimeout,
-        maxConnections,
-        cert,
-        key);
+    return toBuilder().tls(cert, key).build();
+  }
+
+  private WebhookConfigBuilder toBuilder() {
+    return new WebhookConfigBuilder(this);
   }
 
   /** A config with the defaults and these credentials, listening on a free loopback port. */
@@ -234,11 +149,15 @@ public record WebhookConfig(
         0,
         bearerTokens,
         hmacSecrets,
-        "stage-validation",
-        "greenlight:",
-        RolloutConstants.workflowId(DEFAULT_PLAN),
-        Duration.ofMinutes(10),
-        ONE_MEGABYTE);
+        ModeSurfaceSetting.DEFAULT,
+        ModeKeyPrefix.DEFAULT,
+        RolloutConstants.DEFAULT_WORKFLOW_ID,
+        DEFAULT_DUPLICATE_WINDOW,
+        ONE_MEGABYTE,
+        DEFAULT_READ_TIMEOUT,
+        DEFAULT_MAX_CONNECTIONS,
+        null,
+        null);
   }
 
   /**
@@ -266,11 +185,11 @@ public record WebhookConfig(
         parsedPort,
         new LinkedHashSet<>(csv(env.get("GREENLIGHT_WEBHOOK_TOKENS"))),
         secrets,
-        env.getOrDefault("GREENLIGHT_SURFACE", "stage-validation"),
+        ModeSurfaceSetting.fromEnv(env),
         // The worker's variable: the webhook must write the very key the workflow flips.
         ModeKeyPrefix.fromEnv(env),
-        env.getOrDefault("GREENLIGHT_ROLLOUT_ID", RolloutConstants.workflowId(DEFAULT_PLAN)),
-        Duration.ofMinutes(10),
+        env.getOrDefault(RolloutConstants.WORKFLOW_ID_ENV, RolloutConstants.DEFAULT_WORKFLOW_ID),
+        DEFAULT_DUPLICATE_WINDOW,
         ONE_MEGABYTE,
         Duration.ofMillis(readTimeoutMillis),
         maxConnections,

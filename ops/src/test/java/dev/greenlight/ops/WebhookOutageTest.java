@@ -93,17 +93,7 @@ class WebhookOutageTest {
   @Test
   void temporalUnreachableIs503AfterRedisWasWritten() throws Exception {
     WebhookConfig base = WebhookConfig.loopback(Set.of(WebhookClient.TOKEN_A), List.of());
-    WebhookConfig config =
-        new WebhookConfig(
-            base.host(),
-            0,
-            base.bearerTokens(),
-            base.hmacSecrets(),
-            base.surface(),
-            "glops:" + UUID.randomUUID() + ":",
-            base.defaultWorkflowId(),
-            base.duplicateWindow(),
-            base.maxBodyBytes());
+    WebhookConfig config = base.withKeyPrefix("glops:" + UUID.randomUUID() + ":");
     RedisClient redis = RedisClient.create(TestServices.redis().url());
     int port;
     try (ModeStore modes = new ModeStore(redis, config.keyPrefix());

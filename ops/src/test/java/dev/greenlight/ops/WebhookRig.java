@@ -4,6 +4,7 @@ import dev.greenlight.localservices.TestServices;
 import dev.greenlight.validator.ModeChange;
 import dev.greenlight.validator.ModeRecord;
 import dev.greenlight.validator.ModeStore;
+import dev.greenlight.validator.ModeWriteRule;
 import dev.greenlight.validator.ValidationMode;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -68,9 +69,10 @@ final class WebhookRig implements AutoCloseable {
   }
 
   void setMode(ValidationMode mode, int percent) {
-    long version = modes.read(config.surface()).map(ModeRecord::version).orElse(0L);
-    modes.compareAndSet(
-        config.surface(), version, new ModeChange(mode, percent, "test", "test setup"));
+    modes.write(
+        config.surface(),
+        new ModeChange(mode, percent, "test", "test setup"),
+        ModeWriteRule.overAny());
   }
 
   ModeRecord mode() {

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.greenlight.validator.ModeKeyPrefix;
 import dev.greenlight.validator.ModeResolver;
+import dev.greenlight.validator.ModeSurfaceSetting;
 import dev.greenlight.validator.ValidationMode;
 import dev.greenlight.validator.ValidatorMetrics;
 import io.lettuce.core.RedisClient;
@@ -23,14 +24,14 @@ import org.slf4j.LoggerFactory;
  *       jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}
  *   <li>{@code REDIS_URL}: default {@code redis://127.0.0.1:6379}
  *   <li>{@code PORT}: default 8080; {@code BIND}: default 127.0.0.1
+ *   <li>{@code GREENLIGHT_SURFACE}: the mode surface followed, default {@code stage-validation} —
+ *       the name the webhook and the CLI read ({@link ModeSurfaceSetting})
  *   <li>{@code GREENLIGHT_REDIS_PREFIX}: the mode store's prefix, default {@code greenlight:} — the
  *       name the worker and the webhook read ({@link ModeKeyPrefix}; the former {@code
  *       GREENLIGHT_KEY_PREFIX} is still read, with a warning)
  * </ul>
  */
 public final class ReferenceApiMain {
-  /** The surface the rollout plan flips: the API follows the same Redis record. */
-  public static final String SURFACE = "stage-validation";
 
   static final int THREADS = 32;
   static final int POOL_SIZE = 16;
@@ -53,7 +54,7 @@ public final class ReferenceApiMain {
     ModeResolver modes =
         ModeResolver.builder(redis)
             .keyPrefix(ModeKeyPrefix.fromEnv(env))
-            .surface(SURFACE)
+            .surface(ModeSurfaceSetting.fromEnv(env))
             .defaultMode(ValidationMode.OFF)
             .metrics(metrics)
             .build();

@@ -7,6 +7,8 @@ import dev.greenlight.validator.ModeChange;
 import dev.greenlight.validator.ModeRecord;
 import dev.greenlight.validator.ModeResolver;
 import dev.greenlight.validator.ModeStore;
+import dev.greenlight.validator.ModeSurfaceSetting;
+import dev.greenlight.validator.ModeWriteRule;
 import dev.greenlight.validator.ValidationMode;
 import dev.greenlight.validator.ValidatorMetrics;
 import io.lettuce.core.RedisClient;
@@ -28,7 +30,7 @@ import org.jdbi.v3.core.Jdbi;
  * fast. Closing it closes everything it built.
  */
 final class ApiRig implements AutoCloseable {
-  static final String SURFACE = ReferenceApiMain.SURFACE;
+  static final String SURFACE = ModeSurfaceSetting.DEFAULT;
 
   final String keyPrefix = "gl-refapi-" + UUID.randomUUID().toString().substring(0, 8) + ":";
   final HikariDataSource pool;
@@ -78,9 +80,11 @@ final class ApiRig implements AutoCloseable {
 
   /** Writes {@code mode} at {@code percent} and waits until the API's resolver serves it. */
   void setMode(ValidationMode mode, int percent) {
-    long version = store.read(SURFACE).map(ModeRecord::version).orElse(0L);
     ModeRecord written =
-        store.compareAndSet(SURFACE, version, new ModeChange(mode, percent, "test", "test"));
+        store
+            .write(SURFACE, new ModeChange(mode, percent, "test", "test"), ModeWriteRule.overAny())
+            .stored()
+            .orElseThrow();
     Await.until(
         Duration.ofSeconds(5),
         "resolver serves version " + written.version(),

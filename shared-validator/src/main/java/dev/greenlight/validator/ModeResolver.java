@@ -327,7 +327,7 @@ public final class ModeResolver implements AutoCloseable {
    */
   public static final class Builder {
     private final RedisClient client;
-    private String keyPrefix = "greenlight:";
+    private String keyPrefix = ModeKeyPrefix.DEFAULT;
     private String surface;
     private ValidationMode defaultMode = ValidationMode.OFF;
     private Duration refreshInterval = Duration.ofSeconds(5);

@@ -7,27 +7,29 @@ import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The Redis store of validation modes: one versioned record per surface, changed only by
  * compare-and-set, every change appended to an audit stream and published on a channel.
  *
  * <p>Under a key prefix {@code P}, surface {@code S} lives in the hash {@code P mode:S}, its audit
- * trail in the stream {@code P mode-audit:S}, and changes are published on {@code P mode-changes}
- * as {@code "<version> <surface>"}.
+ * trail in the stream {@code P mode-audit:S}, and every change is published on {@code P
+ * mode-changes} (the message format is {@code ModeScripts}'s, read by {@link ModeResolver}).
+ *
+ * <p>Writers change a record through {@link #write}: read, decide by a {@link ModeWriteRule},
+ * compare-and-set, and read again when someone else wrote in between — the one mode protocol the
+ * rollout's activity, the CLI's lever and tests share. {@link #downgradeToWarn} is the webhook's
+ * single-script downgrade; {@link #compareAndSet} is the primitive under both.
  *
  * <p>The caller builds the {@link RedisClient} and closes it; the store opens its own connection
  * lazily, reopens it after a failure and closes it in {@link #close()}. So a store can be built
@@ -47,14 +49,17 @@ public final class ModeStore implements AutoCloseable {
   /** How long one command may take: longer means Redis is as good as down. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
+  /**
+   * Compare-and-set attempts of one {@link #write}: each lost attempt means another writer came
+   * first, and five in a row means writers are fighting, which a person should look at.
+   */
+  public static final int WRITE_ATTEMPTS = 5;
+
   private static final int MAX_HISTORY = 1000;
 
-  private final RedisClient client;
   private final ModeKeys keys;
   private final Duration timeout;
-  private final Object lock = new Object();
-  private StatefulRedisConnection<String, String> connection; // guarded by lock
-  private boolean closed; // guarded by lock
+  private final RedisSession session;
 
   /** A store under {@code keyPrefix} with {@link #DEFAULT_TIMEOUT}. */
   public ModeStore(RedisClient client, String keyPrefix) {
@@ -63,12 +68,13 @@ public final class ModeStore implements AutoCloseable {
 
   /** A store under {@code keyPrefix} whose commands give up after {@code timeout}. */
   public ModeStore(RedisClient client, String keyPrefix, Duration timeout) {
-    this.client = Objects.requireNonNull(client, "client must not be null");
+    Objects.requireNonNull(client, "client must not be null");
     this.keys = new ModeKeys(keyPrefix);
     this.timeout = Objects.requireNonNull(timeout, "timeout must not be null");
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive but was " + timeout);
     }
+    this.session = new RedisSession(client, timeout);
   }
 
   /**
@@ -79,7 +85,7 @@ public final class ModeStore implements AutoCloseable {
   public Optional<ModeRecord> read(String surface) {
     String key = keys.modeKey(surface);
     Map<String, String> fields =
-        call(
+        session.call(
             "read " + key,
             commands -> {
               try {
@@ -114,27 +120,21 @@ public final class ModeStore implements AutoCloseable {
               + " but was "
               + expectedVersion);
     }
-    String[] scriptKeys = {keys.modeKey(surface), keys.auditKey(surface)};
     Instant now = Instant.now();
     List<Object> reply =
-        call(
-            "compare-and-set " + scriptKeys[0],
-            commands ->
-                commands.eval(
-                    ModeScripts.COMPARE_AND_SET,
-                    ScriptOutputType.MULTI,
-                    scriptKeys,
-                    Long.toString(expectedVersion),
-                    change.mode().wireName(),
-                    Integer.toString(change.enforcePercent()),
-                    change.changedBy(),
-                    change.reason(),
-                    now.toString(),
-                    keys.channel(),
-                    surface));
+        runScript(
+            "compare-and-set",
+            ModeScripts.COMPARE_AND_SET,
+            surface,
+            Long.toString(expectedVersion),
+            change.mode().wireName(),
+            Integer.toString(change.enforcePercent()),
+            change.changedBy(),
+            change.reason(),
+            now.toString());
     long status = (Long) reply.get(0);
     if (status == -1) {
-      throw new UnreadableModeRecordException(scriptKeys[0], (String) reply.get(1));
+      throw new UnreadableModeRecordException(keys.modeKey(surface), (String) reply.get(1));
     }
     long version = (Long) reply.get(1);
     if (status != 1) {
@@ -142,6 +142,77 @@ public final class ModeStore implements AutoCloseable {
     }
     return new ModeRecord(
         change.mode(), change.enforcePercent(), version, change.changedBy(), change.reason(), now);
+  }
+
+  /**
+   * Writes {@code change} unless the record already says it, over the records {@code rule} allows,
+   * reading again and retrying the compare-and-set (at most {@value #WRITE_ATTEMPTS} attempts) when
+   * someone else wrote in between. Each retry decides anew on what is stored then, so a record
+   * another writer put there in between is refused, never overwritten, when {@code rule} is
+   * conditional.
+   *
+   * <p>An unreadable record is replaced only when {@code change} is warn at 0 %, through {@link
+   * #downgradeToWarn}; any other change over it is refused with an exception, because a downgrade
+   * must never be lost behind a record nobody can read.
+   *
+   * @throws UnreadableModeRecordException when the record is unreadable and {@code change} is not
+   *     warn at 0 %: nothing is written
+   * @throws StaleModeVersionException when other writers came first {@value #WRITE_ATTEMPTS} times
+   */
+  public ModeWrite write(String surface, ModeChange change, ModeWriteRule rule) {
+    Objects.requireNonNull(change, "change must not be null");
+    Objects.requireNonNull(rule, "rule must not be null");
+    boolean downgrade = change.mode() == ValidationMode.WARN && change.enforcePercent() == 0;
+    ModeStoreException lastConflict = null;
+    for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+      Optional<ModeRecord> current;
+      try {
+        current = read(surface);
+      } catch (UnreadableModeRecordException e) {
+        if (!downgrade) {
+          throw e;
+        }
+        ModeDowngrade replaced = downgradeToWarn(surface, change.changedBy(), change.reason());
+        if (replaced.wroteWarn()) {
+          return new ModeWrite(
+              replaced.outcome() == ModeDowngrade.Outcome.REPLACED_UNREADABLE
+                  ? ModeWrite.Outcome.REPLACED_UNREADABLE
+                  : ModeWrite.Outcome.WRITTEN,
+              Optional.empty(),
+              replaced.stored(),
+              replaced.replacedProblem());
+        }
+        // Readable again (or deleted) by the time the script ran: decide on what is there now.
+        lastConflict = e;
+        continue;
+      }
+      if (current.isPresent() && rule.alreadySet(change, current.get())) {
+        return new ModeWrite(ModeWrite.Outcome.ALREADY_SET, current, current, Optional.empty());
+      }
+      if (!rule.allowsWriteOver(change, current)) {
+        return new ModeWrite(ModeWrite.Outcome.REFUSED, current, current, Optional.empty());
+      }
+      try {
+        ModeRecord written =
+            compareAndSet(surface, current.map(ModeRecord::version).orElse(0L), change);
+        return new ModeWrite(
+            ModeWrite.Outcome.WRITTEN, current, Optional.of(written), Optional.empty());
+      } catch (StaleModeVersionException e) {
+        lastConflict = e;
+      }
+    }
+    throw lastConflict instanceof StaleModeVersionException stale
+        ? stale
+        : new ModeStoreException(
+            "mode record of "
+                + surface
+                + " kept changing under "
+                + WRITE_ATTEMPTS
+                + " attempts to write "
+                + change.mode().wireName()
+                + ": "
+                + lastConflict.getMessage(),
+            lastConflict);
   }
 
   /**
@@ -165,22 +236,16 @@ public final class ModeStore implements AutoCloseable {
    */
   public ModeDowngrade downgradeToWarn(String surface, String changedBy, String reason) {
     ModeChange change = new ModeChange(ValidationMode.WARN, 0, changedBy, reason);
-    String[] scriptKeys = {keys.modeKey(surface), keys.auditKey(surface)};
     Instant now = Instant.now();
     List<Object> reply =
-        call(
-            "downgrade to warn " + scriptKeys[0],
-            commands ->
-                commands.eval(
-                    ModeScripts.DOWNGRADE_TO_WARN,
-                    ScriptOutputType.MULTI,
-                    scriptKeys,
-                    change.changedBy(),
-                    change.reason(),
-                    now.toString(),
-                    keys.channel(),
-                    surface));
-    return ModeDowngrade.fromScriptReply(scriptKeys[0], reply, change, now);
+        runScript(
+            "downgrade to warn",
+            ModeScripts.DOWNGRADE_TO_WARN,
+            surface,
+            change.changedBy(),
+            change.reason(),
+            now.toString());
+    return ModeDowngrade.fromScriptReply(keys.modeKey(surface), reply, change, now);
   }
 
   /**
@@ -193,7 +258,7 @@ public final class ModeStore implements AutoCloseable {
     }
     String key = keys.auditKey(surface);
     List<StreamMessage<String, String>> entries =
-        call(
+        session.call(
             "history " + key,
             commands -> commands.xrevrange(key, Range.unbounded(), Limit.from(limit)));
     List<ModeRecord> records = new ArrayList<>(entries.size());
@@ -207,65 +272,23 @@ public final class ModeStore implements AutoCloseable {
     return timeout;
   }
 
-  private <T> T call(String what, Function<RedisCommands<String, String>, T> command) {
-    StatefulRedisConnection<String, String> open = connection(what);
-    try {
-      return command.apply(open.sync());
-    } catch (RedisCommandExecutionException e) {
-      throw new ModeStoreException(what + " refused by Redis: " + e.getMessage(), e);
-    } catch (RedisException e) {
-      // Timeouts and dropped connections: start afresh next time rather than queue behind a
-      // connection that may never come back.
-      discard(open);
-      throw unavailable(what, e);
-    }
-  }
-
-  private StatefulRedisConnection<String, String> connection(String what) {
-    synchronized (lock) {
-      if (closed) {
-        throw new IllegalStateException("mode store is closed");
-      }
-      if (connection != null && !connection.isOpen()) {
-        // Lettuce would queue commands until it reconnects; failing fast is what callers need.
-        connection.closeAsync();
-        connection = null;
-      }
-      if (connection == null) {
-        try {
-          connection = client.connect();
-          connection.setTimeout(timeout);
-        } catch (RedisException e) {
-          throw unavailable(what, e);
-        }
-      }
-      return connection;
-    }
-  }
-
-  private void discard(StatefulRedisConnection<String, String> broken) {
-    synchronized (lock) {
-      if (connection == broken) {
-        connection = null;
-      }
-    }
-    broken.closeAsync();
-  }
-
-  private ModeStoreUnavailableException unavailable(String what, RedisException e) {
-    return new ModeStoreUnavailableException(
-        "Redis unavailable for " + what + ": " + e.getMessage(), e);
+  /**
+   * Runs a mode script over {@code surface}'s record and audit stream with {@code args}, then the
+   * channel and the surface to publish on, as both scripts take them.
+   */
+  private List<Object> runScript(String what, String script, String surface, String... args) {
+    String[] scriptKeys = {keys.modeKey(surface), keys.auditKey(surface)};
+    String[] scriptArgs = Arrays.copyOf(args, args.length + 2);
+    scriptArgs[args.length] = keys.channel();
+    scriptArgs[args.length + 1] = surface;
+    return session.call(
+        what + " " + scriptKeys[0],
+        commands -> commands.eval(script, ScriptOutputType.MULTI, scriptKeys, scriptArgs));
   }
 
   /** Closes the store's connection; the {@link RedisClient} stays open. Idempotent. */
   @Override
   public void close() {
-    synchronized (lock) {
-      closed = true;
-      if (connection != null) {
-        connection.close();
-        connection = null;
-      }
-    }
+    session.close();
   }
 }

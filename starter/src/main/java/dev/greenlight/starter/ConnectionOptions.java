@@ -71,16 +71,12 @@ public final class ConnectionOptions {
   /** The worker configuration these options describe, the rest from the environment. */
   public WorkerConfig toWorkerConfig() {
     WorkerConfig env = WorkerConfig.fromEnv(System.getenv());
-    return new WorkerConfig(
-        env.temporal().withAddress(temporalAddress).withNamespace(namespace),
-        blank(dbUrl),
-        blank(redisUrl),
-        blank(prometheusUrl),
-        env.backupDir(),
-        env.backupFormat(),
-        env.redisPrefix(),
-        env.metricsPort(),
-        env.stickyExecution());
+    return env.toBuilder()
+        .temporal(env.temporal().withAddress(temporalAddress).withNamespace(namespace))
+        .dbUrl(blank(dbUrl))
+        .redisUrl(blank(redisUrl))
+        .prometheusUrl(blank(prometheusUrl))
+        .build();
   }
 
   /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,6 +26,19 @@ public final class JsonOutput {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+    out.flush();
+  }
+
+  /**
+   * Reports a command's result: {@code json} as one line of JSON under {@code --json}, else {@code
+   * text} as it is; flushed either way.
+   */
+  public void report(PrintWriter out, Map<String, ?> json, String text) {
+    if (this.json) {
+      print(out, json);
+      return;
+    }
+    out.print(text);
     out.flush();
   }
 }

@@ -1,5 +1,6 @@
 package dev.greenlight.starter;
 
+import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.rollout.plan.PlanException;
 import dev.greenlight.rollout.plan.PlanParser;
 import dev.greenlight.rollout.plan.RolloutPlan;
@@ -13,7 +14,9 @@ import picocli.CommandLine;
  * the defaults work from any directory.
  */
 public final class PlanFiles {
-  public static final String DEFAULT_PLAN = "plans/stage-normalization-v3.4.yaml";
+  /** The file of {@link RolloutConstants#DEFAULT_PLAN}, whose rollout the commands steer. */
+  public static final String DEFAULT_PLAN = "plans/" + RolloutConstants.DEFAULT_PLAN + ".yaml";
+
   public static final String SCENARIO_DIR = "plans/scenarios";
 
   private PlanFiles() {}

@@ -98,32 +98,83 @@ public record WorkerConfig(
         sticky.equals("true"));
   }
 
-  /** The same configuration with the data services replaced (dev server, rehearsal). */
-  public WorkerConfig withServices(String newDbUrl, String newRedisUrl) {
-    return new WorkerConfig(
-        temporal,
-        newDbUrl,
-        newRedisUrl,
-        prometheusUrl,
-        backupDir,
-        backupFormat,
-        redisPrefix,
-        metricsPort,
-        stickyExecution);
-  }
-
   /** The same configuration connecting to Temporal as {@code newTemporal} says. */
   public WorkerConfig withTemporal(TemporalSettings newTemporal) {
-    return new WorkerConfig(
-        newTemporal,
-        dbUrl,
-        redisUrl,
-        prometheusUrl,
-        backupDir,
-        backupFormat,
-        redisPrefix,
-        metricsPort,
-        stickyExecution);
+    return toBuilder().temporal(newTemporal).build();
+  }
+
+  /** A builder holding this configuration, to change a few settings of it. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Changes some settings of a configuration and leaves the rest; {@link #build} checks the result
+   * as the record does. Not thread-safe.
+   */
+  public static final class Builder {
+    private TemporalSettings temporal;
+    private String dbUrl;
+    private String redisUrl;
+    private String prometheusUrl;
+    private Path backupDir;
+    private BackupFormatPolicy backupFormat;
+    private String redisPrefix;
+    private int metricsPort;
+    private boolean stickyExecution;
+
+    private Builder(WorkerConfig from) {
+      temporal = from.temporal;
+      dbUrl = from.dbUrl;
+      redisUrl = from.redisUrl;
+      prometheusUrl = from.prometheusUrl;
+      backupDir = from.backupDir;
+      backupFormat = from.backupFormat;
+      redisPrefix = from.redisPrefix;
+      metricsPort = from.metricsPort;
+      stickyExecution = from.stickyExecution;
+    }
+
+    public Builder temporal(TemporalSettings value) {
+      temporal = value;
+      return this;
+    }
+
+    public Builder dbUrl(String value) {
+      dbUrl = value;
+      return this;
+    }
+
+    public Builder redisUrl(String value) {
+      redisUrl = value;
+      return this;
+    }
+
+    public Builder prometheusUrl(String value) {
+      prometheusUrl = value;
+      return this;
+    }
+
+    public Builder metricsPort(int value) {
+      metricsPort = value;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the setting and the rule it breaks
+     */
+    public WorkerConfig build() {
+      return new WorkerConfig(
+          temporal,
+          dbUrl,
+          redisUrl,
+          prometheusUrl,
+          backupDir,
+          backupFormat,
+          redisPrefix,
+          metricsPort,
+          stickyExecution);
+    }
   }
 
   /**

@@ -41,7 +41,7 @@ class AttemptIdentityTest extends RolloutKitTest {
 
     kit.workflow()
         .approve(
-            new ApproveCommand(
+            new ApproveInput(
                 RolloutConstants.APPROVE_EARLIER_MIGRATION, "alice", "old run abandoned, OPS-88"));
     kit.awaitStatus(
         s -> s.pendingApprovals().contains(RolloutConstants.APPROVE_MIGRATION),

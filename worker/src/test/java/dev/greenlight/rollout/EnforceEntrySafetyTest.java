@@ -65,7 +65,7 @@ class EnforceEntrySafetyTest extends RolloutKitTest {
     kit.env.sleep(Duration.ofDays(3));
 
     kit.workflow()
-        .approve(new ApproveCommand(RolloutConstants.APPROVE_MIGRATION, "alice", "dry run ok"));
+        .approve(new ApproveInput(RolloutConstants.APPROVE_MIGRATION, "alice", "dry run ok"));
     kit.env.sleep(Duration.ofHours(6));
 
     RolloutStatus held = kit.status();

@@ -87,7 +87,7 @@ class FailureAndPauseSafetyTest extends RolloutKitTest {
     kit.awaitPending(RolloutConstants.APPROVE_MIGRATION);
     kit.modes.failFlipsTo(ValidationMode.ENFORCE);
     kit.workflow()
-        .approve(new ApproveCommand(RolloutConstants.APPROVE_MIGRATION, "alice", "dry run ok"));
+        .approve(new ApproveInput(RolloutConstants.APPROVE_MIGRATION, "alice", "dry run ok"));
 
     RolloutStatus paused =
         kit.awaitStatus(RolloutStatus::paused, Duration.ofDays(1), Duration.ofMinutes(10));
@@ -207,7 +207,7 @@ class FailureAndPauseSafetyTest extends RolloutKitTest {
     kit.awaitPending(RolloutConstants.APPROVE_MIGRATION);
     kit.fail(kit.plan.warn().unknownRate().query());
     kit.workflow()
-        .approve(new ApproveCommand(RolloutConstants.APPROVE_MIGRATION, "alice", "dry run ok"));
+        .approve(new ApproveInput(RolloutConstants.APPROVE_MIGRATION, "alice", "dry run ok"));
     kit.env.sleep(Duration.ofHours(12));
 
     RolloutStatus held = kit.status();
@@ -223,23 +223,7 @@ class FailureAndPauseSafetyTest extends RolloutKitTest {
   @Test
   void aPlanCanLeaveTheResumeAfterAnOutageToAPerson() {
     RolloutPlan p = RolloutTestKit.loadPlan();
-    RolloutPlan manual =
-        new RolloutPlan(
-            p.name(),
-            p.surface(),
-            p.endpoints(),
-            p.pollInterval(),
-            p.maxConsecutiveGateErrors(),
-            p.historyEventLimit(),
-            p.preflight(),
-            p.off(),
-            p.warn(),
-            p.normalize(),
-            p.canary(),
-            p.soak(),
-            p.warnExit(),
-            p.rollback(),
-            false);
+    RolloutPlan manual = p.withResumeAfterMetricsOutage(false).withNotifications(null);
     try (RolloutTestKit own = new RolloutTestKit(manual, false)) {
       own.start(script -> {});
       long warnFrom =

@@ -46,7 +46,7 @@ class RolloutNotificationsTest {
   private static RolloutResult runHealthy(RolloutTestKit kit) {
     kit.start(script -> {});
     kit.awaitPending(RolloutConstants.APPROVE_MIGRATION);
-    kit.workflow().approve(new ApproveCommand(RolloutConstants.APPROVE_MIGRATION, "alice", "ok"));
+    kit.workflow().approve(new ApproveInput(RolloutConstants.APPROVE_MIGRATION, "alice", "ok"));
     return kit.result();
   }
 

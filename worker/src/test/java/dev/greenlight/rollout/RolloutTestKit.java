@@ -98,29 +98,16 @@ final class RolloutTestKit implements AutoCloseable {
     RolloutPlan base = loadPlan();
     var pre = base.preflight();
     RolloutPlan plan =
-        new RolloutPlan(
-            base.name(),
-            base.surface(),
-            base.endpoints(),
-            base.pollInterval(),
-            base.maxConsecutiveGateErrors(),
-            base.historyEventLimit(),
-            new dev.greenlight.rollout.plan.PreflightSpec(
-                accessLog.toString(),
-                pre.internalCidrs(),
-                pre.internalUserAgents(),
-                pre.redisProbeSamples(),
-                pre.redisMaxP99(),
-                pre.restoreTimeLimit(),
-                pre.minSeededRows()),
-            base.off(),
-            base.warn(),
-            base.normalize(),
-            base.canary(),
-            base.soak(),
-            base.warnExit(),
-            base.rollback(),
-            base.resumeAfterMetricsOutage());
+        base.withPreflight(
+                new dev.greenlight.rollout.plan.PreflightSpec(
+                    accessLog.toString(),
+                    pre.internalCidrs(),
+                    pre.internalUserAgents(),
+                    pre.redisProbeSamples(),
+                    pre.redisMaxP99(),
+                    pre.restoreTimeLimit(),
+                    pre.minSeededRows()))
+            .withNotifications(null);
     return new RolloutTestKit(plan, false, workDir.resolve("backups"), rows);
   }
 
@@ -262,7 +249,7 @@ final class RolloutTestKit implements AutoCloseable {
   RolloutStatus reachCanary(int percent) {
     start(script -> {});
     awaitPending(RolloutConstants.APPROVE_MIGRATION);
-    workflow.approve(new ApproveCommand(RolloutConstants.APPROVE_MIGRATION, "alice", "dry run ok"));
+    workflow.approve(new ApproveInput(RolloutConstants.APPROVE_MIGRATION, "alice", "dry run ok"));
     return awaitStatus(
         s ->
             s.phase() == Phase.CANARY

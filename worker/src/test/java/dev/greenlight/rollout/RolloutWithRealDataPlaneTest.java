@@ -39,12 +39,11 @@ class RolloutWithRealDataPlaneTest {
     assertEquals(before, stages(), "the dry run wrote nothing");
 
     kit.workflow()
-        .approve(
-            new ApproveCommand(RolloutConstants.APPROVE_MIGRATION, "alice", "dry run reviewed"));
+        .approve(new ApproveInput(RolloutConstants.APPROVE_MIGRATION, "alice", "dry run reviewed"));
     kit.awaitPending(RolloutConstants.APPROVE_DISTINCT_STAGES); // the seeded junk stays unmappable
     kit.workflow()
         .approve(
-            new ApproveCommand(
+            new ApproveInput(
                 RolloutConstants.APPROVE_DISTINCT_STAGES, "alice", "junk goes to the data team"));
     RolloutResult result = kit.result();
 

@@ -27,7 +27,7 @@ class RolloutWorkflowCanaryTest extends RolloutKitTest {
     kit.start(script -> {});
     kit.awaitPending(RolloutConstants.APPROVE_MIGRATION);
     kit.workflow()
-        .approve(new ApproveCommand(RolloutConstants.APPROVE_MIGRATION, "alice", "dry run ok"));
+        .approve(new ApproveInput(RolloutConstants.APPROVE_MIGRATION, "alice", "dry run ok"));
     kit.awaitStatus(
         s -> s.phase() == CANARY && s.percent() == percent,
         Duration.ofDays(2),
@@ -142,7 +142,7 @@ class RolloutWorkflowCanaryTest extends RolloutKitTest {
   @Test
   void promoteSkipsTheMinimumOnlyOnceTheWindowIsGreenUnlessForced() {
     reachCanary(10);
-    PromoteCommand early = new PromoteCommand("alice", "customer waiting", false);
+    PromoteInput early = new PromoteInput("alice", "customer waiting", false);
     WorkflowUpdateException refused =
         assertThrows(WorkflowUpdateException.class, () -> kit.workflow().promote(early));
     assertTrue(
@@ -179,7 +179,7 @@ class RolloutWorkflowCanaryTest extends RolloutKitTest {
                                 + " waiting), every gate green for")),
         promoted.transitions().toString());
 
-    kit.workflow().promote(new PromoteCommand("alice", "go-live deadline agreed with VP", true));
+    kit.workflow().promote(new PromoteInput("alice", "go-live deadline agreed with VP", true));
     RolloutStatus forced =
         kit.awaitStatus(s -> s.phase() == SOAK, Duration.ofMinutes(30), Duration.ofMinutes(1));
     assertTrue(

@@ -49,7 +49,7 @@ class RolloutWorkflowDataStepsTest extends RolloutKitTest {
 
     kit.workflow()
         .approve(
-            new ApproveCommand(
+            new ApproveInput(
                 RolloutConstants.APPROVE_EXTERNAL_CONSUMERS,
                 "bob",
                 "partner contacted, mitigation in ADR"));
@@ -91,7 +91,7 @@ class RolloutWorkflowDataStepsTest extends RolloutKitTest {
     kit.start(script -> {});
     kit.awaitPending(RolloutConstants.APPROVE_MIGRATION);
     kit.workflow()
-        .approve(new ApproveCommand(RolloutConstants.APPROVE_MIGRATION, "alice", "dry run ok"));
+        .approve(new ApproveInput(RolloutConstants.APPROVE_MIGRATION, "alice", "dry run ok"));
 
     RolloutStatus waiting = kit.awaitPending(RolloutConstants.APPROVE_MIGRATION_RESUME);
     assertEquals(NORMALIZE, waiting.phase());
@@ -100,7 +100,7 @@ class RolloutWorkflowDataStepsTest extends RolloutKitTest {
 
     kit.workflow()
         .approve(
-            new ApproveCommand(
+            new ApproveInput(
                 RolloutConstants.APPROVE_MIGRATION_RESUME, "alice", "fixed lock contention"));
     RolloutResult result = kit.result();
     assertEquals(COMPLETED, result.outcome());

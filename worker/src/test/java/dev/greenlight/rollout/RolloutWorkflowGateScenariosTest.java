@@ -57,7 +57,7 @@ class RolloutWorkflowGateScenariosTest extends RolloutKitTest {
     kit.start(
         script -> script.value(kit.plan.warnExit().unknownRate().query(), Duration.ZERO, 0.009));
     kit.awaitPending(RolloutConstants.APPROVE_MIGRATION);
-    kit.workflow().approve(new ApproveCommand(RolloutConstants.APPROVE_MIGRATION, "alice", "ok"));
+    kit.workflow().approve(new ApproveInput(RolloutConstants.APPROVE_MIGRATION, "alice", "ok"));
     RolloutStatus exiting = kit.awaitPhase(WARN_EXIT);
 
     RolloutResult result = kit.result();

@@ -21,8 +21,7 @@ class RolloutWorkflowHappyPathTest extends RolloutKitTest {
     kit.start(script -> {});
     kit.awaitPending(RolloutConstants.APPROVE_MIGRATION);
     kit.workflow()
-        .approve(
-            new ApproveCommand(RolloutConstants.APPROVE_MIGRATION, "alice", "dry run reviewed"));
+        .approve(new ApproveInput(RolloutConstants.APPROVE_MIGRATION, "alice", "dry run reviewed"));
 
     RolloutResult result = kit.result();
 
@@ -43,7 +42,7 @@ class RolloutWorkflowHappyPathTest extends RolloutKitTest {
   void everyModeFlipIsVersionedAndAudited() {
     kit.start(script -> {});
     kit.awaitPending(RolloutConstants.APPROVE_MIGRATION);
-    kit.workflow().approve(new ApproveCommand(RolloutConstants.APPROVE_MIGRATION, "alice", "ok"));
+    kit.workflow().approve(new ApproveInput(RolloutConstants.APPROVE_MIGRATION, "alice", "ok"));
     kit.result();
 
     List<String> audited =

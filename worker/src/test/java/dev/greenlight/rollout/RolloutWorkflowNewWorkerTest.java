@@ -30,7 +30,7 @@ class RolloutWorkflowNewWorkerTest {
   void aWorkerWithOnlyTheHistoryCarriesTheCanaryToCompletion() throws Exception {
     kit.start(script -> {});
     kit.awaitPending(RolloutConstants.APPROVE_MIGRATION);
-    kit.workflow().approve(new ApproveCommand(RolloutConstants.APPROVE_MIGRATION, "alice", "ok"));
+    kit.workflow().approve(new ApproveInput(RolloutConstants.APPROVE_MIGRATION, "alice", "ok"));
     kit.awaitStatus(
         s -> s.phase() == CANARY && s.percent() == 10, Duration.ofDays(2), Duration.ofMinutes(10));
 

@@ -26,7 +26,7 @@ class RolloutWorkflowSteeringTest extends RolloutKitTest {
 
     kit.workflow().resume(new OperatorCommand("carol", "freeze over"));
     kit.awaitPending(RolloutConstants.APPROVE_MIGRATION);
-    kit.workflow().approve(new ApproveCommand(RolloutConstants.APPROVE_MIGRATION, "alice", "ok"));
+    kit.workflow().approve(new ApproveInput(RolloutConstants.APPROVE_MIGRATION, "alice", "ok"));
     kit.awaitStatus(
         s -> s.phase() == CANARY && s.percent() == 10, Duration.ofDays(1), Duration.ofMinutes(10));
 
@@ -46,7 +46,7 @@ class RolloutWorkflowSteeringTest extends RolloutKitTest {
   void aWarnExtensionIsSleptThroughNotReadEveryPoll() {
     kit.start(script -> {});
     kit.awaitPhase(WARN);
-    kit.workflow().extendWarn(new ExtendWarnCommand(20, "alice", "quarter-end freeze"));
+    kit.workflow().extendWarn(new ExtendWarnInput(20, "alice", "quarter-end freeze"));
     long extendedUntil = kit.status().warnExtendedUntilMillis();
     int readsBefore = kit.gateReads();
 
@@ -74,7 +74,7 @@ class RolloutWorkflowSteeringTest extends RolloutKitTest {
     WorkflowUpdateException nothingPending =
         assertThrows(
             WorkflowUpdateException.class,
-            () -> kit.workflow().approve(new ApproveCommand("migration", "alice", "looks fine")));
+            () -> kit.workflow().approve(new ApproveInput("migration", "alice", "looks fine")));
     WorkflowUpdateException noReason =
         assertThrows(
             WorkflowUpdateException.class,
@@ -86,7 +86,7 @@ class RolloutWorkflowSteeringTest extends RolloutKitTest {
     WorkflowUpdateException tooLong =
         assertThrows(
             WorkflowUpdateException.class,
-            () -> kit.workflow().extendWarn(new ExtendWarnCommand(90, "alice", "long holiday")));
+            () -> kit.workflow().extendWarn(new ExtendWarnInput(90, "alice", "long holiday")));
 
     assertTrue(kit.updateEvents().isEmpty(), "update events in history: " + kit.updateEvents());
     assertTrue(

@@ -28,7 +28,7 @@ class WarnExitCalendarTest extends RolloutKitTest {
     daily = kit.plan.warnExit().unknownRate().query();
     kit.awaitPending(RolloutConstants.APPROVE_MIGRATION);
     kit.workflow()
-        .approve(new ApproveCommand(RolloutConstants.APPROVE_MIGRATION, "alice", "dry run ok"));
+        .approve(new ApproveInput(RolloutConstants.APPROVE_MIGRATION, "alice", "dry run ok"));
     return kit.awaitStatus(s -> s.phase() == WARN_EXIT, Duration.ofDays(5), Duration.ofHours(1))
         .phaseStartedAtMillis();
   }

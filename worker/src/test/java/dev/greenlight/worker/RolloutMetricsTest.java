@@ -97,22 +97,22 @@ class RolloutMetricsTest {
     s.phase = Phase.CANARY;
     s.mode = ValidationMode.ENFORCE;
     s.percent = 10;
-    s.canaryStep = 0;
+    s.canary.canaryStep = 0;
     s.phaseStartedAtMillis = 1_700_000_000_000L;
-    s.paused = true;
-    s.pauseCause = RolloutState.PauseCause.MANUAL;
-    s.pauseReason = "held by the test";
-    s.pendingApprovals.add(RolloutConstants.APPROVE_DISTINCT_STAGES);
-    s.consecutiveGateErrors = 2;
-    s.rollbacks = 1;
-    s.notifications.sent = 5;
-    s.notifications.failed = 3;
+    s.steering.paused = true;
+    s.steering.pauseCause = RolloutState.PauseCause.MANUAL;
+    s.steering.pauseReason = "held by the test";
+    s.steering.pendingApprovals.add(RolloutConstants.APPROVE_DISTINCT_STAGES);
+    s.gates.consecutiveGateErrors = 2;
+    s.canary.rollbacks = 1;
+    s.history.notifications.sent = 5;
+    s.history.notifications.failed = 3;
     s.attemptId = "attempt-1";
     long at = 1_700_000_600_000L;
-    s.gateWindows.put(
+    s.gates.gateWindows.put(
         "p99-latency",
         new GateWindow("p99-latency", at, Verdict.GREEN, "green", at, 1.0, 0.0004, 0.0004));
-    s.gateWindows.put(
+    s.gates.gateWindows.put(
         "error-rate",
         new GateWindow("error-rate", at, Verdict.RED, "over 0.001", at, 1.0, 0.002, 0.0015));
     return s;
@@ -123,10 +123,10 @@ class RolloutMetricsTest {
     RolloutState s = new RolloutState();
     s.phase = Phase.OFF;
     s.mode = ValidationMode.OFF;
-    s.paused = true;
-    s.pauseCause = RolloutState.PauseCause.MANUAL;
+    s.steering.paused = true;
+    s.steering.pauseCause = RolloutState.PauseCause.MANUAL;
     s.attemptId = "attempt-2";
-    s.lastReadings.add(
+    s.gates.lastReadings.add(
         new dev.greenlight.rollout.gates.GateSummary(
             "requests-per-endpoint",
             dev.greenlight.rollout.gates.GateSummary.Outcome.DATA,

@@ -2,6 +2,7 @@ package dev.greenlight.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,25 @@ class WorkerConfigTest {
         BackupFormatPolicy.PG_DUMP, c.backupFormat(), "a real worker takes pg_dump backups");
     assertNull(c.dbUrl());
     assertTrue(c.stickyExecution());
+  }
+
+  @Test
+  void aBuilderChangesOnlyWhatItIsToldAndChecksTheResult() {
+    WorkerConfig base =
+        WorkerConfig.fromEnv(
+            Map.of("GREENLIGHT_BACKUP_DIR", "/backups", "GREENLIGHT_REDIS_PREFIX", "team-a:"));
+    WorkerConfig changed =
+        base.toBuilder().dbUrl("jdbc:postgresql://db/x").redisUrl("redis://r:1").build();
+
+    assertEquals("jdbc:postgresql://db/x", changed.dbUrl());
+    assertEquals("redis://r:1", changed.redisUrl());
+    assertEquals(base.backupDir(), changed.backupDir());
+    assertEquals("team-a:", changed.redisPrefix());
+    assertSame(base.temporal(), changed.temporal());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> base.toBuilder().metricsPort(70000).build());
+    assertTrue(e.getMessage().contains("70000"), e.getMessage());
   }
 
   @Test

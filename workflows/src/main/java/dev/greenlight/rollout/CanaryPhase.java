@@ -37,12 +37,12 @@ final class CanaryPhase {
     RolloutState s = c.state;
     CanarySpec spec = c.plan.canary();
     boolean soak = s.phase == Phase.SOAK;
-    if (!s.stepStarted) {
+    if (!s.canary.stepStarted) {
       startStep(c, soak);
       return;
     }
-    long due = s.lastReadToMillis + c.plan.pollInterval().toMillis();
-    if (c.now() < due && s.promoteRequested == null) {
+    long due = s.gates.lastReadToMillis + c.plan.pollInterval().toMillis();
+    if (c.now() < due && s.steering.promoteRequested == null) {
       c.sleep(
           Duration.ofMillis(due - c.now()),
           soak ? "soak: watching gates" : "canary: watching gates");
@@ -56,15 +56,15 @@ final class CanaryPhase {
       c.rollback(breach);
       return;
     }
-    if (s.consecutiveGateErrors >= c.plan.maxConsecutiveGateErrors()) {
+    if (s.gates.consecutiveGateErrors >= c.plan.maxConsecutiveGateErrors()) {
       // Blind, whether the reads paused the rollout or a person had paused it already.
       goBlind(c);
       return;
     }
     boolean green = GateWindows.observe(s, spec.gates(), read, now, window);
-    PromoteCommand promote = s.promoteRequested;
-    s.promoteRequested = null;
-    if (s.paused) {
+    PromoteInput promote = s.steering.promoteRequested;
+    s.steering.promoteRequested = null;
+    if (s.steering.paused) {
       if (promote != null) {
         c.record("promote by " + promote.who() + " not applied: the rollout is paused");
       }
@@ -72,20 +72,18 @@ final class CanaryPhase {
     }
     if (soak) {
       if (green && c.stillEnforcing()) {
-        s.stepStarted = false;
-        s.warnExitStartedAtMillis = c.now();
-        s.warnExitDay = 0;
-        s.warnExitGoodDays = 0;
+        s.canary.stepStarted = false;
+        s.warnExit.start(c.now());
         c.enter(Phase.WARN_EXIT, "soak: every gate green for " + GateWindows.minutes(window));
       }
       return;
     }
-    CanaryStep step = spec.steps().get(s.canaryStep);
+    CanaryStep step = spec.steps().get(s.canary.canaryStep);
     if (promote != null && promote.force()) {
       promote(c, step, read, "forced by " + promote.who() + ": " + promote.why());
       return;
     }
-    boolean minDone = now - s.stepStartedAtMillis >= step.minDuration().toMillis();
+    boolean minDone = now - s.canary.stepStartedAtMillis >= step.minDuration().toMillis();
     if (!green || !(minDone || promote != null)) {
       if (promote != null) {
         c.record(
@@ -98,15 +96,15 @@ final class CanaryPhase {
       return;
     }
     String regression =
-        GateVerdicts.regression(read, s.previousStepMeans, spec.maxRegressionRatio());
+        GateVerdicts.regression(read, s.canary.previousStepMeans, spec.maxRegressionRatio());
     if (regression != null) {
-      if (s.promotionHeld == null) {
+      if (s.canary.promotionHeld == null) {
         c.record(
             "promotion held: "
                 + regression
                 + "; it goes ahead once the window's mean is back, or force it");
       }
-      s.promotionHeld = regression;
+      s.canary.promotionHeld = regression;
       return;
     }
     String greenFor = "every gate green for " + GateWindows.minutes(GateWindows.greenFor(s, now));
@@ -131,22 +129,22 @@ final class CanaryPhase {
    */
   private static void startStep(RolloutContext c, boolean soak) {
     RolloutState s = c.state;
-    int percent = soak ? 100 : c.plan.canary().steps().get(s.canaryStep).percent();
+    int percent = soak ? 100 : c.plan.canary().steps().get(s.canary.canaryStep).percent();
     String held = entryHeld(c);
     if (held != null) {
-      if (s.enforceHeld == null) {
+      if (s.canary.enforceHeld == null) {
         c.record(
             (s.mode == ValidationMode.ENFORCE
                     ? "ENFORCE " + percent + "% held: "
                     : "ENFORCE held in warn: ")
                 + held);
       }
-      s.enforceHeld = held;
+      s.canary.enforceHeld = held;
       c.refreshDetails();
       c.sleep(c.plan.pollInterval(), "holding ENFORCE " + percent + "%");
       return;
     }
-    if (s.enforceHeld != null) {
+    if (s.canary.enforceHeld != null) {
       c.record(
           s.mode == ValidationMode.ENFORCE
               ? "ENFORCE " + percent + "% no longer held: the step's gates read again"
@@ -155,9 +153,9 @@ final class CanaryPhase {
                   + " green over the last "
                   + GateWindows.minutes(c.plan.warn().window().toMillis())
                   + ", no block");
-      s.enforceHeld = null;
+      s.canary.enforceHeld = null;
     }
-    String why = soak ? "soak at 100%" : "canary step " + (s.canaryStep + 1);
+    String why = soak ? "soak at 100%" : "canary step " + (s.canary.canaryStep + 1);
     try {
       if (!c.enterEnforce(percent, why)) {
         return;
@@ -168,16 +166,14 @@ final class CanaryPhase {
       c.pause(
           PauseCause.FAILURE,
           failure
-              + (s.pendingDowngrade == null
+              + (s.downgrade.pendingDowngrade == null
                   ? "; the mode is back to warn"
                   : "; the downgrade to warn is being retried")
               + "; resume to enter the step again");
       return;
     }
-    s.stepStarted = true;
-    s.stepStartedAtMillis = c.now();
-    s.promotionHeld = null;
-    s.lastReadToMillis = c.now();
+    s.canary.startStep(c.now());
+    s.gates.lastReadToMillis = c.now();
     GateWindows.restart(s, c.plan.canary().gates(), c.now());
   }
 
@@ -203,26 +199,23 @@ final class CanaryPhase {
     if (warn != null) {
       return warn;
     }
-    return s.paused ? "the rollout is paused (" + s.pauseReason + ")" : null;
+    return s.steering.paused ? "the rollout is paused (" + s.steering.pauseReason + ")" : null;
   }
 
   /**
    * Gates unreadable in ENFORCE: downgrade rather than enforce blind; the step is entered again.
    */
   private static void goBlind(RolloutContext c) {
-    c.state.stepStarted = false;
-    c.state.promotionHeld = null;
+    c.state.canary.leaveStep();
     c.downgrade("gates unreadable: ENFORCE off until they can be read again");
   }
 
   private static void promote(
       RolloutContext c, CanaryStep step, List<GateSummary> read, String why) {
     RolloutState s = c.state;
-    s.previousStepMeans = means(read);
-    s.stepStarted = false;
-    s.promotionHeld = null;
-    if (s.canaryStep + 1 < c.plan.canary().steps().size()) {
-      s.canaryStep++;
+    s.canary.promoted(means(read));
+    if (s.canary.canaryStep + 1 < c.plan.canary().steps().size()) {
+      s.canary.canaryStep++;
       c.record("step " + step.percent() + "% promoted: " + why, NotifyEvent.PROMOTED);
     } else {
       c.enter(Phase.SOAK, "step " + step.percent() + "% promoted: " + why);

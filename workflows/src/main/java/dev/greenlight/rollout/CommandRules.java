@@ -12,27 +12,31 @@ final class CommandRules {
 
   private CommandRules() {}
 
-  static void approve(RolloutState s, ApproveCommand c) {
+  static void approve(RolloutState s, ApproveInput c) {
     who(c.who(), c.why());
     live(s, "approve");
-    if (c.step() == null || !s.pendingApprovals.contains(c.step())) {
+    if (c.step() == null || !s.steering.pendingApprovals.contains(c.step())) {
       throw new IllegalArgumentException(
-          "nothing named '" + c.step() + "' awaits approval; pending: " + s.pendingApprovals);
+          "nothing named '"
+              + c.step()
+              + "' awaits approval; pending: "
+              + s.steering.pendingApprovals);
     }
   }
 
   static void pause(RolloutState s, OperatorCommand c) {
     who(c.who(), c.why());
     live(s, "pause");
-    if (s.paused) {
-      throw new IllegalArgumentException("the rollout is already paused (" + s.pauseReason + ")");
+    if (s.steering.paused) {
+      throw new IllegalArgumentException(
+          "the rollout is already paused (" + s.steering.pauseReason + ")");
     }
   }
 
   static void resume(RolloutState s, OperatorCommand c) {
     who(c.who(), c.why());
     live(s, "resume");
-    if (!s.paused) {
+    if (!s.steering.paused) {
       throw new IllegalArgumentException("the rollout is not paused; it is in " + s.phase);
     }
   }
@@ -40,29 +44,29 @@ final class CommandRules {
   static void abort(RolloutState s, OperatorCommand c) {
     who(c.who(), c.why());
     live(s, "abort");
-    if (s.abortRequested) {
+    if (s.steering.abortRequested) {
       throw new IllegalArgumentException("an abort is already under way");
     }
   }
 
-  static void promote(RolloutPlan plan, RolloutState s, long now, PromoteCommand c) {
+  static void promote(RolloutPlan plan, RolloutState s, long now, PromoteInput c) {
     who(c.who(), c.why());
-    if (s.phase != Phase.CANARY || !s.stepStarted) {
+    if (s.phase != Phase.CANARY || !s.canary.stepStarted) {
       throw new IllegalArgumentException(
           "promote applies to a running canary step; the rollout is in " + s.phase);
     }
-    if (s.promoteRequested != null) {
+    if (s.steering.promoteRequested != null) {
       throw new IllegalArgumentException("a promotion is already pending");
     }
-    if (s.paused) {
+    if (s.steering.paused) {
       throw new IllegalArgumentException(
-          "the rollout is paused (" + s.pauseReason + "); resume before promoting");
+          "the rollout is paused (" + s.steering.pauseReason + "); resume before promoting");
     }
     long window = plan.canary().window().toMillis();
     // Rollouts from before per-gate windows kept one pooled window.
     long green =
-        s.gateWindows.isEmpty()
-            ? Math.max(0, now - s.greenSinceMillis)
+        s.gates.gateWindows.isEmpty()
+            ? Math.max(0, now - s.gates.greenSinceMillis)
             : GateWindows.greenFor(s, now);
     if (!c.force() && green < window) {
       throw new IllegalArgumentException(
@@ -74,7 +78,7 @@ final class CommandRules {
     }
   }
 
-  static void extendWarn(RolloutState s, ExtendWarnCommand c) {
+  static void extendWarn(RolloutState s, ExtendWarnInput c) {
     who(c.who(), c.why());
     if (s.phase != Phase.WARN && s.phase != Phase.ROLLED_BACK) {
       throw new IllegalArgumentException(
@@ -92,7 +96,7 @@ final class CommandRules {
       throw new IllegalArgumentException(
           "retry-canary applies after a rollback; the rollout is in " + s.phase);
     }
-    if (s.retryRequested) {
+    if (s.steering.retryRequested) {
       throw new IllegalArgumentException("a canary retry is already pending");
     }
     if (now < s.warnExtendedUntilMillis) {

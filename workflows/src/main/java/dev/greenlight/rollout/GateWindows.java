@@ -22,9 +22,9 @@ final class GateWindows {
 
   /** Starts every gate's window at {@code atMillis}: a step starts, or a pause lifted. */
   static void restart(RolloutState s, List<GateSpec> gates, long atMillis) {
-    s.gateWindows.clear();
+    s.gates.gateWindows.clear();
     for (GateSpec gate : gates) {
-      s.gateWindows.put(
+      s.gates.gateWindows.put(
           gate.name(),
           new GateWindow(
               gate.name(),
@@ -49,10 +49,10 @@ final class GateWindows {
     boolean allGreen = !gates.isEmpty();
     for (GateSpec gate : gates) {
       GateSummary summary = find(read, gate.name());
-      GateWindow before = s.gateWindows.get(gate.name());
+      GateWindow before = s.gates.gateWindows.get(gate.name());
       long anchor = before == null ? now : before.anchorMillis();
       GateWindow after = judge(gate, summary, anchor, now, windowMillis);
-      s.gateWindows.put(gate.name(), after);
+      s.gates.gateWindows.put(gate.name(), after);
       allGreen &= after.verdict() == Verdict.GREEN;
     }
     return allGreen;
@@ -127,13 +127,16 @@ final class GateWindows {
 
   /** The shortest time any gate has been counting toward its window; 0 without windows. */
   static long greenFor(RolloutState s, long now) {
-    return s.gateWindows.values().stream().mapToLong(w -> w.greenForMillis(now)).min().orElse(0);
+    return s.gates.gateWindows.values().stream()
+        .mapToLong(w -> w.greenForMillis(now))
+        .min()
+        .orElse(0);
   }
 
   /** "p99-latency: no data in the last 30m; error-rate: …" for every gate that is not green. */
   static String notGreen(RolloutState s) {
     StringBuilder out = new StringBuilder();
-    for (GateWindow w : s.gateWindows.values()) {
+    for (GateWindow w : s.gates.gateWindows.values()) {
       if (w.verdict() != Verdict.GREEN) {
         out.append(out.length() == 0 ? "" : "; ").append(w.gate()).append(": ").append(w.detail());
       }

@@ -23,10 +23,10 @@ final class NormalizePhase {
   static void tick(RolloutContext c) {
     RolloutState s = c.state;
     NormalizeSpec spec = c.plan.normalize();
-    switch (s.normalizeStep) {
+    switch (s.data.normalizeStep) {
       case EARLIER_MIGRATIONS -> {
         List<String> earlier =
-            s.pendingApprovals.contains(RolloutConstants.APPROVE_EARLIER_MIGRATION)
+            s.steering.pendingApprovals.contains(RolloutConstants.APPROVE_EARLIER_MIGRATION)
                 ? List.of("see the pending approval")
                 : c.activities.data.unfinishedMigrations(c.attemptId());
         if (earlier.isEmpty()
@@ -37,7 +37,7 @@ final class NormalizePhase {
                     + ". Inspect them (greenlight migrate --status), finish or leave them, then"
                     + " approve to migrate under this attempt's own run id "
                     + c.attemptId())) {
-          s.normalizeStep = NormalizeStep.BACKUP;
+          s.data.normalizeStep = NormalizeStep.BACKUP;
         }
       }
       case BACKUP -> {
@@ -46,7 +46,7 @@ final class NormalizePhase {
         var restore =
             c.activities.data.restoreTest(
                 c.attemptId(), backup.manifestPath(), spec.restoreTimeLimit().toMillis());
-        s.manifestPath = backup.manifestPath();
+        s.data.manifestPath = backup.manifestPath();
         c.record(
             "backup verified and restored in "
                 + restore.durationMillis()
@@ -54,30 +54,30 @@ final class NormalizePhase {
                 + restore.restoredRows()
                 + " rows)"
                 + backup.formatNote());
-        s.normalizeStep = NormalizeStep.DRY_RUN;
+        s.data.normalizeStep = NormalizeStep.DRY_RUN;
       }
       case DRY_RUN -> {
-        s.dryRun = c.activities.data.dryRun(c.attemptId());
+        s.data.dryRun = c.activities.data.dryRun(c.attemptId());
         c.record(
             "dry run: "
-                + s.dryRun.rowsToChange()
+                + s.data.dryRun.rowsToChange()
                 + " of "
-                + s.dryRun.rowsScanned()
+                + s.data.dryRun.rowsScanned()
                 + " rows would change, "
-                + s.dryRun.rowsUnmappable()
+                + s.data.dryRun.rowsUnmappable()
                 + " unmappable");
-        s.normalizeStep = NormalizeStep.AWAIT_APPROVAL;
+        s.data.normalizeStep = NormalizeStep.AWAIT_APPROVAL;
       }
       case AWAIT_APPROVAL -> {
         if (c.awaitApproval(RolloutConstants.APPROVE_MIGRATION, "review the dry run")) {
-          s.normalizeStep = NormalizeStep.APPLY;
+          s.data.normalizeStep = NormalizeStep.APPLY;
         }
       }
       case APPLY -> apply(c, spec);
       case VERIFY -> verify(c);
       case DONE -> {
-        s.canaryStep = 0;
-        s.stepStarted = false;
+        s.canary.canaryStep = 0;
+        s.canary.stepStarted = false;
         c.enter(Phase.CANARY, "data normalized");
       }
     }
@@ -87,13 +87,13 @@ final class NormalizePhase {
     RolloutState s = c.state;
     String resume = RolloutConstants.APPROVE_MIGRATION_RESUME;
     String why = "fix the cause, then approve to resume from the checkpoint";
-    if (s.pendingApprovals.contains(resume)) {
+    if (s.steering.pendingApprovals.contains(resume)) {
       // An alert or abort cut the wait short: keep waiting, never apply unapproved.
       c.awaitApproval(resume, why);
       return;
     }
     try {
-      s.migration =
+      s.data.migration =
           c.activities.migration.applyMigration(
               new MigrationRequest(
                   c.attemptId(),
@@ -102,11 +102,11 @@ final class NormalizePhase {
                   spec.maxRowsPerSecond()));
       c.record(
           "migration applied: "
-              + s.migration.rowsUpdated()
+              + s.data.migration.rowsUpdated()
               + " rows updated, "
-              + s.migration.rowsUnmappable()
+              + s.data.migration.rowsUnmappable()
               + " unmappable");
-      s.normalizeStep = NormalizeStep.VERIFY;
+      s.data.normalizeStep = NormalizeStep.VERIFY;
     } catch (ActivityFailure e) {
       // The checkpoint holds everything committed so far; a human looks before it resumes.
       c.record("migration failed: " + Failures.describe(e));
@@ -117,28 +117,28 @@ final class NormalizePhase {
   private static void verify(RolloutContext c) {
     RolloutState s = c.state;
     String approval = RolloutConstants.APPROVE_DISTINCT_STAGES;
-    if (!s.pendingApprovals.contains(approval)) {
+    if (!s.steering.pendingApprovals.contains(approval)) {
       DistinctStagesResult distinct = c.activities.data.verifyDistinctStages();
-      s.offendingStages = distinct.offending();
+      s.data.offendingStages = distinct.offending();
       if (distinct.allCanonical()) {
         c.record("every stage is canonical");
-        s.normalizeStep = NormalizeStep.DONE;
+        s.data.normalizeStep = NormalizeStep.DONE;
         return;
       }
     }
     if (c.awaitApproval(
         approval,
-        s.offendingStages.size()
+        s.data.offendingStages.size()
             + " non-canonical values remain "
-            + s.offendingStages
+            + s.data.offendingStages
             + "; fix them or approve to go on")) {
       DistinctStagesResult again = c.activities.data.verifyDistinctStages();
-      s.offendingStages = again.offending();
+      s.data.offendingStages = again.offending();
       c.record(
           again.allCanonical()
               ? "every stage is canonical after the fix"
               : "going on with " + again.offending().size() + " non-canonical values, as approved");
-      s.normalizeStep = NormalizeStep.DONE;
+      s.data.normalizeStep = NormalizeStep.DONE;
     }
   }
 }

@@ -84,7 +84,7 @@ final class Notifier {
     if (!enabled || plan.notifications().sinks().stream().noneMatch(s -> s.sends(event))) {
       return;
     }
-    long sequence = state.notifications.next();
+    long sequence = state.history.notifications.next();
     Notification notification =
         new Notification(
             state.attemptId + "." + sequence + "." + event.wireName(),
@@ -108,7 +108,7 @@ final class Notifier {
   }
 
   private void deliver(NotifySink sink, Notification notification) {
-    state.notifications.scheduled();
+    state.history.notifications.scheduled();
     Promise<Void> delivery =
         Async.procedure(
             activities.notify("notify " + sink.name() + ": " + notification.event().wireName())
@@ -118,9 +118,9 @@ final class Notifier {
         delivery.handle(
             (ok, failure) -> {
               if (failure == null) {
-                state.notifications.delivered();
+                state.history.notifications.delivered();
               } else {
-                state.notifications.failed(
+                state.history.notifications.failed(
                     sink.name() + " " + notification.id() + ": " + describe(failure));
               }
               return null;

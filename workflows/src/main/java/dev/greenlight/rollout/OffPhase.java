@@ -36,18 +36,18 @@ final class OffPhase {
     boolean enough =
         requests.outcome() == GateSummary.Outcome.DATA
             && spec.requestsPerEndpoint().isGreen(requests.lastValue());
-    if (!enough || GateVerdicts.anyError(read) || c.state.paused) {
+    if (!enough || GateVerdicts.anyError(read) || c.state.steering.paused) {
       c.sleep(c.plan.pollInterval(), "off: waiting for traffic");
       return;
     }
-    c.state.baselineUnknownFraction = readBaseline(c, spec, now);
+    c.state.gates.baselineUnknownFraction = readBaseline(c, spec, now);
     c.record(
         "traffic collected: quietest endpoint saw "
             + (long) requests.lastValue()
             + " requests; baseline unknown rate "
-            + (c.state.baselineUnknownFraction == null
+            + (c.state.gates.baselineUnknownFraction == null
                 ? "unavailable"
-                : WarnExitPhase.percent(c.state.baselineUnknownFraction)));
+                : WarnExitPhase.percent(c.state.gates.baselineUnknownFraction)));
     c.flip(ValidationMode.WARN, 0, "off phase complete");
     c.enter(Phase.WARN, "counting unknown stages; nothing is rejected");
     GateWindows.restart(c.state, List.of(c.plan.warn().unknownRate()), c.now());

@@ -27,7 +27,7 @@ final class PreflightPhase {
               new ConsumerAuditRequest(
                   spec.accessLog(), spec.internalCidrs(), spec.internalUserAgents()));
       if (audit.externalCount() > 0) {
-        c.state.pendingApprovals.add(RolloutConstants.APPROVE_EXTERNAL_CONSUMERS);
+        c.state.steering.pendingApprovals.add(RolloutConstants.APPROVE_EXTERNAL_CONSUMERS);
         c.record(
             "consumer audit: "
                 + audit.externalCount()

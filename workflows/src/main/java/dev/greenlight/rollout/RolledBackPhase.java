@@ -1,7 +1,6 @@
 package dev.greenlight.rollout;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 
 /**
  * WARN after a rollback: the mode is warn at 0 %, and the canary starts again at its first step
@@ -13,14 +12,12 @@ final class RolledBackPhase {
 
   static void tick(RolloutContext c) {
     RolloutState s = c.state;
-    if (!s.retryRequested) {
+    if (!s.steering.retryRequested) {
       c.sleep(Duration.ofDays(1), "rolled back: waiting for retry-canary");
       return;
     }
-    s.retryRequested = false;
-    s.canaryStep = 0;
-    s.stepStarted = false;
-    s.previousStepMeans = new LinkedHashMap<>();
+    s.steering.retryRequested = false;
+    s.canary.restartFromFirstStep();
     c.enter(Phase.CANARY, "canary retried from its first step");
   }
 }

@@ -9,6 +9,23 @@ public final class RolloutConstants {
   /** Workflow ids are {@code rollout-<plan name>}, so one plan has one running rollout. */
   public static final String WORKFLOW_ID_PREFIX = "rollout-";
 
+  /** The plan a command steers when told none: the v3.4 stage normalization. */
+  public static final String DEFAULT_PLAN = "stage-normalization-v3.4";
+
+  /** The workflow id of {@link #DEFAULT_PLAN}; a constant so picocli defaults can name it. */
+  public static final String DEFAULT_WORKFLOW_ID = WORKFLOW_ID_PREFIX + DEFAULT_PLAN;
+
+  /**
+   * Names the rollout the webhook and the CLI steer when told none; {@link #DEFAULT_WORKFLOW_ID}.
+   */
+  public static final String WORKFLOW_ID_ENV = "GREENLIGHT_ROLLOUT_ID";
+
+  /**
+   * A rollout writes the mode record as {@code changedBy = greenlight:<workflow id>}, which tells
+   * its own records from everyone else's.
+   */
+  public static final String MODE_WRITER_PREFIX = "greenlight:";
+
   public static final SearchAttributeKey<String> PHASE =
       SearchAttributeKey.forKeyword("GreenlightPhase");
   public static final SearchAttributeKey<String> MODE =
@@ -42,5 +59,10 @@ public final class RolloutConstants {
 
   public static String workflowId(String planName) {
     return WORKFLOW_ID_PREFIX + planName;
+  }
+
+  /** The {@code changedBy} of the mode records the rollout {@code workflowId} writes. */
+  public static String modeWriter(String workflowId) {
+    return MODE_WRITER_PREFIX + workflowId;
   }
 }

@@ -48,7 +48,7 @@ final class RolloutContext {
     this.plan = plan;
     this.state = state;
     this.activities = activities;
-    this.writer = "greenlight:" + workflowId;
+    this.writer = RolloutConstants.modeWriter(workflowId);
     this.notifier = notifier;
   }
 
@@ -78,10 +78,11 @@ final class RolloutContext {
 
   /** Records a transition in the current phase and mode, and refreshes what the UI shows. */
   void record(String reason) {
-    state.transitions.add(new Transition(now(), state.phase, state.mode, state.percent, reason));
-    if (state.transitions.size() > MAX_TRANSITIONS) {
+    state.history.transitions.add(
+        new Transition(now(), state.phase, state.mode, state.percent, reason));
+    if (state.history.transitions.size() > MAX_TRANSITIONS) {
       // The state crosses continue-as-new whole: keep it bounded (safety invariant 7).
-      state.transitions.remove(0);
+      state.history.transitions.remove(0);
     }
     Workflow.upsertTypedSearchAttributes(
         RolloutConstants.PHASE.valueSet(state.phase.name()),
@@ -201,28 +202,26 @@ final class RolloutContext {
    * @return whether the downgrade landed now
    */
   boolean downgrade(String reason) {
-    state.pendingDowngrade = reason;
+    state.downgrade.owe(reason);
     return landDowngrade();
   }
 
   /** One attempt at the pending downgrade. */
   boolean landDowngrade() {
     try {
-      flip(ValidationMode.WARN, 0, state.pendingDowngrade);
-      state.pendingDowngrade = null;
-      state.downgradeAttempts = 0;
-      state.downgradeError = null;
+      flip(ValidationMode.WARN, 0, state.downgrade.pendingDowngrade);
+      state.downgrade.landed();
       refreshDetails();
       return true;
     } catch (ActivityFailure e) {
-      state.downgradeAttempts++;
-      state.downgradeError = Failures.describe(e);
-      if (state.downgradeAttempts == 1 || state.downgradeAttempts % 10 == 0) {
+      state.downgrade.downgradeAttempts++;
+      state.downgrade.downgradeError = Failures.describe(e);
+      if (state.downgrade.downgradeAttempts == 1 || state.downgrade.downgradeAttempts % 10 == 0) {
         record(
             "downgrade to warn failed (attempt "
-                + state.downgradeAttempts
+                + state.downgrade.downgradeAttempts
                 + ": "
-                + state.downgradeError
+                + state.downgrade.downgradeError
                 + "); retrying until it lands",
             NotifyEvent.RETRYING);
       }
@@ -233,7 +232,7 @@ final class RolloutContext {
 
   /** How long to wait before the next attempt at a pending downgrade: 30 s doubling to 5 min. */
   Duration downgradeBackoff() {
-    int doublings = Math.min(Math.max(0, state.downgradeAttempts - 1), 4);
+    int doublings = Math.min(Math.max(0, state.downgrade.downgradeAttempts - 1), 4);
     return Duration.ofSeconds(Math.min(300, 30L << doublings));
   }
 
@@ -248,7 +247,7 @@ final class RolloutContext {
     if (duration.isNegative() || duration.isZero()) {
       return false;
     }
-    boolean pausedBefore = state.paused;
+    boolean pausedBefore = state.steering.paused;
     Promise<Void>[] timer = new Promise[1];
     CancellationScope scope =
         Workflow.newCancellationScope(
@@ -258,7 +257,7 @@ final class RolloutContext {
                         duration, TimerOptions.newBuilder().setSummary(summary).build()));
     scope.run();
     Workflow.await(
-        () -> timer[0].isCompleted() || needsAttention() || state.paused != pausedBefore);
+        () -> timer[0].isCompleted() || needsAttention() || state.steering.paused != pausedBefore);
     if (!timer[0].isCompleted()) {
       scope.cancel();
       return true;
@@ -268,11 +267,11 @@ final class RolloutContext {
 
   /** Whether something arrived that the current phase must act on before waiting further. */
   boolean needsAttention() {
-    return state.abortRequested
-        || state.pendingAlert != null
-        || state.pendingDowngrade != null
-        || state.promoteRequested != null
-        || state.retryRequested;
+    return state.steering.abortRequested
+        || state.steering.pendingAlert != null
+        || state.downgrade.pendingDowngrade != null
+        || state.steering.promoteRequested != null
+        || state.steering.retryRequested;
   }
 
   /**
@@ -282,23 +281,21 @@ final class RolloutContext {
    * @return whether {@code step} is approved
    */
   boolean awaitApproval(String step, String why) {
-    if (!state.pendingApprovals.contains(step)) {
-      state.pendingApprovals.add(step);
+    if (!state.steering.pendingApprovals.contains(step)) {
+      state.steering.pendingApprovals.add(step);
       record("waiting for approval of " + step + ": " + why, NotifyEvent.APPROVAL_PENDING);
     }
     Workflow.await(
         () ->
-            !state.pendingApprovals.contains(step)
-                || state.abortRequested
-                || state.pendingAlert != null);
-    return !state.pendingApprovals.contains(step);
+            !state.steering.pendingApprovals.contains(step)
+                || state.steering.abortRequested
+                || state.steering.pendingAlert != null);
+    return !state.steering.pendingApprovals.contains(step);
   }
 
   /** Pauses the rollout with {@code cause}, saying why. */
   void pause(PauseCause cause, String reason) {
-    state.paused = true;
-    state.pauseCause = cause;
-    state.pauseReason = reason;
+    state.steering.pause(cause, reason);
     record("paused: " + reason, NotifyEvent.PAUSED);
   }
 
@@ -332,14 +329,15 @@ final class RolloutContext {
         summaries.add(GateSummary.error(gate.name(), error));
       }
     }
-    state.lastReadings = summaries;
-    state.lastReadToMillis = toMillis;
+    state.gates.lastReadings = summaries;
+    state.gates.lastReadToMillis = toMillis;
     if (GateVerdicts.anyError(summaries)) {
-      state.consecutiveGateErrors++;
-      if (state.consecutiveGateErrors >= plan.maxConsecutiveGateErrors() && !state.paused) {
+      state.gates.consecutiveGateErrors++;
+      if (state.gates.consecutiveGateErrors >= plan.maxConsecutiveGateErrors()
+          && !state.steering.paused) {
         pause(
             PauseCause.METRICS,
-            state.consecutiveGateErrors
+            state.gates.consecutiveGateErrors
                 + " gate reads in a row failed ("
                 + summaries.stream()
                     .filter(s -> s.outcome() == GateSummary.Outcome.ERROR)
@@ -351,7 +349,7 @@ final class RolloutContext {
                     : "; resume when metrics are back"));
       }
     } else {
-      state.consecutiveGateErrors = 0;
+      state.gates.consecutiveGateErrors = 0;
       if (mayLift) {
         liftMetricsPause();
       }
@@ -362,13 +360,11 @@ final class RolloutContext {
 
   /** Lifts a pause that failed reads caused, unless the plan leaves that to a person. */
   void liftMetricsPause() {
-    if (state.paused
-        && state.pauseCause == PauseCause.METRICS
+    if (state.steering.paused
+        && state.steering.pauseCause == PauseCause.METRICS
         && plan.resumesAfterMetricsOutage()) {
-      state.paused = false;
-      state.pauseCause = null;
-      state.pauseReason = null;
-      state.gateWindows.clear();
+      state.steering.unpause();
+      state.gates.gateWindows.clear();
       record(
           "resumed: gate reads succeed again; every window re-earns from now", NotifyEvent.RESUMED);
     }
@@ -379,11 +375,8 @@ final class RolloutContext {
    * plan's extension. The flip is retried until it lands.
    */
   void rollback(String reason) {
-    state.rollbacks++;
-    state.stepStarted = false;
-    state.promoteRequested = null;
-    state.promotionHeld = null;
-    state.enforceHeld = null;
+    state.canary.rolledBack();
+    state.steering.promoteRequested = null;
     if (state.mode == ValidationMode.ENFORCE) {
       downgrade("rollback: " + reason);
     }
@@ -394,7 +387,9 @@ final class RolloutContext {
             + reason
             + "); WARN extended until "
             + formatTime(state.warnExtendedUntilMillis)
-            + (state.pendingDowngrade == null ? "" : "; the downgrade to warn is being retried"));
+            + (state.downgrade.pendingDowngrade == null
+                ? ""
+                : "; the downgrade to warn is being retried"));
   }
 
   void refreshDetails() {

@@ -1,17 +1,14 @@
 package dev.greenlight.rollout;
 
-import dev.greenlight.rollout.activity.DryRunResult;
-import dev.greenlight.rollout.activity.MigrationResult;
-import dev.greenlight.rollout.gates.GateSummary;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.greenlight.validator.ValidationMode;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Everything a rollout knows about itself: the single carrier across continue-as-new, so a new run
- * resumes exactly where the last one stopped.
+ * resumes exactly where the last one stopped. Where it is (phase, mode, percent, times) sits here;
+ * the rest in named parts, each with the fields one concern reads and writes: {@link #steering},
+ * {@link #downgrade}, {@link #gates}, {@link #canary}, {@link #data}, {@link #warnExit} and {@link
+ * #history}.
  *
  * <p>Workflow-thread only; mutated by the workflow and its update and signal handlers, serialized
  * by Temporal's data converter (public fields keep that plain).
@@ -38,79 +35,28 @@ public final class RolloutState {
   /** The version of the mode record this rollout wrote last; 0 when unknown. */
   public long modeVersion;
 
-  // Steering
-  public boolean paused;
-  public String pauseReason;
-  public PauseCause pauseCause;
-  public List<String> pendingApprovals = new ArrayList<>();
-  public boolean abortRequested;
-  public String abortReason;
-  public PromoteCommand promoteRequested;
-  public boolean retryRequested;
-  public AlertSignal pendingAlert;
-
-  // Safety
-  /** A downgrade to warn (rollback, abort, blind ENFORCE) that has not landed in Redis yet. */
-  public String pendingDowngrade;
-
-  public int downgradeAttempts;
-  public String downgradeError;
-
   /**
-   * Why ENFORCE is not being entered yet (no fresh green WARN verdict), null when it is not held.
+   * The last WARN extension's end: WARN lasts at least until then ({@code extendWarn}); 0 when
+   * never extended.
    */
-  public String enforceHeld;
-
-  /** Why a green step is not promoted (a regression from the previous step), null when not held. */
-  public String promotionHeld;
-
-  // Gates
-  public List<GateSummary> lastReadings = new ArrayList<>();
-  public int consecutiveGateErrors;
-  public long lastReadToMillis;
-  public long greenSinceMillis;
-  public long windowSamplesExpected;
-  public long windowSamplesPresent;
-  public boolean enforceBlocked;
-  public Double baselineUnknownFraction;
-
-  /** Each gate's trailing window, by gate name; see {@code GateWindows}. */
-  public Map<String, GateWindow> gateWindows = new LinkedHashMap<>();
-
-  // Canary
-  public int canaryStep;
-  public long stepStartedAtMillis;
-  public boolean stepStarted;
-  public Map<String, Double> stepMeanSum = new LinkedHashMap<>();
-  public Map<String, Long> stepMeanCount = new LinkedHashMap<>();
-  public Map<String, Double> previousStepMeans = new LinkedHashMap<>();
   public long warnExtendedUntilMillis;
-  public int rollbacks;
 
-  // Data
-  public NormalizeStep normalizeStep = NormalizeStep.BACKUP;
-  public String manifestPath;
-  public DryRunResult dryRun;
-  public MigrationResult migration;
-  public Map<String, Long> offendingStages = new LinkedHashMap<>();
+  // The parts below are @JsonUnwrapped: serialized flat, field by field, exactly as when they were
+  // fields of this class, so a state carried across continue-as-new by an older worker still reads.
 
-  // WARN exit
-  public int warnExitGoodDays;
-  public long warnExitStartedAtMillis;
+  @JsonUnwrapped public final RolloutSteering steering = new RolloutSteering();
 
-  /** The aligned WARN-exit day read next, counted from 0 at the phase start. */
-  public int warnExitDay;
+  @JsonUnwrapped public final RolloutDowngrade downgrade = new RolloutDowngrade();
 
-  /** Failed reads of the current WARN-exit day so far. */
-  public int warnExitFailedReads;
+  @JsonUnwrapped public final GateProgress gates = new GateProgress();
 
-  // History
-  public List<Transition> transitions = new ArrayList<>();
-  public List<String> commands = new ArrayList<>();
-  public List<String> alerts = new ArrayList<>();
+  @JsonUnwrapped public final CanaryProgress canary = new CanaryProgress();
 
-  /** What the rollout told its notification sinks, and how that fared. */
-  public NotificationLedger notifications = new NotificationLedger();
+  @JsonUnwrapped public final NormalizeProgress data = new NormalizeProgress();
+
+  @JsonUnwrapped public final WarnExitProgress warnExit = new WarnExitProgress();
+
+  @JsonUnwrapped public final RolloutHistory history = new RolloutHistory();
 
   /** Why the rollout is paused: a person, a metrics outage that lifts by itself, or a failure. */
   public enum PauseCause {

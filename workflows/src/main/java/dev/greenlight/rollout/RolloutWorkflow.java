@@ -22,10 +22,10 @@ public interface RolloutWorkflow {
   RolloutStatus status();
 
   @UpdateMethod(description = "Approve a pending step (external-consumers, migration, …).")
-  CommandResult approve(ApproveCommand command);
+  CommandResult approve(ApproveInput command);
 
   @UpdateValidatorMethod(updateName = "approve")
-  void validateApprove(ApproveCommand command);
+  void validateApprove(ApproveInput command);
 
   @UpdateMethod(description = "Hold the rollout where it is; gates are not read while paused.")
   CommandResult pause(OperatorCommand command);
@@ -47,16 +47,16 @@ public interface RolloutWorkflow {
 
   @UpdateMethod(
       description = "Skip the rest of a canary step's minimum; gates must be green unless forced.")
-  CommandResult promote(PromoteCommand command);
+  CommandResult promote(PromoteInput command);
 
   @UpdateValidatorMethod(updateName = "promote")
-  void validatePromote(PromoteCommand command);
+  void validatePromote(PromoteInput command);
 
   @UpdateMethod(description = "Extend WARN by a number of days before the canary may be retried.")
-  CommandResult extendWarn(ExtendWarnCommand command);
+  CommandResult extendWarn(ExtendWarnInput command);
 
   @UpdateValidatorMethod(updateName = "extendWarn")
-  void validateExtendWarn(ExtendWarnCommand command);
+  void validateExtendWarn(ExtendWarnInput command);
 
   @UpdateMethod(description = "After a rollback, start the canary again at its first step.")
   CommandResult retryCanary(OperatorCommand command);

@@ -95,7 +95,11 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
       context.notifier.awaitSettled();
     }
     return new RolloutResult(
-        state.phase, state.outcomeReason, state.transitions, state.runs, state.maxEventsPerRun);
+        state.phase,
+        state.outcomeReason,
+        state.history.transitions,
+        state.runs,
+        state.maxEventsPerRun);
   }
 
   /** One turn of the loop: the first of these that applies. */
@@ -105,27 +109,27 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
     if (historyIsLong() && context.notifier.settled()) {
       continueAsNew(input);
     }
-    if (state.pendingDowngrade != null) {
+    if (state.downgrade.pendingDowngrade != null) {
       if (!context.landDowngrade()) {
         Workflow.sleep(context.downgradeBackoff());
       }
       return;
     }
-    if (state.abortRequested) {
+    if (state.steering.abortRequested) {
       abortNow();
       return;
     }
-    if (state.pendingAlert != null) {
+    if (state.steering.pendingAlert != null) {
       handleAlert();
       return;
     }
-    if (state.paused && !watchesWhilePaused()) {
+    if (state.steering.paused && !watchesWhilePaused()) {
       Workflow.await(
           () ->
-              !state.paused
-                  || state.abortRequested
-                  || state.pendingAlert != null
-                  || state.pendingDowngrade != null);
+              !state.steering.paused
+                  || state.steering.abortRequested
+                  || state.steering.pendingAlert != null
+                  || state.downgrade.pendingDowngrade != null);
       return;
     }
     step();
@@ -153,10 +157,11 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
   private boolean watchesWhilePaused() {
     boolean enforcing =
         (state.phase == Phase.CANARY || state.phase == Phase.SOAK)
-            && state.stepStarted
+            && state.canary.stepStarted
             && state.mode == ValidationMode.ENFORCE;
     boolean liftsItself =
-        state.pauseCause == RolloutState.PauseCause.METRICS && plan.resumesAfterMetricsOutage();
+        state.steering.pauseCause == RolloutState.PauseCause.METRICS
+            && plan.resumesAfterMetricsOutage();
     return enforcing || liftsItself;
   }
 
@@ -168,7 +173,9 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
   private void failedForGood(ActivityFailure e) {
     String where =
         state.phase == Phase.NORMALIZE
-            ? "NORMALIZE (" + state.normalizeStep.name().toLowerCase(java.util.Locale.ROOT) + ")"
+            ? "NORMALIZE ("
+                + state.data.normalizeStep.name().toLowerCase(java.util.Locale.ROOT)
+                + ")"
             : state.phase.name();
     context.pause(
         RolloutState.PauseCause.FAILURE,
@@ -177,8 +184,8 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
 
   /** An alert downgrades only what is enforcing; before the canary it is recorded and kept. */
   private void handleAlert() {
-    AlertSignal alert = state.pendingAlert;
-    state.pendingAlert = null;
+    AlertSignal alert = state.steering.pendingAlert;
+    state.steering.pendingAlert = null;
     String reason =
         "alert " + alert.alertName() + (alert.summary() == null ? "" : ": " + alert.summary());
     if (state.mode == ValidationMode.ENFORCE) {
@@ -194,10 +201,11 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
 
   /** ENFORCE goes to warn first, retried until it lands; then the rollout ends ABORTED. */
   private void abortNow() {
-    if (state.mode == ValidationMode.ENFORCE && !context.downgrade("abort: " + state.abortReason)) {
+    if (state.mode == ValidationMode.ENFORCE
+        && !context.downgrade("abort: " + state.steering.abortReason)) {
       return;
     }
-    state.outcomeReason = "aborted: " + state.abortReason;
+    state.outcomeReason = "aborted: " + state.steering.abortReason;
     context.enter(Phase.ABORTED, state.outcomeReason);
   }
 
@@ -231,13 +239,13 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
   }
 
   @Override
-  public void validateApprove(ApproveCommand command) {
+  public void validateApprove(ApproveInput command) {
     CommandRules.approve(state, command);
   }
 
   @Override
-  public CommandResult approve(ApproveCommand command) {
-    state.pendingApprovals.remove(command.step());
+  public CommandResult approve(ApproveInput command) {
+    state.steering.pendingApprovals.remove(command.step());
     return accepted("approved " + command.step(), command.who(), command.why());
   }
 
@@ -248,10 +256,9 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
 
   @Override
   public CommandResult pause(OperatorCommand command) {
-    state.paused = true;
-    state.pauseCause = RolloutState.PauseCause.MANUAL;
-    state.pauseReason = "paused by " + command.who() + ": " + command.why();
-    notifySinks(NotifyEvent.PAUSED, state.pauseReason);
+    state.steering.pause(
+        RolloutState.PauseCause.MANUAL, "paused by " + command.who() + ": " + command.why());
+    notifySinks(NotifyEvent.PAUSED, state.steering.pauseReason);
     return accepted("paused", command.who(), command.why());
   }
 
@@ -262,14 +269,12 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
 
   @Override
   public CommandResult resume(OperatorCommand command) {
-    if (state.pauseCause == RolloutState.PauseCause.METRICS) {
+    if (state.steering.pauseCause == RolloutState.PauseCause.METRICS) {
       // The outage's readings say nothing: every window re-earns from the next read.
-      state.gateWindows.clear();
+      state.gates.gateWindows.clear();
     }
-    state.paused = false;
-    state.pauseCause = null;
-    state.pauseReason = null;
-    state.consecutiveGateErrors = 0;
+    state.steering.unpause();
+    state.gates.consecutiveGateErrors = 0;
     notifySinks(NotifyEvent.RESUMED, "resumed by " + command.who() + ": " + command.why());
     return accepted("resumed", command.who(), command.why());
   }
@@ -281,19 +286,19 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
 
   @Override
   public CommandResult abort(OperatorCommand command) {
-    state.abortRequested = true;
-    state.abortReason = command.who() + ": " + command.why();
+    state.steering.abortRequested = true;
+    state.steering.abortReason = command.who() + ": " + command.why();
     return accepted("abort requested", command.who(), command.why());
   }
 
   @Override
-  public void validatePromote(PromoteCommand command) {
+  public void validatePromote(PromoteInput command) {
     CommandRules.promote(plan, state, Workflow.currentTimeMillis(), command);
   }
 
   @Override
-  public CommandResult promote(PromoteCommand command) {
-    state.promoteRequested = command;
+  public CommandResult promote(PromoteInput command) {
+    state.steering.promoteRequested = command;
     return accepted(
         command.force() ? "forced promotion requested" : "promotion requested",
         command.who(),
@@ -301,12 +306,12 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
   }
 
   @Override
-  public void validateExtendWarn(ExtendWarnCommand command) {
+  public void validateExtendWarn(ExtendWarnInput command) {
     CommandRules.extendWarn(state, command);
   }
 
   @Override
-  public CommandResult extendWarn(ExtendWarnCommand command) {
+  public CommandResult extendWarn(ExtendWarnInput command) {
     long base = Math.max(state.warnExtendedUntilMillis, Workflow.currentTimeMillis());
     state.warnExtendedUntilMillis = base + java.time.Duration.ofDays(command.days()).toMillis();
     return accepted(
@@ -325,7 +330,7 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
 
   @Override
   public CommandResult retryCanary(OperatorCommand command) {
-    state.retryRequested = true;
+    state.steering.retryRequested = true;
     return accepted(
         "canary retry requested; ENFORCE follows a fresh green WARN verdict, status shows why"
             + " while it waits",
@@ -335,14 +340,14 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
 
   @Override
   public void autoDowngrade(AlertSignal alert) {
-    state.alerts.add(
+    state.history.alerts.add(
         RolloutContext.formatTime(Workflow.currentTimeMillis())
             + " "
             + alert.alertName()
             + " "
             + alert.fingerprint());
     if (!state.phase.isTerminal()) {
-      state.pendingAlert = alert;
+      state.steering.pendingAlert = alert;
     }
   }
 
@@ -362,7 +367,7 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
             + who
             + ": "
             + why;
-    state.commands.add(line);
+    state.history.commands.add(line);
     if (plan != null) {
       Workflow.setCurrentDetails(StatusMarkdown.render(plan, state, Workflow.currentTimeMillis()));
     }

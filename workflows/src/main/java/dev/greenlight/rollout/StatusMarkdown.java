@@ -11,7 +11,7 @@ public final class StatusMarkdown {
   public static String render(RolloutPlan plan, RolloutState s, long now) {
     StringBuilder md = new StringBuilder();
     md.append("## ").append(plan.name()).append(" — ").append(s.phase);
-    if (s.paused) {
+    if (s.steering.paused) {
       md.append(" (paused)");
     }
     md.append("\n\n**Mode** `")
@@ -21,7 +21,7 @@ public final class StatusMarkdown {
         .append("%");
     if (s.phase == Phase.CANARY) {
       md.append(" · step ")
-          .append(s.canaryStep + 1)
+          .append(s.canary.canaryStep + 1)
           .append(" of ")
           .append(plan.canary().steps().size());
     }
@@ -33,38 +33,39 @@ public final class StatusMarkdown {
           .append(Duration.ofMillis(window).toMinutes())
           .append("m");
     }
-    if (s.paused) {
-      md.append("\n\n**Paused:** ").append(s.pauseReason);
+    if (s.steering.paused) {
+      md.append("\n\n**Paused:** ").append(s.steering.pauseReason);
     }
-    if (s.pendingDowngrade != null) {
+    if (s.downgrade.pendingDowngrade != null) {
       md.append("\n\n**Downgrade to warn pending** (attempt ")
-          .append(s.downgradeAttempts)
+          .append(s.downgrade.downgradeAttempts)
           .append(", ")
-          .append(s.downgradeError)
+          .append(s.downgrade.downgradeError)
           .append("): ")
-          .append(s.pendingDowngrade);
+          .append(s.downgrade.pendingDowngrade);
     }
-    if (s.enforceHeld != null) {
-      md.append("\n\n**ENFORCE held in warn:** ").append(s.enforceHeld);
+    if (s.canary.enforceHeld != null) {
+      md.append("\n\n**ENFORCE held in warn:** ").append(s.canary.enforceHeld);
     }
-    if (s.promotionHeld != null) {
-      md.append("\n\n**Promotion held:** ").append(s.promotionHeld);
+    if (s.canary.promotionHeld != null) {
+      md.append("\n\n**Promotion held:** ").append(s.canary.promotionHeld);
     }
-    if (!s.pendingApprovals.isEmpty()) {
-      md.append("\n\n**Awaiting approval:** ").append(String.join(", ", s.pendingApprovals));
+    if (!s.steering.pendingApprovals.isEmpty()) {
+      md.append("\n\n**Awaiting approval:** ")
+          .append(String.join(", ", s.steering.pendingApprovals));
     }
-    if (s.notifications.failed > 0) {
+    if (s.history.notifications.failed > 0) {
       md.append("\n\n**Notifications failed:** ")
-          .append(s.notifications.failed)
+          .append(s.history.notifications.failed)
           .append(" of ")
-          .append(s.notifications.sent)
+          .append(s.history.notifications.sent)
           .append(" (last: ")
-          .append(s.notifications.lastFailure)
+          .append(s.history.notifications.lastFailure)
           .append(")");
     }
-    if (!s.gateWindows.isEmpty()) {
+    if (!s.gates.gateWindows.isEmpty()) {
       md.append("\n\n| gate | verdict | last | coverage | why |\n|---|---|---|---|---|\n");
-      for (GateWindow w : s.gateWindows.values()) {
+      for (GateWindow w : s.gates.gateWindows.values()) {
         md.append("| ")
             .append(w.gate())
             .append(" | ")
@@ -77,9 +78,9 @@ public final class StatusMarkdown {
             .append(w.detail())
             .append(" |\n");
       }
-    } else if (!s.lastReadings.isEmpty()) {
+    } else if (!s.gates.lastReadings.isEmpty()) {
       md.append("\n\n| gate | last | coverage | state |\n|---|---|---|---|\n");
-      for (GateSummary g : s.lastReadings) {
+      for (GateSummary g : s.gates.lastReadings) {
         md.append("| ")
             .append(g.gate())
             .append(" | ")
@@ -91,8 +92,8 @@ public final class StatusMarkdown {
             .append(" |\n");
       }
     }
-    if (!s.transitions.isEmpty()) {
-      Transition last = s.transitions.get(s.transitions.size() - 1);
+    if (!s.history.transitions.isEmpty()) {
+      Transition last = s.history.transitions.get(s.history.transitions.size() - 1);
       md.append("\n\n**Last transition** ")
           .append(RolloutContext.formatTime(last.atMillis()))
           .append(": ")

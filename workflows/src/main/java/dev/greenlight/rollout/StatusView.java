@@ -18,48 +18,48 @@ final class StatusView {
         s.phase,
         s.mode,
         s.percent,
-        s.canaryStep,
+        s.canary.canaryStep,
         now,
         s.startedAtMillis,
         s.phaseStartedAtMillis,
-        s.paused,
-        s.pauseReason,
-        List.copyOf(s.pendingApprovals),
-        List.copyOf(s.lastReadings),
-        s.consecutiveGateErrors,
+        s.steering.paused,
+        s.steering.pauseReason,
+        List.copyOf(s.steering.pendingApprovals),
+        List.copyOf(s.gates.lastReadings),
+        s.gates.consecutiveGateErrors,
         window == 0 ? 0 : greenFor(s, now),
         window,
         remaining(plan, s, now),
-        s.enforceBlocked,
-        s.baselineUnknownFraction,
+        s.gates.enforceBlocked,
+        s.gates.baselineUnknownFraction,
         s.warnExtendedUntilMillis,
-        s.warnExitGoodDays,
-        s.rollbacks,
-        s.dryRun,
-        s.migration,
-        Map.copyOf(s.offendingStages),
-        List.copyOf(s.transitions),
-        List.copyOf(s.commands),
-        List.copyOf(s.alerts),
+        s.warnExit.warnExitGoodDays,
+        s.canary.rollbacks,
+        s.data.dryRun,
+        s.data.migration,
+        Map.copyOf(s.data.offendingStages),
+        List.copyOf(s.history.transitions),
+        List.copyOf(s.history.commands),
+        List.copyOf(s.history.alerts),
         s.outcomeReason,
         s.runs,
         historyLength,
-        List.copyOf(s.gateWindows.values()),
-        s.pauseCause == null ? null : s.pauseCause.name(),
-        s.enforceHeld,
-        s.promotionHeld,
-        s.pendingDowngrade,
-        s.downgradeAttempts,
-        s.downgradeError,
+        List.copyOf(s.gates.gateWindows.values()),
+        s.steering.pauseCause == null ? null : s.steering.pauseCause.name(),
+        s.canary.enforceHeld,
+        s.canary.promotionHeld,
+        s.downgrade.pendingDowngrade,
+        s.downgrade.downgradeAttempts,
+        s.downgrade.downgradeError,
         s.attemptId,
-        s.manifestPath,
-        s.notifications.counts());
+        s.data.manifestPath,
+        s.history.notifications.counts());
   }
 
   /** How long every gate has been counting toward its window; the pooled one for old rollouts. */
   static long greenFor(RolloutState s, long now) {
-    return s.gateWindows.isEmpty()
-        ? Math.max(0, now - s.greenSinceMillis)
+    return s.gates.gateWindows.isEmpty()
+        ? Math.max(0, now - s.gates.greenSinceMillis)
         : GateWindows.greenFor(s, now);
   }
 
@@ -87,13 +87,13 @@ final class StatusView {
                   s.phaseStartedAtMillis + plan.warn().minDuration().toMillis(),
                   s.warnExtendedUntilMillis);
           case CANARY ->
-              s.stepStarted
-                  ? s.stepStartedAtMillis
-                      + plan.canary().steps().get(s.canaryStep).minDuration().toMillis()
+              s.canary.stepStarted
+                  ? s.canary.stepStartedAtMillis
+                      + plan.canary().steps().get(s.canary.canaryStep).minDuration().toMillis()
                   : 0;
           case SOAK -> now - greenFor(s, now) + plan.soak().duration().toMillis();
           case ROLLED_BACK -> s.warnExtendedUntilMillis;
-          case WARN_EXIT -> s.warnExitStartedAtMillis + plan.warnExit().cap().toMillis();
+          case WARN_EXIT -> s.warnExit.warnExitStartedAtMillis + plan.warnExit().cap().toMillis();
           default -> 0;
         };
     return Math.max(0, end - now);

@@ -29,8 +29,8 @@ final class WarnExitPhase {
     RolloutState s = c.state;
     WarnExitSpec spec = c.plan.warnExit();
     long day = spec.period().toMillis();
-    long dayEnd = s.warnExitStartedAtMillis + (s.warnExitDay + 1) * day;
-    long capEnd = s.warnExitStartedAtMillis + spec.cap().toMillis();
+    long dayEnd = s.warnExit.warnExitStartedAtMillis + (s.warnExit.warnExitDay + 1) * day;
+    long capEnd = s.warnExit.warnExitStartedAtMillis + spec.cap().toMillis();
     if (dayEnd > capEnd) {
       s.outcomeReason =
           "no "
@@ -38,16 +38,19 @@ final class WarnExitPhase {
               + " consecutive good days within "
               + describeCap(spec)
               + " (the last run of good days was "
-              + s.warnExitGoodDays
+              + s.warnExit.warnExitGoodDays
               + "); the mode is left as it is";
       c.enter(Phase.NEEDS_ATTENTION, s.outcomeReason);
       return;
     }
     if (c.now() < dayEnd) {
-      c.sleep(Duration.ofMillis(dayEnd - c.now()), "warn exit: day " + (s.warnExitDay + 1));
+      c.sleep(
+          Duration.ofMillis(dayEnd - c.now()), "warn exit: day " + (s.warnExit.warnExitDay + 1));
       return;
     }
-    if (s.warnExitFailedReads == 0 && s.mode == ValidationMode.ENFORCE && !c.stillEnforcing()) {
+    if (s.warnExit.warnExitFailedReads == 0
+        && s.mode == ValidationMode.ENFORCE
+        && !c.stillEnforcing()) {
       // A downgrade someone else wrote (its signal lost): rolled back, the exit starts over later.
       return;
     }
@@ -62,11 +65,11 @@ final class WarnExitPhase {
     } catch (ActivityFailure e) {
       error = Failures.describe(e);
     }
-    int dayNumber = s.warnExitDay + 1;
+    int dayNumber = s.warnExit.warnExitDay + 1;
     if (error == null) {
       countDay(c, spec, dayNumber, value);
     } else if (c.now() < dayEnd + day) {
-      if (s.warnExitFailedReads++ == 0) {
+      if (s.warnExit.warnExitFailedReads++ == 0) {
         c.record(
             "day " + dayNumber + " could not be read (" + error + "); retrying within the day",
             NotifyEvent.RETRYING);
@@ -74,7 +77,7 @@ final class WarnExitPhase {
       c.sleep(Duration.ofMillis(Math.max(1000, day / 24)), "warn exit: retrying day " + dayNumber);
       return;
     } else {
-      s.warnExitGoodDays = 0;
+      s.warnExit.warnExitGoodDays = 0;
       c.record(
           "day "
               + dayNumber
@@ -82,9 +85,9 @@ final class WarnExitPhase {
               + error
               + "); it is not good and the count starts again");
     }
-    s.warnExitDay++;
-    s.warnExitFailedReads = 0;
-    if (s.warnExitGoodDays >= spec.requiredGoodDays()) {
+    s.warnExit.warnExitDay++;
+    s.warnExit.warnExitFailedReads = 0;
+    if (s.warnExit.warnExitGoodDays >= spec.requiredGoodDays()) {
       s.outcomeReason = spec.requiredGoodDays() + " consecutive days under the unknown threshold";
       c.enter(Phase.COMPLETED, s.outcomeReason);
     }
@@ -93,10 +96,10 @@ final class WarnExitPhase {
   private static void countDay(RolloutContext c, WarnExitSpec spec, int dayNumber, double value) {
     RolloutState s = c.state;
     if (spec.unknownRate().isGreen(value)) {
-      s.warnExitGoodDays++;
+      s.warnExit.warnExitGoodDays++;
       c.record(
           "good day "
-              + s.warnExitGoodDays
+              + s.warnExit.warnExitGoodDays
               + " of "
               + spec.requiredGoodDays()
               + " (day "
@@ -104,7 +107,7 @@ final class WarnExitPhase {
               + "): unknown rate "
               + percent(value));
     } else {
-      s.warnExitGoodDays = 0;
+      s.warnExit.warnExitGoodDays = 0;
       c.record(
           "day "
               + dayNumber

@@ -41,7 +41,7 @@ final class WarnPhase {
       c.sleep(Duration.ofMillis(extensionUseful - c.now()), "warn: extended");
       return;
     }
-    long due = s.lastReadToMillis + c.plan.pollInterval().toMillis();
+    long due = s.gates.lastReadToMillis + c.plan.pollInterval().toMillis();
     if (c.now() < due) {
       c.sleep(Duration.ofMillis(due - c.now()), "warn: watching the unknown rate");
       return;
@@ -53,17 +53,17 @@ final class WarnPhase {
     boolean green = GateWindows.observe(s, List.of(spec.unknownRate()), read, now, window);
     String block = GateVerdicts.breach(List.of(spec.enforceBlock()), read);
     boolean blocked = block != null;
-    if (blocked != s.enforceBlocked) {
-      s.enforceBlocked = blocked;
+    if (blocked != s.gates.enforceBlocked) {
+      s.gates.enforceBlocked = blocked;
       c.record(blocked ? "ENFORCE blocked: " + block : "ENFORCE no longer blocked");
     }
     boolean minDone =
         now - s.phaseStartedAtMillis >= spec.minDuration().toMillis()
             && now >= s.warnExtendedUntilMillis;
     boolean externalPending =
-        s.pendingApprovals.contains(RolloutConstants.APPROVE_EXTERNAL_CONSUMERS);
-    if (minDone && green && !blocked && !externalPending && !s.paused) {
-      s.normalizeStep = NormalizeStep.EARLIER_MIGRATIONS;
+        s.steering.pendingApprovals.contains(RolloutConstants.APPROVE_EXTERNAL_CONSUMERS);
+    if (minDone && green && !blocked && !externalPending && !s.steering.paused) {
+      s.data.normalizeStep = NormalizeStep.EARLIER_MIGRATIONS;
       c.enter(
           Phase.NORMALIZE,
           "unknown rate green for " + GateWindows.minutes(GateWindows.greenFor(s, now)));

@@ -78,10 +78,10 @@ class MessageRoundTripTest {
         new NotificationCounts(12, 10, 1, "release-channel run-1.3.paused: HTTP 500"),
         new RolloutInput(plan, "alice", null),
         new RolloutResult(Phase.COMPLETED, "done", List.of(transition), 3, 2_900),
-        new ApproveCommand("migration", "alice", "dry run reviewed"),
+        new ApproveInput("migration", "alice", "dry run reviewed"),
         new OperatorCommand("bob", "freeze"),
-        new PromoteCommand("carol", "customer waiting", true),
-        new ExtendWarnCommand(7, "dave", "partner migration"),
+        new PromoteInput("carol", "customer waiting", true),
+        new ExtendWarnInput(7, "dave", "partner migration"),
         new AlertSignal(
             "StageEnforceErrorSpike", "abc123", "errors 0.4%", "2026-11-25T10:00:00Z", true),
         new CommandResult(Phase.WARN, "paused"),

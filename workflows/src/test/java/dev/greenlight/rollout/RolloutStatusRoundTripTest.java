@@ -13,21 +13,21 @@ class RolloutStatusRoundTripTest {
     var converter = DefaultDataConverter.newDefaultInstance();
     RolloutState state = new RolloutState();
     state.phase = Phase.CANARY;
-    state.pendingApprovals.add("migration");
-    state.previousStepMeans.put("p99", 0.0004);
-    state.manifestPath = "/backups/attempt-1-20260101T000000Z.manifest.json";
-    state.transitions.add(
+    state.steering.pendingApprovals.add("migration");
+    state.canary.previousStepMeans.put("p99", 0.0004);
+    state.data.manifestPath = "/backups/attempt-1-20260101T000000Z.manifest.json";
+    state.history.transitions.add(
         new Transition(1, Phase.CANARY, dev.greenlight.validator.ValidationMode.ENFORCE, 10, "x"));
     RolloutState back =
         converter.fromPayload(
             converter.toPayload(state).orElseThrow(), RolloutState.class, RolloutState.class);
     assertEquals(state.phase, back.phase);
-    assertEquals(state.pendingApprovals, back.pendingApprovals);
-    assertEquals(state.previousStepMeans, back.previousStepMeans);
-    assertEquals(state.transitions, back.transitions);
+    assertEquals(state.steering.pendingApprovals, back.steering.pendingApprovals);
+    assertEquals(state.canary.previousStepMeans, back.canary.previousStepMeans);
+    assertEquals(state.history.transitions, back.history.transitions);
 
     RolloutStatus status = StatusView.of(TestPlans.v34(), state, 5, 42);
-    assertEquals(state.manifestPath, status.backupManifest());
+    assertEquals(state.data.manifestPath, status.backupManifest());
     assertEquals(
         status,
         converter.fromPayload(

@@ -66,10 +66,6 @@ public final class Backups {
     return new Backups(jdbi, address, tools, newPolicy, dumpTimeout);
   }
 
-  public BackupFormatPolicy policy() {
-    return policy;
-  }
-
   /** How long {@code pg_dump} (or a copy-format statement) may run before it is stopped. */
   public Duration dumpTimeout() {
     return dumpTimeout;

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * What a {@link LoadGenerator} run sends: to which loopback API, how many requests at most and for
@@ -82,77 +83,40 @@ public record LoadPlan(
   }
 
   public LoadPlan withBounds(long requests, Duration duration) {
-    return new LoadPlan(
-        baseUri,
-        requests,
-        duration,
-        concurrency,
-        consumers,
-        consumerPrefix,
-        canonicalWeight,
-        aliasWeight,
-        unknownWeight,
-        createWeight,
-        updateWeight,
-        listWeight,
-        seed,
-        maxRequestsPerSecond);
+    return edit(
+        d -> {
+          d.maxRequests = requests;
+          d.maxDuration = duration;
+        });
   }
 
   public LoadPlan withConsumers(int count, String prefix, int parallel) {
-    return new LoadPlan(
-        baseUri,
-        maxRequests,
-        maxDuration,
-        parallel,
-        count,
-        prefix,
-        canonicalWeight,
-        aliasWeight,
-        unknownWeight,
-        createWeight,
-        updateWeight,
-        listWeight,
-        seed,
-        maxRequestsPerSecond);
+    return edit(
+        d -> {
+          d.consumers = count;
+          d.consumerPrefix = prefix;
+          d.concurrency = parallel;
+        });
   }
 
   /** Relative weights of canonical, alias and unknown stage values. */
   public LoadPlan withStageMix(int canonical, int alias, int unknown) {
-    return new LoadPlan(
-        baseUri,
-        maxRequests,
-        maxDuration,
-        concurrency,
-        consumers,
-        consumerPrefix,
-        canonical,
-        alias,
-        unknown,
-        createWeight,
-        updateWeight,
-        listWeight,
-        seed,
-        maxRequestsPerSecond);
+    return edit(
+        d -> {
+          d.canonicalWeight = canonical;
+          d.aliasWeight = alias;
+          d.unknownWeight = unknown;
+        });
   }
 
   /** Relative weights of create, update (of a company this run created) and list requests. */
   public LoadPlan withEndpointMix(int create, int update, int list) {
-    return new LoadPlan(
-        baseUri,
-        maxRequests,
-        maxDuration,
-        concurrency,
-        consumers,
-        consumerPrefix,
-        canonicalWeight,
-        aliasWeight,
-        unknownWeight,
-        create,
-        update,
-        list,
-        seed,
-        maxRequestsPerSecond);
+    return edit(
+        d -> {
+          d.createWeight = create;
+          d.updateWeight = update;
+          d.listWeight = list;
+        });
   }
 
   /**
@@ -160,21 +124,67 @@ public record LoadPlan(
    * go: a paced run leaves CPU to the services under test when they share a small machine.
    */
   public LoadPlan withRate(int perSecond) {
-    return new LoadPlan(
-        baseUri,
-        maxRequests,
-        maxDuration,
-        concurrency,
-        consumers,
-        consumerPrefix,
-        canonicalWeight,
-        aliasWeight,
-        unknownWeight,
-        createWeight,
-        updateWeight,
-        listWeight,
-        seed,
-        perSecond);
+    return edit(d -> d.maxRequestsPerSecond = perSecond);
+  }
+
+  /** This plan with {@code change} applied to a copy of its fields, checked as any plan is. */
+  private LoadPlan edit(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.build();
+  }
+
+  /** The fields of a plan being changed: one place that lists them all in order. */
+  private static final class Draft {
+    final URI baseUri;
+    long maxRequests;
+    Duration maxDuration;
+    int concurrency;
+    int consumers;
+    String consumerPrefix;
+    int canonicalWeight;
+    int aliasWeight;
+    int unknownWeight;
+    int createWeight;
+    int updateWeight;
+    int listWeight;
+    final long seed;
+    int maxRequestsPerSecond;
+
+    Draft(LoadPlan from) {
+      baseUri = from.baseUri;
+      maxRequests = from.maxRequests;
+      maxDuration = from.maxDuration;
+      concurrency = from.concurrency;
+      consumers = from.consumers;
+      consumerPrefix = from.consumerPrefix;
+      canonicalWeight = from.canonicalWeight;
+      aliasWeight = from.aliasWeight;
+      unknownWeight = from.unknownWeight;
+      createWeight = from.createWeight;
+      updateWeight = from.updateWeight;
+      listWeight = from.listWeight;
+      seed = from.seed;
+      maxRequestsPerSecond = from.maxRequestsPerSecond;
+    }
+
+    LoadPlan build() {
+      return new LoadPlan(
+          baseUri,
+          maxRequests,
+          maxDuration,
+          concurrency,
+          consumers,
+          consumerPrefix,
+          canonicalWeight,
+          aliasWeight,
+          unknownWeight,
+          createWeight,
+          updateWeight,
+          listWeight,
+          seed,
+          maxRequestsPerSecond);
+    }
   }
 
   /** The key of consumer {@code index}: the prefix and the index, zero-padded to 6 digits. */

@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 /**
  * The Redis names under one key prefix: {@code <prefix>mode:<surface>} holds a surface's record,
  * {@code <prefix>mode-audit:<surface>} is its audit stream, and every change is published on {@code
- * <prefix>mode-changes} as {@code "<version> <surface>"}. Immutable.
+ * <prefix>mode-changes}. A change message's first line is {@code "<version> <surface>"}; the lines
+ * after it carry the record (mode, percent, changedAt, changedBy, reason; see {@code ModeScripts}),
+ * or are left out when {@code changedBy} spans lines. Immutable.
  */
 public final class ModeKeys {
   /**
@@ -19,10 +21,6 @@ public final class ModeKeys {
 
   public ModeKeys(String prefix) {
     this.prefix = Objects.requireNonNull(prefix, "keyPrefix must not be null");
-  }
-
-  public String prefix() {
-    return prefix;
   }
 
   public String modeKey(String surface) {
@@ -38,8 +36,8 @@ public final class ModeKeys {
   }
 
   /**
-   * The version in a change message if it is about {@code surface}, otherwise -1 (also for a
-   * message this code did not write).
+   * The version in a change message's first line if the message is about {@code surface}, otherwise
+   * -1 (also for a message this code did not write).
    */
   public static long versionIfAbout(String message, String surface) {
     int space = message.indexOf(' ');

@@ -16,6 +16,6 @@ public final class ApproveCommand extends SteeringCommand {
 
   @Override
   CommandResult send(RolloutWorkflow rollout) {
-    return rollout.approve(new dev.greenlight.rollout.ApproveCommand(step, who.who, who.why));
+    return rollout.approve(new dev.greenlight.rollout.ApproveInput(step, who.who, who.why));
   }
 }

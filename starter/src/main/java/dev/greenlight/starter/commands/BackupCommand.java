@@ -71,21 +71,18 @@ public final class BackupCommand implements Callable<Integer> {
     var result =
         DataPlane.backups(spec.commandLine(), connection, pgTools, policy)
             .backup(runId, target, List.of("portfolio_companies"));
-    if (output.json) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("format", result.manifest().format());
-      json.put("formatReason", result.formatReason());
-      json.put("backupFile", result.backupFile().toString());
-      json.put("manifest", result.manifestFile().toString());
-      json.put("sha256", result.manifest().sha256());
-      json.put("sizeBytes", result.manifest().sizeBytes());
-      json.put("durationMillis", result.durationMillis());
-      JsonOutput.print(spec.commandLine().getOut(), json);
-      return 0;
-    }
-    spec.commandLine()
-        .getOut()
-        .printf(
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("format", result.manifest().format());
+    json.put("formatReason", result.formatReason());
+    json.put("backupFile", result.backupFile().toString());
+    json.put("manifest", result.manifestFile().toString());
+    json.put("sha256", result.manifest().sha256());
+    json.put("sizeBytes", result.manifest().sizeBytes());
+    json.put("durationMillis", result.durationMillis());
+    output.report(
+        spec.commandLine().getOut(),
+        json,
+        String.format(
             "format %s: %s%nbackup %s%nmanifest %s%nsha256 %s, %d bytes, %d ms%n",
             result.manifest().format(),
             result.formatReason(),
@@ -93,8 +90,7 @@ public final class BackupCommand implements Callable<Integer> {
             result.manifestFile(),
             result.manifest().sha256(),
             result.manifest().sizeBytes(),
-            result.durationMillis());
-    spec.commandLine().getOut().flush();
+            result.durationMillis()));
     return 0;
   }
 
@@ -118,21 +114,15 @@ public final class BackupCommand implements Callable<Integer> {
           DataPlane.backups(
                   spec.commandLine(), connection, new PgToolOptions(), BackupFormatPolicy.PG_DUMP)
               .verify(manifest);
-      if (output.json) {
-        JsonOutput.print(
-            spec.commandLine().getOut(),
-            Map.of(
-                "backupFile", result.backupFile().toString(),
-                "sha256", result.sha256(),
-                "sizeBytes", result.sizeBytes()));
-        return 0;
-      }
-      spec.commandLine()
-          .getOut()
-          .printf(
+      output.report(
+          spec.commandLine().getOut(),
+          Map.of(
+              "backupFile", result.backupFile().toString(),
+              "sha256", result.sha256(),
+              "sizeBytes", result.sizeBytes()),
+          String.format(
               "verified %s: sha256 %s, %d bytes%n",
-              result.backupFile(), result.sha256(), result.sizeBytes());
-      spec.commandLine().getOut().flush();
+              result.backupFile(), result.sha256(), result.sizeBytes()));
       return 0;
     }
   }

@@ -25,6 +25,6 @@ public final class ExtendWarnCommand extends SteeringCommand {
 
   @Override
   CommandResult send(RolloutWorkflow rollout) {
-    return rollout.extendWarn(new dev.greenlight.rollout.ExtendWarnCommand(days, who.who, who.why));
+    return rollout.extendWarn(new dev.greenlight.rollout.ExtendWarnInput(days, who.who, who.why));
   }
 }

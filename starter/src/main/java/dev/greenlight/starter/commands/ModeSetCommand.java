@@ -4,16 +4,16 @@ import dev.greenlight.starter.ConnectionOptions;
 import dev.greenlight.starter.JsonOutput;
 import dev.greenlight.starter.WorkflowTarget;
 import dev.greenlight.validator.ModeChange;
-import dev.greenlight.validator.ModeDowngrade;
 import dev.greenlight.validator.ModeRecord;
 import dev.greenlight.validator.ModeStore;
+import dev.greenlight.validator.ModeWrite;
+import dev.greenlight.validator.ModeWriteRule;
 import dev.greenlight.validator.StaleModeVersionException;
 import dev.greenlight.validator.UnreadableModeRecordException;
 import dev.greenlight.validator.ValidationMode;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,25 +23,23 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code greenlight mode set off|warn --why …}: the runbook's manual lever. Writes the next version
- * of the surface's record through {@link ModeStore#compareAndSet}, the operation every writer uses
- * (the script audits it in the surface's stream and publishes it to every API instance), with the
+ * of the surface's record through {@link ModeStore#write}, the protocol every writer uses (the
+ * script audits it in the surface's stream and publishes it to every API instance), with the
  * operator as {@code changedBy}; then tells the running rollout with the {@code autoDowngrade}
  * signal the webhook sends, so a rollout in ENFORCE rolls back at once instead of finding the
  * foreign record at its next flip.
  *
- * <p>An unreadable record is replaced only by {@code warn} ({@link ModeStore#downgradeToWarn}, the
- * one operation that writes over it). {@code enforce} is the rollout's to enter, after a fresh WARN
- * verdict: by hand it needs {@code --force}, and the rollout is not told (a rollout that finds a
- * foreign enforce at its next flip pauses). Bad input exits 2 before anything is read or written.
+ * <p>An unreadable record is replaced only by {@code warn} (through {@link
+ * ModeStore#downgradeToWarn}, the one operation that writes over it). {@code enforce} is the
+ * rollout's to enter, after a fresh WARN verdict: by hand it needs {@code --force}, and the rollout
+ * is not told (a rollout that finds a foreign enforce at its next flip pauses). Bad input exits 2
+ * before anything is read or written.
  */
 @Command(
     name = "set",
     mixinStandardHelpOptions = true,
     header = "Set the surface's mode (off, warn; enforce with --force), versioned and audited.")
 public final class ModeSetCommand implements Callable<Integer> {
-  /** Compare-and-set attempts when other writers keep coming first. */
-  private static final int ATTEMPTS = 3;
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin ConnectionOptions connection;
   @Mixin ModeSurface surface;
@@ -135,54 +133,37 @@ public final class ModeSetCommand implements Callable<Integer> {
   }
 
   /**
-   * What was written, read again and compared-and-set until it lands; nothing when the record
-   * already says it.
+   * What {@link ModeStore#write} wrote over any record (nothing when the record already says it),
+   * with its failures told as the operator's next step.
    */
   private Written write(ModeStore modes, ModeChange change) {
-    StaleModeVersionException lastStale = null;
-    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      Optional<ModeRecord> current;
-      try {
-        current = modes.read(surface.surface);
-      } catch (UnreadableModeRecordException e) {
-        if (change.mode() != ValidationMode.WARN) {
-          throw new IllegalStateException(
-              "mode record "
-                  + e.key()
-                  + " is unreadable ("
-                  + e.problem()
-                  + "); only `greenlight mode set warn` replaces an unreadable record, then set "
-                  + change.mode().wireName(),
-              e);
-        }
-        ModeDowngrade replaced =
-            modes.downgradeToWarn(surface.surface, change.changedBy(), change.reason());
-        if (replaced.wroteWarn()) {
-          return new Written(
-              replaced.stored().orElseThrow(), null, replaced.replacedProblem().orElse(null));
-        }
-        continue; // readable again meanwhile: decide on what is there now
-      }
-      if (current.isPresent()
-          && current.get().mode() == change.mode()
-          && current.get().enforcePercent() == change.enforcePercent()) {
-        return new Written(null, current.get(), null);
-      }
-      try {
-        ModeRecord record =
-            modes.compareAndSet(
-                surface.surface, current.map(ModeRecord::version).orElse(0L), change);
-        return new Written(record, current.orElse(null), null);
-      } catch (StaleModeVersionException e) {
-        lastStale = e;
-      }
+    ModeWrite write;
+    try {
+      write = modes.write(surface.surface, change, ModeWriteRule.overAny());
+    } catch (UnreadableModeRecordException e) {
+      throw new IllegalStateException(
+          "mode record "
+              + e.key()
+              + " is unreadable ("
+              + e.problem()
+              + "); only `greenlight mode set warn` replaces an unreadable record, then set "
+              + change.mode().wireName(),
+          e);
+    } catch (StaleModeVersionException e) {
+      throw new IllegalStateException(
+          "the mode record kept changing under "
+              + ModeStore.WRITE_ATTEMPTS
+              + " attempts: "
+              + e.getMessage()
+              + "; nothing written, check `greenlight mode get` and run again",
+          e);
     }
-    throw new IllegalStateException(
-        "the mode record kept changing under "
-            + ATTEMPTS
-            + " attempts: "
-            + lastStale.getMessage()
-            + "; nothing written, check `greenlight mode get` and run again");
+    return write.wrote()
+        ? new Written(
+            write.stored().orElseThrow(),
+            write.found().orElse(null),
+            write.replacedProblem().orElse(null))
+        : new Written(null, write.found().orElse(null), null);
   }
 
   private void print(PrintWriter out, Written w, RolloutNotice notice) {

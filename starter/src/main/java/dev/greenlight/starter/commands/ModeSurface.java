@@ -1,8 +1,10 @@
 package dev.greenlight.starter.commands;
 
 import dev.greenlight.starter.ConnectionOptions;
+import dev.greenlight.validator.ModeKeyPrefix;
 import dev.greenlight.validator.ModeRecord;
 import dev.greenlight.validator.ModeStore;
+import dev.greenlight.validator.ModeSurfaceSetting;
 import dev.greenlight.validator.internal.ModeKeys;
 import io.lettuce.core.RedisClient;
 import java.util.LinkedHashMap;
@@ -18,15 +20,17 @@ import picocli.CommandLine.Option;
 public final class ModeSurface {
   @Option(
       names = "--surface",
-      defaultValue = "${env:GREENLIGHT_SURFACE:-stage-validation}",
+      defaultValue = "${env:" + ModeSurfaceSetting.ENV + ":-" + ModeSurfaceSetting.DEFAULT + "}",
       description =
-          "The surface, as the plan names it (env GREENLIGHT_SURFACE, default ${DEFAULT-VALUE}).")
+          "The surface, as the plan names it (env "
+              + ModeSurfaceSetting.ENV
+              + ", default ${DEFAULT-VALUE}).")
   String surface;
 
   @Option(
       names = "--redis-prefix",
-      defaultValue = "${env:GREENLIGHT_REDIS_PREFIX:-greenlight:}",
-      description = "Redis key prefix (env GREENLIGHT_REDIS_PREFIX, default ${DEFAULT-VALUE}).")
+      defaultValue = "${env:" + ModeKeyPrefix.ENV + ":-" + ModeKeyPrefix.DEFAULT + "}",
+      description = "Redis key prefix (env " + ModeKeyPrefix.ENV + ", default ${DEFAULT-VALUE}).")
   String prefix;
 
   /**

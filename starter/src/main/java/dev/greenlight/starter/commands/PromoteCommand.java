@@ -16,6 +16,6 @@ public final class PromoteCommand extends SteeringCommand {
 
   @Override
   CommandResult send(RolloutWorkflow rollout) {
-    return rollout.promote(new dev.greenlight.rollout.PromoteCommand(who.who, who.why, force));
+    return rollout.promote(new dev.greenlight.rollout.PromoteInput(who.who, who.why, force));
   }
 }

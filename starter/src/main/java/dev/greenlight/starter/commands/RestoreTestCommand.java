@@ -48,27 +48,23 @@ public final class RestoreTestCommand implements Callable<Integer> {
     var result =
         DataPlane.backups(spec.commandLine(), connection, pgTools, BackupFormatPolicy.PG_DUMP)
             .restoreTest(manifest, max);
-    if (output.json) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("durationMillis", result.durationMillis());
-      json.put("limitMillis", result.limitMillis());
-      json.put("tables", result.restoredTables());
-      json.put("distinctStages", result.distinctStages());
-      json.put("scratchDatabase", result.scratchDatabase());
-      JsonOutput.print(spec.commandLine().getOut(), json);
-      return 0;
-    }
-    spec.commandLine()
-        .getOut()
-        .printf(
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("durationMillis", result.durationMillis());
+    json.put("limitMillis", result.limitMillis());
+    json.put("tables", result.restoredTables());
+    json.put("distinctStages", result.distinctStages());
+    json.put("scratchDatabase", result.scratchDatabase());
+    output.report(
+        spec.commandLine().getOut(),
+        json,
+        String.format(
             "restore test passed in %d ms (limit %d ms): %s, %s distinct stages, scratch database"
                 + " %s dropped%n",
             result.durationMillis(),
             result.limitMillis(),
             result.restoredTables(),
             result.distinctStages(),
-            result.scratchDatabase());
-    spec.commandLine().getOut().flush();
+            result.scratchDatabase()));
     return 0;
   }
 }

@@ -2,6 +2,7 @@ package dev.greenlight.starter.commands;
 
 import dev.greenlight.ops.WebhookConfig;
 import dev.greenlight.ops.WebhookService;
+import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.starter.ConnectionOptions;
 import dev.greenlight.temporal.TemporalSettings;
 import java.io.IOException;
@@ -34,7 +35,12 @@ public final class WebhookCommand implements Callable<Integer> {
   @Option(
       names = "--rollout",
       paramLabel = "WORKFLOW_ID",
-      defaultValue = "${env:GREENLIGHT_ROLLOUT_ID:-rollout-stage-normalization-v3.4}",
+      defaultValue =
+          "${env:"
+              + RolloutConstants.WORKFLOW_ID_ENV
+              + ":-"
+              + RolloutConstants.DEFAULT_WORKFLOW_ID
+              + "}",
       description =
           "Rollout signalled when an alert has no rollout label (default ${DEFAULT-VALUE}).")
   String rollout;

@@ -27,18 +27,7 @@ public final class WorkerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    WorkerConfig base = connection.toWorkerConfig();
-    WorkerConfig config =
-        new WorkerConfig(
-            base.temporal(),
-            base.dbUrl(),
-            base.redisUrl(),
-            base.prometheusUrl(),
-            base.backupDir(),
-            base.backupFormat(),
-            base.redisPrefix(),
-            metricsPort,
-            base.stickyExecution());
+    WorkerConfig config = connection.toWorkerConfig().toBuilder().metricsPort(metricsPort).build();
     try {
       config.requireServices();
     } catch (IllegalStateException e) {

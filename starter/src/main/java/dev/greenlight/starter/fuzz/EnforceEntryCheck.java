@@ -23,29 +23,18 @@ public final class EnforceEntryCheck extends CountingCheck {
   @Override
   public List<Violation> check(TraceLog log) {
     List<Violation> violations = new ArrayList<>();
-    List<ModeWrite> writes = log.modeWrites();
-    for (int i = 0; i < writes.size(); i++) {
-      ModeWrite w = writes.get(i);
-      ModeWrite before = i == 0 ? null : writes.get(i - 1);
-      if (!Timeline.isWorkflowEnforce(w)
-          || (before != null && before.mode() == ValidationMode.ENFORCE)) {
-        continue;
+    for (Timeline.EnforceWrite e : Timeline.workflowEnforceWrites(log.modeWrites())) {
+      ModeWrite w = e.write();
+      ModeWrite before = e.before();
+      if (before != null && before.mode() == ValidationMode.ENFORCE) {
+        continue; // moving between ENFORCE percentages is not an entry
       }
       count();
       String why = whyNotFresh(log, w.atMillis());
       if (why != null) {
         violations.add(
-            new Violation(
-                NAME,
-                w.atMillis(),
-                "ENFORCE "
-                    + w.percent()
-                    + "% written at "
-                    + Timeline.time(w.atMillis())
-                    + " over "
-                    + Timeline.describe(before)
-                    + " without a fresh WARN verdict: "
-                    + why));
+            enforceViolation(
+                w, "over " + Timeline.describe(before) + " without a fresh WARN verdict: " + why));
       }
     }
     return violations;

@@ -3,7 +3,6 @@ package dev.greenlight.starter.fuzz;
 import dev.greenlight.rollout.Phase;
 import dev.greenlight.rollout.Transition;
 import dev.greenlight.starter.fuzz.TraceLog.ModeWrite;
-import dev.greenlight.starter.fuzz.TraceLog.Sent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,28 +27,16 @@ public final class ForeignWarnCheck extends CountingCheck {
   @Override
   public List<Violation> check(TraceLog log) {
     List<Violation> violations = new ArrayList<>();
-    List<ModeWrite> writes = log.modeWrites();
-    for (int i = 0; i < writes.size(); i++) {
-      ModeWrite w = writes.get(i);
-      if (!Timeline.isWorkflowEnforce(w)) {
-        continue;
-      }
+    for (Timeline.EnforceWrite e : Timeline.workflowEnforceWrites(log.modeWrites())) {
       count();
-      ModeWrite before = i == 0 ? null : writes.get(i - 1);
+      ModeWrite w = e.write();
+      ModeWrite before = e.before();
       if (before != null && (before.byWorkflow() || rolledBackAndRetried(log, before, w))) {
         continue;
       }
       violations.add(
-          new Violation(
-              NAME,
-              w.atMillis(),
-              "ENFORCE "
-                  + w.percent()
-                  + "% written at "
-                  + Timeline.time(w.atMillis())
-                  + " over "
-                  + Timeline.describe(before)
-                  + " with no rollback and retry in between"));
+          enforceViolation(
+              w, "over " + Timeline.describe(before) + " with no rollback and retry in between"));
     }
     return violations;
   }
@@ -59,13 +46,8 @@ public final class ForeignWarnCheck extends CountingCheck {
       if (rb.atMillis() < foreign.atMillis() || rb.atMillis() > enforce.atMillis()) {
         continue;
       }
-      for (Sent s : log.sent()) {
-        if (s.accepted()
-            && "retry-canary".equals(s.kind())
-            && s.atMillis() > rb.atMillis()
-            && s.atMillis() <= enforce.atMillis()) {
-          return true;
-        }
+      if (Timeline.retriedBetween(log.sent(), rb.atMillis(), enforce.atMillis())) {
+        return true;
       }
     }
     return false;

@@ -145,22 +145,8 @@ public final class FuzzRunner implements AutoCloseable {
 
   /** The plan, writing the mode record of {@code surface}: each trace has a record of its own. */
   static RolloutPlan onSurface(RolloutPlan p, String surface) {
-    return new RolloutPlan(
-        p.name(),
-        surface,
-        p.endpoints(),
-        p.pollInterval(),
-        p.maxConsecutiveGateErrors(),
-        p.historyEventLimit(),
-        p.preflight(),
-        p.off(),
-        p.warn(),
-        p.normalize(),
-        p.canary(),
-        p.soak(),
-        p.warnExit(),
-        p.rollback(),
-        p.resumeAfterMetricsOutage());
+    // Without notifications, as before: a fuzz trace must never reach a real sink.
+    return p.withSurface(surface).withNotifications(null);
   }
 
   @Override

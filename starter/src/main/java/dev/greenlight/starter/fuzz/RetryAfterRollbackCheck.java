@@ -3,7 +3,6 @@ package dev.greenlight.starter.fuzz;
 import dev.greenlight.rollout.Phase;
 import dev.greenlight.rollout.Transition;
 import dev.greenlight.starter.fuzz.TraceLog.ModeWrite;
-import dev.greenlight.starter.fuzz.TraceLog.Sent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,16 +34,11 @@ public final class RetryAfterRollbackCheck extends CountingCheck {
         continue;
       }
       count();
-      if (!retriedBetween(log.sent(), stop.atMillis(), w.atMillis())) {
+      if (!Timeline.retriedBetween(log.sent(), stop.atMillis(), w.atMillis())) {
         violations.add(
-            new Violation(
-                NAME,
-                w.atMillis(),
-                "ENFORCE "
-                    + w.percent()
-                    + "% written at "
-                    + Timeline.time(w.atMillis())
-                    + " after "
+            enforceViolation(
+                w,
+                "after "
                     + stop.phase()
                     + " at "
                     + Timeline.time(stop.atMillis())
@@ -64,15 +58,5 @@ public final class RetryAfterRollbackCheck extends CountingCheck {
       }
     }
     return latest;
-  }
-
-  private static boolean retriedBetween(List<Sent> sent, long after, long until) {
-    return sent.stream()
-        .anyMatch(
-            s ->
-                s.accepted()
-                    && "retry-canary".equals(s.kind())
-                    && s.atMillis() > after
-                    && s.atMillis() <= until);
   }
 }

@@ -75,6 +75,20 @@ final class Timeline {
     return w.byWorkflow() && w.mode() == ValidationMode.ENFORCE;
   }
 
+  /** A workflow ENFORCE write and the write it replaced (null: the first write of the trace). */
+  record EnforceWrite(ModeWrite write, ModeWrite before) {}
+
+  /** The workflow's ENFORCE writes in order, each with the write before it. */
+  static List<EnforceWrite> workflowEnforceWrites(List<ModeWrite> writes) {
+    List<EnforceWrite> enforced = new ArrayList<>();
+    for (int i = 0; i < writes.size(); i++) {
+      if (isWorkflowEnforce(writes.get(i))) {
+        enforced.add(new EnforceWrite(writes.get(i), i == 0 ? null : writes.get(i - 1)));
+      }
+    }
+    return enforced;
+  }
+
   /** The latest time anything in the trace happened: what the trace has seen. */
   static long lastEventMillis(TraceLog log) {
     long last = log.startMillis();
@@ -91,6 +105,17 @@ final class Timeline {
       last = Math.max(last, d.atMillis());
     }
     return last;
+  }
+
+  /** Whether a person's {@code retry-canary} was accepted after {@code after}, by {@code until}. */
+  static boolean retriedBetween(List<TraceLog.Sent> sent, long after, long until) {
+    return sent.stream()
+        .anyMatch(
+            s ->
+                s.accepted()
+                    && "retry-canary".equals(s.kind())
+                    && s.atMillis() > after
+                    && s.atMillis() <= until);
   }
 
   /** A time as a reader wants it in a violation: ISO-8601 UTC. */

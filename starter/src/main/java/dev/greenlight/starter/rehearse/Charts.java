@@ -201,19 +201,24 @@ final class Charts {
       penUp = false;
     }
     s.append("<path d='").append(path).append("' class='series'/>");
+    yAxisLabels(s, top, bottom, Svg.label(yMax));
+    return s.append(axis.ticks(top, bottom)).append("</svg>").toString();
+  }
+
+  /** The y axis's two labels, left of the plot: {@code max} at its top and 0 at its bottom. */
+  private static void yAxisLabels(StringBuilder s, int top, int bottom, String max) {
     s.append("<text x='")
         .append(TimeAxis.LEFT - 6)
         .append("' y='")
         .append(top + 8)
         .append("' class='tick' text-anchor='end'>")
-        .append(Svg.label(yMax))
+        .append(max)
         .append("</text>");
     s.append("<text x='")
         .append(TimeAxis.LEFT - 6)
         .append("' y='")
         .append(bottom)
         .append("' class='tick' text-anchor='end'>0</text>");
-    return s.append(axis.ticks(top, bottom)).append("</svg>").toString();
   }
 
   private static void threshold(
@@ -277,18 +282,7 @@ final class Charts {
           .append(p.crashed() ? " — crashed here" : "")
           .append("</title></rect>");
     }
-    s.append("<text x='")
-        .append(TimeAxis.LEFT - 6)
-        .append("' y='")
-        .append(top + 8)
-        .append("' class='tick' text-anchor='end'>")
-        .append(total)
-        .append("</text>");
-    s.append("<text x='")
-        .append(TimeAxis.LEFT - 6)
-        .append("' y='")
-        .append(bottom)
-        .append("' class='tick' text-anchor='end'>0</text>");
+    yAxisLabels(s, top, bottom, String.valueOf(total));
     s.append("<text x='")
         .append(TimeAxis.LEFT)
         .append("' y='")

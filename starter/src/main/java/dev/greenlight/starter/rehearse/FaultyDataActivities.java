@@ -7,10 +7,7 @@ import dev.greenlight.rollout.activity.DryRunResult;
 import dev.greenlight.rollout.activity.MigrationRequest;
 import dev.greenlight.rollout.activity.MigrationResult;
 import dev.greenlight.rollout.activity.RestoreTestResult;
-import io.temporal.activity.Activity;
-import io.temporal.failure.ApplicationFailure;
 import java.util.List;
-import java.util.function.LongSupplier;
 
 /**
  * The real data activities, steerable by {@link FaultSwitches}: while {@code backup-fails}, {@code
@@ -20,21 +17,16 @@ import java.util.function.LongSupplier;
  */
 public final class FaultyDataActivities implements DataActivities {
   private final DataActivities delegate;
-  private final FaultSwitches switches;
-  private final LongSupplier now;
+  private final InjectedFaults faults;
 
   /** Asks {@code switches} at each activity attempt's scheduled (simulated) time. */
   public FaultyDataActivities(DataActivities delegate, FaultSwitches switches) {
-    this(delegate, switches, FaultyDataActivities::attemptScheduledAt);
+    this(delegate, new InjectedFaults(switches));
   }
 
-  /**
-   * @param now the simulated time of the call (tests)
-   */
-  FaultyDataActivities(DataActivities delegate, FaultSwitches switches, LongSupplier now) {
+  FaultyDataActivities(DataActivities delegate, InjectedFaults faults) {
     this.delegate = delegate;
-    this.switches = switches;
-    this.now = now;
+    this.faults = faults;
   }
 
   @Override
@@ -44,7 +36,7 @@ public final class FaultyDataActivities implements DataActivities {
 
   @Override
   public BackupResult backup(String runId) {
-    failIfHolding(switches, FaultSwitches.BACKUP_FAILS, now.getAsLong(), "backup failed");
+    faults.failIfHolding(FaultSwitches.BACKUP_FAILS, "backup failed");
     return delegate.backup(runId);
   }
 
@@ -55,14 +47,13 @@ public final class FaultyDataActivities implements DataActivities {
 
   @Override
   public RestoreTestResult restoreTest(String runId, String manifestPath, long timeLimitMillis) {
-    failIfHolding(
-        switches, FaultSwitches.RESTORE_TEST_FAILS, now.getAsLong(), "restore test failed");
+    faults.failIfHolding(FaultSwitches.RESTORE_TEST_FAILS, "restore test failed");
     return delegate.restoreTest(runId, manifestPath, timeLimitMillis);
   }
 
   @Override
   public DryRunResult dryRun(String runId) {
-    failIfHolding(switches, FaultSwitches.DRY_RUN_FAILS, now.getAsLong(), "dry run failed");
+    faults.failIfHolding(FaultSwitches.DRY_RUN_FAILS, "dry run failed");
     return delegate.dryRun(runId);
   }
 
@@ -74,23 +65,5 @@ public final class FaultyDataActivities implements DataActivities {
   @Override
   public DistinctStagesResult verifyDistinctStages() {
     return delegate.verifyDistinctStages();
-  }
-
-  /** The simulated time the running activity attempt was scheduled at. */
-  static long attemptScheduledAt() {
-    return Activity.getExecutionContext().getInfo().getCurrentAttemptScheduledTimestamp();
-  }
-
-  /**
-   * @throws ApplicationFailure non-retryable, of type {@link FaultSwitches#FAILURE_TYPE}, when
-   *     {@code kind} holds at {@code atMillis}
-   */
-  static void failIfHolding(FaultSwitches switches, String kind, long atMillis, String what) {
-    var window = switches.holding(kind, atMillis);
-    if (window.isPresent()) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          what + ": injected fault " + kind + " (" + FaultSwitches.until(window.get()) + ")",
-          FaultSwitches.FAILURE_TYPE);
-    }
   }
 }

@@ -3,7 +3,6 @@ package dev.greenlight.starter.rehearse;
 import dev.greenlight.rollout.activity.ModeActivities;
 import dev.greenlight.rollout.activity.ModeFlipRequest;
 import dev.greenlight.rollout.activity.ModeFlipResult;
-import java.util.function.LongSupplier;
 
 /**
  * The real mode activities, steerable by {@link FaultSwitches}: while {@code mode-flips-fail} holds
@@ -13,29 +12,22 @@ import java.util.function.LongSupplier;
  */
 public final class FaultyModeActivities implements ModeActivities {
   private final ModeActivities delegate;
-  private final FaultSwitches switches;
-  private final LongSupplier now;
+  private final InjectedFaults faults;
 
   /** Asks {@code switches} at each activity attempt's scheduled (simulated) time. */
   public FaultyModeActivities(ModeActivities delegate, FaultSwitches switches) {
-    this(delegate, switches, FaultyDataActivities::attemptScheduledAt);
+    this(delegate, new InjectedFaults(switches));
   }
 
-  /**
-   * @param now the simulated time of the call (tests)
-   */
-  FaultyModeActivities(ModeActivities delegate, FaultSwitches switches, LongSupplier now) {
+  FaultyModeActivities(ModeActivities delegate, InjectedFaults faults) {
     this.delegate = delegate;
-    this.switches = switches;
-    this.now = now;
+    this.faults = faults;
   }
 
   @Override
   public ModeFlipResult flipMode(ModeFlipRequest request) {
-    FaultyDataActivities.failIfHolding(
-        switches,
+    faults.failIfHolding(
         FaultSwitches.MODE_FLIPS_FAIL,
-        now.getAsLong(),
         "Redis refused the write of " + request.mode().wireName() + " " + request.percent() + "%");
     return delegate.flipMode(request);
   }

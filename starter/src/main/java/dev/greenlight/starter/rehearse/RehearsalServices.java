@@ -5,6 +5,7 @@ import dev.greenlight.dataplane.seed.PortfolioSeeder;
 import dev.greenlight.dataplane.seed.SeedReport;
 import dev.greenlight.localservices.PostgresServer;
 import dev.greenlight.localservices.RedisServer;
+import dev.greenlight.validator.ModeKeyPrefix;
 import dev.greenlight.validator.StageNormalizer;
 import dev.greenlight.worker.ActivityClients;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -54,7 +55,10 @@ public final class RehearsalServices implements AutoCloseable {
     this.workDir = workDir;
     this.database = dbUrl.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
     Schema.migrate(dbUrl);
-    String prefix = "greenlight:rehearsal:" + UUID.randomUUID().toString().substring(0, 8) + ":";
+    // Under the real prefix, so an operator scanning it sees the rehearsal, yet apart from the
+    // rollout.
+    String prefix =
+        ModeKeyPrefix.DEFAULT + "rehearsal:" + UUID.randomUUID().toString().substring(0, 8) + ":";
     clients = ActivityClients.connect(dbUrl, redis.url(), prefix);
     seeded = new PortfolioSeeder(clients.jdbi(), StageNormalizer.defaults()).seed(rows, SEED);
     accessLog = writeAccessLog(workDir.resolve("access.log"));

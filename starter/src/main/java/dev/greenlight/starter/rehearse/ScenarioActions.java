@@ -1,11 +1,11 @@
 package dev.greenlight.starter.rehearse;
 
 import dev.greenlight.rollout.AlertSignal;
-import dev.greenlight.rollout.ApproveCommand;
+import dev.greenlight.rollout.ApproveInput;
 import dev.greenlight.rollout.CommandResult;
-import dev.greenlight.rollout.ExtendWarnCommand;
+import dev.greenlight.rollout.ExtendWarnInput;
 import dev.greenlight.rollout.OperatorCommand;
-import dev.greenlight.rollout.PromoteCommand;
+import dev.greenlight.rollout.PromoteInput;
 import dev.greenlight.rollout.RolloutWorkflow;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
@@ -97,14 +97,14 @@ public final class ScenarioActions {
     try {
       CommandResult result =
           switch (c.command()) {
-            case "approve" -> workflow.approve(new ApproveCommand(c.step(), c.who(), c.why()));
+            case "approve" -> workflow.approve(new ApproveInput(c.step(), c.who(), c.why()));
             case "pause" -> workflow.pause(op);
             case "resume" -> workflow.resume(op);
             case "abort" -> workflow.abort(op);
-            case "promote" -> workflow.promote(new PromoteCommand(c.who(), c.why(), c.force()));
+            case "promote" -> workflow.promote(new PromoteInput(c.who(), c.why(), c.force()));
             case "retry-canary" -> workflow.retryCanary(op);
             case "extend-warn" ->
-                workflow.extendWarn(new ExtendWarnCommand(c.days(), c.who(), c.why()));
+                workflow.extendWarn(new ExtendWarnInput(c.days(), c.who(), c.why()));
             default -> throw new IllegalStateException("unknown command " + c.command());
           };
       return new Answer(true, result.outcome());

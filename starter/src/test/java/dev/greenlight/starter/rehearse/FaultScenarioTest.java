@@ -120,9 +120,9 @@ class FaultScenarioTest {
     FaultyModeActivities mode =
         new FaultyModeActivities(
             r -> new ModeFlipResult(r.mode(), r.percent(), 7, false, r.changedBy(), r.reason()),
-            switches,
-            now::get);
-    FaultyDataActivities data = new FaultyDataActivities(new RealData(), switches, now::get);
+            new InjectedFaults(switches, now::get));
+    FaultyDataActivities data =
+        new FaultyDataActivities(new RealData(), new InjectedFaults(switches, now::get));
     ModeFlipRequest warn =
         new ModeFlipRequest("s", ValidationMode.WARN, 0, "greenlight:r", "rollback");
     switches.hold("mode-flips-fail", 100, 200);

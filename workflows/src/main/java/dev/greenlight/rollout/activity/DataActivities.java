@@ -7,6 +7,10 @@ import java.util.List;
 /**
  * The data plane's steps. A checksum mismatch, a failed restore test and apply without evidence
  * fail with non-retryable types (see {@code RolloutConstants}).
+ *
+ * <p>A {@code runId} is the data plane's name for the key its backups, evidence and migration
+ * checkpoints are filed under: the rollout's attempt id ({@code RolloutState.attemptId}), or its
+ * workflow id for rollouts that started before attempts had ids. Never a Temporal run id.
  */
 @ActivityInterface
 public interface DataActivities {

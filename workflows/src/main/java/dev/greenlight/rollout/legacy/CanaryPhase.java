@@ -1,7 +1,7 @@
 package dev.greenlight.rollout.legacy;
 
 import dev.greenlight.rollout.Phase;
-import dev.greenlight.rollout.PromoteCommand;
+import dev.greenlight.rollout.PromoteInput;
 import dev.greenlight.rollout.RolloutState;
 import dev.greenlight.rollout.gates.GateSummary;
 import dev.greenlight.rollout.gates.GateVerdicts;
@@ -24,28 +24,28 @@ final class CanaryPhase {
     RolloutState s = c.state;
     CanarySpec spec = c.plan.canary();
     boolean soak = s.phase == Phase.SOAK;
-    if (!s.stepStarted) {
-      int percent = soak ? 100 : spec.steps().get(s.canaryStep).percent();
+    if (!s.canary.stepStarted) {
+      int percent = soak ? 100 : spec.steps().get(s.canary.canaryStep).percent();
       c.flip(
           ValidationMode.ENFORCE,
           percent,
-          soak ? "soak at 100%" : "canary step " + (s.canaryStep + 1));
-      s.stepStarted = true;
-      s.stepStartedAtMillis = c.now();
-      s.stepMeanSum = new LinkedHashMap<>();
-      s.stepMeanCount = new LinkedHashMap<>();
+          soak ? "soak at 100%" : "canary step " + (s.canary.canaryStep + 1));
+      s.canary.stepStarted = true;
+      s.canary.stepStartedAtMillis = c.now();
+      s.canary.stepMeanSum = new LinkedHashMap<>();
+      s.canary.stepMeanCount = new LinkedHashMap<>();
       GreenWindow.open(s, c.now());
       return;
     }
-    long due = s.lastReadToMillis + c.plan.pollInterval().toMillis();
-    if (c.now() < due && s.promoteRequested == null) {
+    long due = s.gates.lastReadToMillis + c.plan.pollInterval().toMillis();
+    if (c.now() < due && s.steering.promoteRequested == null) {
       c.sleep(
           Duration.ofMillis(due - c.now()),
           soak ? "soak: watching gates" : "canary: watching gates");
       return;
     }
     long now = c.now();
-    List<GateSummary> read = c.readGates(spec.gates(), s.lastReadToMillis, now);
+    List<GateSummary> read = c.readGates(spec.gates(), s.gates.lastReadToMillis, now);
     String breach = GateVerdicts.breach(spec.gates(), read);
     if (breach != null) {
       c.rollback(breach);
@@ -57,26 +57,26 @@ final class CanaryPhase {
     boolean green = GreenWindow.isGreen(s, now, windowMillis);
     String regression =
         green && !soak
-            ? GateVerdicts.regression(read, s.previousStepMeans, spec.maxRegressionRatio())
+            ? GateVerdicts.regression(read, s.canary.previousStepMeans, spec.maxRegressionRatio())
             : null;
     if (regression != null) {
       c.rollback("regression from the previous step: " + regression);
       return;
     }
-    PromoteCommand promote = s.promoteRequested;
-    s.promoteRequested = null;
+    PromoteInput promote = s.steering.promoteRequested;
+    s.steering.promoteRequested = null;
     if (soak) {
       if (green) {
-        s.stepStarted = false;
-        s.warnExitStartedAtMillis = now;
-        s.warnExitGoodDays = 0;
+        s.canary.stepStarted = false;
+        s.warnExit.warnExitStartedAtMillis = now;
+        s.warnExit.warnExitGoodDays = 0;
         c.enter(
             Phase.WARN_EXIT, "soak green for " + Duration.ofMillis(windowMillis).toHours() + "h");
       }
       return;
     }
-    CanaryStep step = spec.steps().get(s.canaryStep);
-    boolean minDone = now - s.stepStartedAtMillis >= step.minDuration().toMillis();
+    CanaryStep step = spec.steps().get(s.canary.canaryStep);
+    boolean minDone = now - s.canary.stepStartedAtMillis >= step.minDuration().toMillis();
     if ((green && (minDone || promote != null)) || (promote != null && promote.force())) {
       String why =
           green
@@ -84,10 +84,10 @@ final class CanaryPhase {
                   + Duration.ofMillis(GreenWindow.greenFor(s, now)).toMinutes()
                   + "m"
               : "forced by " + promote.who() + ": " + promote.why();
-      s.previousStepMeans = means(s);
-      s.stepStarted = false;
-      if (s.canaryStep + 1 < spec.steps().size()) {
-        s.canaryStep++;
+      s.canary.previousStepMeans = means(s);
+      s.canary.stepStarted = false;
+      if (s.canary.canaryStep + 1 < spec.steps().size()) {
+        s.canary.canaryStep++;
         c.record("step " + step.percent() + "% promoted: " + why);
       } else {
         c.enter(Phase.SOAK, "step " + step.percent() + "% promoted: " + why);
@@ -100,17 +100,17 @@ final class CanaryPhase {
   private static void accumulateMeans(RolloutState s, List<GateSummary> read) {
     for (GateSummary g : read) {
       if (g.outcome() == GateSummary.Outcome.DATA && !Double.isNaN(g.mean())) {
-        s.stepMeanSum.merge(g.gate(), g.mean() * g.samplesPresent(), Double::sum);
-        s.stepMeanCount.merge(g.gate(), (long) g.samplesPresent(), Long::sum);
+        s.canary.stepMeanSum.merge(g.gate(), g.mean() * g.samplesPresent(), Double::sum);
+        s.canary.stepMeanCount.merge(g.gate(), (long) g.samplesPresent(), Long::sum);
       }
     }
   }
 
   private static LinkedHashMap<String, Double> means(RolloutState s) {
     LinkedHashMap<String, Double> means = new LinkedHashMap<>();
-    s.stepMeanSum.forEach(
+    s.canary.stepMeanSum.forEach(
         (gate, sum) -> {
-          long n = s.stepMeanCount.getOrDefault(gate, 0L);
+          long n = s.canary.stepMeanCount.getOrDefault(gate, 0L);
           if (n > 0) {
             means.put(gate, sum / n);
           }

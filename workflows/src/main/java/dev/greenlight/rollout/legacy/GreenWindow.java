@@ -17,10 +17,10 @@ final class GreenWindow {
   private GreenWindow() {}
 
   static void open(RolloutState state, long atMillis) {
-    state.greenSinceMillis = atMillis;
-    state.lastReadToMillis = atMillis;
-    state.windowSamplesExpected = 0;
-    state.windowSamplesPresent = 0;
+    state.gates.greenSinceMillis = atMillis;
+    state.gates.lastReadToMillis = atMillis;
+    state.gates.windowSamplesExpected = 0;
+    state.gates.windowSamplesPresent = 0;
   }
 
   /** Folds one read of {@code [lastReadTo, toMillis]} into the window. */
@@ -35,23 +35,23 @@ final class GreenWindow {
     }
     if (restartAt >= 0) {
       open(state, restartAt);
-      state.lastReadToMillis = toMillis;
+      state.gates.lastReadToMillis = toMillis;
       return;
     }
     for (GateSummary s : summaries) {
-      state.windowSamplesExpected += s.samplesExpected();
-      state.windowSamplesPresent += s.samplesPresent();
+      state.gates.windowSamplesExpected += s.samplesExpected();
+      state.gates.windowSamplesPresent += s.samplesPresent();
     }
   }
 
   static long greenFor(RolloutState state, long nowMillis) {
-    return Math.max(0, nowMillis - state.greenSinceMillis);
+    return Math.max(0, nowMillis - state.gates.greenSinceMillis);
   }
 
   static double coverage(RolloutState state) {
-    return state.windowSamplesExpected == 0
+    return state.gates.windowSamplesExpected == 0
         ? 0
-        : (double) state.windowSamplesPresent / state.windowSamplesExpected;
+        : (double) state.gates.windowSamplesPresent / state.gates.windowSamplesExpected;
   }
 
   /**

@@ -39,11 +39,11 @@ public final class LegacyRollout {
     }
     while (!state.phase.isTerminal()) {
       context.awaitUnpaused();
-      if (state.abortRequested) {
+      if (state.steering.abortRequested) {
         abortNow();
         break;
       }
-      if (state.pendingAlert != null) {
+      if (state.steering.pendingAlert != null) {
         handleAlert();
         continue;
       }
@@ -69,8 +69,8 @@ public final class LegacyRollout {
   }
 
   private void handleAlert() {
-    AlertSignal alert = state.pendingAlert;
-    state.pendingAlert = null;
+    AlertSignal alert = state.steering.pendingAlert;
+    state.steering.pendingAlert = null;
     String reason =
         "alert " + alert.alertName() + (alert.summary() == null ? "" : ": " + alert.summary());
     if (state.mode == ValidationMode.ENFORCE) {
@@ -86,9 +86,9 @@ public final class LegacyRollout {
 
   private void abortNow() {
     if (state.mode == ValidationMode.ENFORCE) {
-      context.flip(ValidationMode.WARN, 0, "abort: " + state.abortReason);
+      context.flip(ValidationMode.WARN, 0, "abort: " + state.steering.abortReason);
     }
-    state.outcomeReason = "aborted: " + state.abortReason;
+    state.outcomeReason = "aborted: " + state.steering.abortReason;
     context.enter(Phase.ABORTED, state.outcomeReason);
   }
 

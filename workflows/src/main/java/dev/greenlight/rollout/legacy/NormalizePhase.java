@@ -1,5 +1,6 @@
 package dev.greenlight.rollout.legacy;
 
+import dev.greenlight.rollout.Failures;
 import dev.greenlight.rollout.Phase;
 import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.rollout.RolloutState;
@@ -21,15 +22,15 @@ final class NormalizePhase {
   static void tick(RolloutContext c) {
     RolloutState s = c.state;
     NormalizeSpec spec = c.plan.normalize();
-    switch (s.normalizeStep) {
+    switch (s.data.normalizeStep) {
       case BACKUP -> {
         try {
-          BackupResult backup = c.activities.data.backup(c.runId);
-          c.activities.data.verifyBackup(c.runId, backup.manifestPath());
+          BackupResult backup = c.activities.data.backup(c.workflowId);
+          c.activities.data.verifyBackup(c.workflowId, backup.manifestPath());
           var restore =
               c.activities.data.restoreTest(
-                  c.runId, backup.manifestPath(), spec.restoreTimeLimit().toMillis());
-          s.manifestPath = backup.manifestPath();
+                  c.workflowId, backup.manifestPath(), spec.restoreTimeLimit().toMillis());
+          s.data.manifestPath = backup.manifestPath();
           c.record(
               "backup verified and restored in "
                   + restore.durationMillis()
@@ -37,44 +38,44 @@ final class NormalizePhase {
                   + restore.restoredRows()
                   + " rows)"
                   + backup.formatNote());
-          s.normalizeStep = NormalizeStep.DRY_RUN;
+          s.data.normalizeStep = NormalizeStep.DRY_RUN;
         } catch (ActivityFailure e) {
           stop(c, "no migration: " + Failures.describe(e));
         }
       }
       case DRY_RUN -> {
-        s.dryRun = c.activities.data.dryRun(c.runId);
+        s.data.dryRun = c.activities.data.dryRun(c.workflowId);
         c.record(
             "dry run: "
-                + s.dryRun.rowsToChange()
+                + s.data.dryRun.rowsToChange()
                 + " of "
-                + s.dryRun.rowsScanned()
+                + s.data.dryRun.rowsScanned()
                 + " rows would change, "
-                + s.dryRun.rowsUnmappable()
+                + s.data.dryRun.rowsUnmappable()
                 + " unmappable");
-        s.normalizeStep = NormalizeStep.AWAIT_APPROVAL;
+        s.data.normalizeStep = NormalizeStep.AWAIT_APPROVAL;
       }
       case AWAIT_APPROVAL -> {
         if (c.awaitApproval(RolloutConstants.APPROVE_MIGRATION, "review the dry run")) {
-          s.normalizeStep = NormalizeStep.APPLY;
+          s.data.normalizeStep = NormalizeStep.APPLY;
         }
       }
       case APPLY -> {
         try {
-          s.migration =
+          s.data.migration =
               c.activities.migration.applyMigration(
                   new MigrationRequest(
-                      c.runId,
+                      c.workflowId,
                       spec.batchSize(),
                       spec.targetBatchDuration().toMillis(),
                       spec.maxRowsPerSecond()));
           c.record(
               "migration applied: "
-                  + s.migration.rowsUpdated()
+                  + s.data.migration.rowsUpdated()
                   + " rows updated, "
-                  + s.migration.rowsUnmappable()
+                  + s.data.migration.rowsUnmappable()
                   + " unmappable");
-          s.normalizeStep = NormalizeStep.VERIFY;
+          s.data.normalizeStep = NormalizeStep.VERIFY;
         } catch (ActivityFailure e) {
           // The checkpoint holds everything committed so far; a human looks before it resumes.
           c.record("migration failed: " + Failures.describe(e));
@@ -85,10 +86,10 @@ final class NormalizePhase {
       }
       case VERIFY -> {
         DistinctStagesResult distinct = c.activities.data.verifyDistinctStages();
-        s.offendingStages = distinct.offending();
+        s.data.offendingStages = distinct.offending();
         if (distinct.allCanonical()) {
           c.record("every stage is canonical");
-          s.normalizeStep = NormalizeStep.DONE;
+          s.data.normalizeStep = NormalizeStep.DONE;
         } else if (c.awaitApproval(
             RolloutConstants.APPROVE_DISTINCT_STAGES,
             distinct.offending().size()
@@ -96,19 +97,19 @@ final class NormalizePhase {
                 + distinct.offending()
                 + "; fix them or approve to go on")) {
           DistinctStagesResult again = c.activities.data.verifyDistinctStages();
-          s.offendingStages = again.offending();
+          s.data.offendingStages = again.offending();
           c.record(
               again.allCanonical()
                   ? "every stage is canonical after the fix"
                   : "going on with "
                       + again.offending().size()
                       + " non-canonical values, as approved");
-          s.normalizeStep = NormalizeStep.DONE;
+          s.data.normalizeStep = NormalizeStep.DONE;
         }
       }
       case DONE -> {
-        s.canaryStep = 0;
-        s.stepStarted = false;
+        s.canary.canaryStep = 0;
+        s.canary.stepStarted = false;
         c.enter(Phase.CANARY, "data normalized");
       }
     }

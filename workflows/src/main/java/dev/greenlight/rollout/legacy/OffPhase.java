@@ -42,14 +42,15 @@ final class OffPhase {
         c.activities
             .gates()
             .readInstant(new InstantRequest("unknown-baseline", spec.unknownBaselineQuery(), now));
-    c.state.baselineUnknownFraction = Double.isNaN(baseline.value()) ? null : baseline.value();
+    c.state.gates.baselineUnknownFraction =
+        Double.isNaN(baseline.value()) ? null : baseline.value();
     c.record(
         "traffic collected: quietest endpoint saw "
             + (long) requests.lastValue()
             + " requests; baseline unknown rate "
-            + (c.state.baselineUnknownFraction == null
+            + (c.state.gates.baselineUnknownFraction == null
                 ? "unavailable (" + baseline.error() + ")"
-                : WarnExitPhase.percent(c.state.baselineUnknownFraction)));
+                : WarnExitPhase.percent(c.state.gates.baselineUnknownFraction)));
     c.flip(ValidationMode.WARN, 0, "off phase complete");
     c.enter(Phase.WARN, "counting unknown stages; nothing is rejected");
     GreenWindow.open(c.state, c.now());

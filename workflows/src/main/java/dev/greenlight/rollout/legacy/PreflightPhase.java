@@ -1,5 +1,6 @@
 package dev.greenlight.rollout.legacy;
 
+import dev.greenlight.rollout.Failures;
 import dev.greenlight.rollout.Phase;
 import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.rollout.activity.BackupResult;
@@ -26,7 +27,7 @@ final class PreflightPhase {
               new ConsumerAuditRequest(
                   spec.accessLog(), spec.internalCidrs(), spec.internalUserAgents()));
       if (audit.externalCount() > 0) {
-        c.state.pendingApprovals.add(RolloutConstants.APPROVE_EXTERNAL_CONSUMERS);
+        c.state.steering.pendingApprovals.add(RolloutConstants.APPROVE_EXTERNAL_CONSUMERS);
         c.record(
             "consumer audit: "
                 + audit.externalCount()
@@ -60,11 +61,11 @@ final class PreflightPhase {
       }
       c.record("Redis probe: GET p99 " + probe.getP99Micros() + "µs; " + probe.detail());
 
-      BackupResult backup = c.activities.data.backup(c.runId);
-      c.activities.data.verifyBackup(c.runId, backup.manifestPath());
+      BackupResult backup = c.activities.data.backup(c.workflowId);
+      c.activities.data.verifyBackup(c.workflowId, backup.manifestPath());
       var restore =
           c.activities.data.restoreTest(
-              c.runId, backup.manifestPath(), spec.restoreTimeLimit().toMillis());
+              c.workflowId, backup.manifestPath(), spec.restoreTimeLimit().toMillis());
       c.record(
           "backup "
               + backup.sha256().substring(0, Math.min(12, backup.sha256().length()))

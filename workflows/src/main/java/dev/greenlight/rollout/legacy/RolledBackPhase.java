@@ -12,14 +12,14 @@ final class RolledBackPhase {
 
   static void tick(RolloutContext c) {
     RolloutState s = c.state;
-    if (!s.retryRequested) {
+    if (!s.steering.retryRequested) {
       c.sleep(java.time.Duration.ofDays(1), "rolled back: waiting for retry-canary");
       return;
     }
-    s.retryRequested = false;
-    s.canaryStep = 0;
-    s.stepStarted = false;
-    s.previousStepMeans = new java.util.LinkedHashMap<>();
+    s.steering.retryRequested = false;
+    s.canary.canaryStep = 0;
+    s.canary.stepStarted = false;
+    s.canary.previousStepMeans = new java.util.LinkedHashMap<>();
     c.enter(Phase.CANARY, "canary retried from its first step");
   }
 }

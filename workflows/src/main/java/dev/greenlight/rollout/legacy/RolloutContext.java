@@ -30,13 +30,16 @@ final class RolloutContext {
   final RolloutPlan plan;
   final RolloutState state;
   final ActivityStubs activities;
-  final String runId;
 
-  RolloutContext(RolloutPlan plan, RolloutState state, ActivityStubs activities, String runId) {
+  /** The rollout's workflow id, which also keys its data steps. */
+  final String workflowId;
+
+  RolloutContext(
+      RolloutPlan plan, RolloutState state, ActivityStubs activities, String workflowId) {
     this.plan = plan;
     this.state = state;
     this.activities = activities;
-    this.runId = runId;
+    this.workflowId = workflowId;
   }
 
   long now() {
@@ -52,7 +55,8 @@ final class RolloutContext {
 
   /** Records a transition in the current phase and mode, and refreshes what the UI shows. */
   void record(String reason) {
-    state.transitions.add(new Transition(now(), state.phase, state.mode, state.percent, reason));
+    state.history.transitions.add(
+        new Transition(now(), state.phase, state.mode, state.percent, reason));
     Workflow.upsertTypedSearchAttributes(
         RolloutConstants.PHASE.valueSet(state.phase.name()),
         RolloutConstants.MODE.valueSet(state.mode == null ? "unset" : state.mode.wireName()),
@@ -63,7 +67,8 @@ final class RolloutContext {
   /** Writes the mode through the mode store (versioned and audited), then records it. */
   void flip(ValidationMode mode, int percent, String reason) {
     activities.mode.flipMode(
-        new ModeFlipRequest(plan.surface(), mode, percent, "greenlight:" + runId, reason));
+        new ModeFlipRequest(
+            plan.surface(), mode, percent, RolloutConstants.modeWriter(workflowId), reason));
     state.mode = mode;
     state.percent = percent;
     record("mode " + mode.wireName() + " " + percent + "%: " + reason);
@@ -97,28 +102,29 @@ final class RolloutContext {
 
   /** Whether something arrived that the current phase must act on before waiting further. */
   boolean needsAttention() {
-    return state.abortRequested
-        || state.paused
-        || state.pendingAlert != null
-        || state.promoteRequested != null
-        || state.retryRequested;
+    return state.steering.abortRequested
+        || state.steering.paused
+        || state.steering.pendingAlert != null
+        || state.steering.promoteRequested != null
+        || state.steering.retryRequested;
   }
 
   /** Blocks while paused; an abort ends the pause. */
   void awaitUnpaused() {
-    if (state.paused) {
-      Workflow.await(() -> !state.paused || state.abortRequested);
+    if (state.steering.paused) {
+      Workflow.await(() -> !state.steering.paused || state.steering.abortRequested);
     }
   }
 
   /** Adds {@code step} to the pending approvals and waits until it is approved or aborted. */
   boolean awaitApproval(String step, String why) {
-    if (!state.pendingApprovals.contains(step)) {
-      state.pendingApprovals.add(step);
+    if (!state.steering.pendingApprovals.contains(step)) {
+      state.steering.pendingApprovals.add(step);
       record("waiting for approval of " + step + ": " + why);
     }
-    Workflow.await(() -> !state.pendingApprovals.contains(step) || state.abortRequested);
-    return !state.abortRequested;
+    Workflow.await(
+        () -> !state.steering.pendingApprovals.contains(step) || state.steering.abortRequested);
+    return !state.steering.abortRequested;
   }
 
   /**
@@ -128,24 +134,24 @@ final class RolloutContext {
   List<GateSummary> readGates(List<GateSpec> gates, long fromMillis, long toMillis) {
     GateReadResult result =
         activities.gates().readGates(new GateReadRequest(gates, fromMillis, toMillis));
-    state.lastReadings = result.summaries();
-    state.lastReadToMillis = toMillis;
+    state.gates.lastReadings = result.summaries();
+    state.gates.lastReadToMillis = toMillis;
     if (GateVerdicts.anyError(result.summaries())) {
-      state.consecutiveGateErrors++;
-      if (state.consecutiveGateErrors >= plan.maxConsecutiveGateErrors()) {
-        state.paused = true;
-        state.pauseReason =
-            state.consecutiveGateErrors
+      state.gates.consecutiveGateErrors++;
+      if (state.gates.consecutiveGateErrors >= plan.maxConsecutiveGateErrors()) {
+        state.steering.paused = true;
+        state.steering.pauseReason =
+            state.gates.consecutiveGateErrors
                 + " gate reads in a row failed ("
                 + result.summaries().stream()
                     .filter(s -> s.outcome() == GateSummary.Outcome.ERROR)
                     .map(s -> s.gate() + ": " + s.error())
                     .collect(Collectors.joining("; "))
                 + "); resume when metrics are back";
-        record("paused: " + state.pauseReason);
+        record("paused: " + state.steering.pauseReason);
       }
     } else {
-      state.consecutiveGateErrors = 0;
+      state.gates.consecutiveGateErrors = 0;
     }
     refreshDetails();
     return result.summaries();
@@ -155,11 +161,11 @@ final class RolloutContext {
    * Downgrades to warn after a failed gate or an alert, and holds WARN for the plan's extension.
    */
   void rollback(String reason) {
-    state.rollbacks++;
+    state.canary.rollbacks++;
     flip(ValidationMode.WARN, 0, "rollback: " + reason);
     state.warnExtendedUntilMillis = now() + plan.rollback().extendWarn().toMillis();
-    state.stepStarted = false;
-    state.promoteRequested = null;
+    state.canary.stepStarted = false;
+    state.steering.promoteRequested = null;
     enter(
         Phase.ROLLED_BACK,
         "rolled back ("

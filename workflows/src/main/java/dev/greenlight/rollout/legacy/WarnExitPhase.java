@@ -24,7 +24,7 @@ final class WarnExitPhase {
   static void tick(RolloutContext c) {
     RolloutState s = c.state;
     WarnExitSpec spec = c.plan.warnExit();
-    long capEnd = s.warnExitStartedAtMillis + spec.cap().toMillis();
+    long capEnd = s.warnExit.warnExitStartedAtMillis + spec.cap().toMillis();
     if (c.now() >= capEnd) {
       s.outcomeReason =
           "no "
@@ -32,13 +32,13 @@ final class WarnExitPhase {
               + " consecutive good days within "
               + describeCap(spec)
               + " (best run ended at "
-              + s.warnExitGoodDays
+              + s.warnExit.warnExitGoodDays
               + ")";
       c.enter(Phase.NEEDS_ATTENTION, s.outcomeReason);
       return;
     }
     long day = spec.period().toMillis();
-    long due = s.lastReadToMillis + day;
+    long due = s.gates.lastReadToMillis + day;
     if (c.now() < due) {
       c.sleep(Duration.ofMillis(due - c.now()), "warn exit: one day of readings");
       return;
@@ -46,19 +46,19 @@ final class WarnExitPhase {
     long now = c.now();
     List<GateSummary> read = c.readGates(List.of(spec.unknownRate()), now - day, now);
     if (GateVerdicts.allGreen(read)) {
-      s.warnExitGoodDays++;
+      s.warnExit.warnExitGoodDays++;
       c.record(
           "good day "
-              + s.warnExitGoodDays
+              + s.warnExit.warnExitGoodDays
               + " of "
               + spec.requiredGoodDays()
               + ": unknown rate "
               + percent(read.get(0).mean()));
     } else {
-      s.warnExitGoodDays = 0;
+      s.warnExit.warnExitGoodDays = 0;
       c.record("day not good (" + describe(read.get(0)) + "); the count starts again");
     }
-    if (s.warnExitGoodDays >= spec.requiredGoodDays()) {
+    if (s.warnExit.warnExitGoodDays >= spec.requiredGoodDays()) {
       s.outcomeReason = spec.requiredGoodDays() + " consecutive days under the unknown threshold";
       c.enter(Phase.COMPLETED, s.outcomeReason);
     }

@@ -27,7 +27,7 @@ final class WarnPhase {
       GreenWindow.open(c.state, c.now());
       return;
     }
-    long due = c.state.lastReadToMillis + c.plan.pollInterval().toMillis();
+    long due = c.state.gates.lastReadToMillis + c.plan.pollInterval().toMillis();
     if (c.now() < due) {
       c.sleep(Duration.ofMillis(due - c.now()), "warn: watching the unknown rate");
       return;
@@ -35,11 +35,11 @@ final class WarnPhase {
     long now = c.now();
     List<GateSummary> read =
         c.readGates(
-            List.of(spec.unknownRate(), spec.enforceBlock()), c.state.lastReadToMillis, now);
+            List.of(spec.unknownRate(), spec.enforceBlock()), c.state.gates.lastReadToMillis, now);
     GreenWindow.observe(c.state, read.subList(0, 1), now);
     boolean blocked = GateVerdicts.breach(List.of(spec.enforceBlock()), read) != null;
-    if (blocked != c.state.enforceBlocked) {
-      c.state.enforceBlocked = blocked;
+    if (blocked != c.state.gates.enforceBlocked) {
+      c.state.gates.enforceBlocked = blocked;
       c.record(
           blocked
               ? "ENFORCE blocked: " + GateVerdicts.breach(List.of(spec.enforceBlock()), read)
@@ -49,7 +49,7 @@ final class WarnPhase {
         now - c.state.phaseStartedAtMillis >= spec.minDuration().toMillis()
             && now >= c.state.warnExtendedUntilMillis;
     boolean externalPending =
-        c.state.pendingApprovals.contains(RolloutConstants.APPROVE_EXTERNAL_CONSUMERS);
+        c.state.steering.pendingApprovals.contains(RolloutConstants.APPROVE_EXTERNAL_CONSUMERS);
     if (minDone
         && !blocked
         && !externalPending

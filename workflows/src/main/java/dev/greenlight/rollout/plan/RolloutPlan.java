@@ -3,6 +3,7 @@ package dev.greenlight.rollout.plan;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A rollout plan: everything the runbook says as data — durations, thresholds, PromQL queries,
@@ -43,76 +44,6 @@ public record RolloutPlan(
     endpoints = List.copyOf(endpoints);
   }
 
-  /** A plan without notifications. */
-  public RolloutPlan(
-      String name,
-      String surface,
-      List<String> endpoints,
-      Duration pollInterval,
-      int maxConsecutiveGateErrors,
-      int historyEventLimit,
-      PreflightSpec preflight,
-      OffSpec off,
-      WarnSpec warn,
-      NormalizeSpec normalize,
-      CanarySpec canary,
-      SoakSpec soak,
-      WarnExitSpec warnExit,
-      RollbackSpec rollback,
-      Boolean resumeAfterMetricsOutage) {
-    this(
-        name,
-        surface,
-        endpoints,
-        pollInterval,
-        maxConsecutiveGateErrors,
-        historyEventLimit,
-        preflight,
-        off,
-        warn,
-        normalize,
-        canary,
-        soak,
-        warnExit,
-        rollback,
-        resumeAfterMetricsOutage,
-        null);
-  }
-
-  /** A plan whose metrics-outage pauses lift by themselves. */
-  public RolloutPlan(
-      String name,
-      String surface,
-      List<String> endpoints,
-      Duration pollInterval,
-      int maxConsecutiveGateErrors,
-      int historyEventLimit,
-      PreflightSpec preflight,
-      OffSpec off,
-      WarnSpec warn,
-      NormalizeSpec normalize,
-      CanarySpec canary,
-      SoakSpec soak,
-      WarnExitSpec warnExit,
-      RollbackSpec rollback) {
-    this(
-        name,
-        surface,
-        endpoints,
-        pollInterval,
-        maxConsecutiveGateErrors,
-        historyEventLimit,
-        preflight,
-        off,
-        warn,
-        normalize,
-        canary,
-        soak,
-        warnExit,
-        rollback,
-        null);
-  }
-
   /** Whether a pause caused by failed gate reads lifts by itself once reads succeed again. */
   public boolean resumesAfterMetricsOutage() {
     return resumeAfterMetricsOutage == null || resumeAfterMetricsOutage;
@@ -127,43 +58,86 @@ public record RolloutPlan(
 
   /** This plan with {@code preflight} instead of its own. */
   public RolloutPlan withPreflight(PreflightSpec preflight) {
-    return new RolloutPlan(
-        name,
-        surface,
-        endpoints,
-        pollInterval,
-        maxConsecutiveGateErrors,
-        historyEventLimit,
-        preflight,
-        off,
-        warn,
-        normalize,
-        canary,
-        soak,
-        warnExit,
-        rollback,
-        resumeAfterMetricsOutage,
-        notifications);
+    return edit(d -> d.preflight = preflight);
   }
 
   /** This plan with {@code notifications} instead of its own; null sends nothing. */
   public RolloutPlan withNotifications(NotifySpec notifications) {
-    return new RolloutPlan(
-        name,
-        surface,
-        endpoints,
-        pollInterval,
-        maxConsecutiveGateErrors,
-        historyEventLimit,
-        preflight,
-        off,
-        warn,
-        normalize,
-        canary,
-        soak,
-        warnExit,
-        rollback,
-        resumeAfterMetricsOutage,
-        notifications);
+    return edit(d -> d.notifications = notifications);
+  }
+
+  /** This plan flipping the mode record of {@code surface} instead of its own. */
+  public RolloutPlan withSurface(String surface) {
+    return edit(d -> d.surface = surface);
+  }
+
+  /** This plan with {@code resumeAfterMetricsOutage} instead of its own; null means true. */
+  public RolloutPlan withResumeAfterMetricsOutage(Boolean resumeAfterMetricsOutage) {
+    return edit(d -> d.resumeAfterMetricsOutage = resumeAfterMetricsOutage);
+  }
+
+  private RolloutPlan edit(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.build();
+  }
+
+  /** The fields of a plan being changed: the one place besides the record that lists them all. */
+  private static final class Draft {
+    final String name;
+    String surface;
+    final List<String> endpoints;
+    final Duration pollInterval;
+    final int maxConsecutiveGateErrors;
+    final int historyEventLimit;
+    PreflightSpec preflight;
+    final OffSpec off;
+    final WarnSpec warn;
+    final NormalizeSpec normalize;
+    final CanarySpec canary;
+    final SoakSpec soak;
+    final WarnExitSpec warnExit;
+    final RollbackSpec rollback;
+    Boolean resumeAfterMetricsOutage;
+    NotifySpec notifications;
+
+    Draft(RolloutPlan from) {
+      name = from.name;
+      surface = from.surface;
+      endpoints = from.endpoints;
+      pollInterval = from.pollInterval;
+      maxConsecutiveGateErrors = from.maxConsecutiveGateErrors;
+      historyEventLimit = from.historyEventLimit;
+      preflight = from.preflight;
+      off = from.off;
+      warn = from.warn;
+      normalize = from.normalize;
+      canary = from.canary;
+      soak = from.soak;
+      warnExit = from.warnExit;
+      rollback = from.rollback;
+      resumeAfterMetricsOutage = from.resumeAfterMetricsOutage;
+      notifications = from.notifications;
+    }
+
+    RolloutPlan build() {
+      return new RolloutPlan(
+          name,
+          surface,
+          endpoints,
+          pollInterval,
+          maxConsecutiveGateErrors,
+          historyEventLimit,
+          preflight,
+          off,
+          warn,
+          normalize,
+          canary,
+          soak,
+          warnExit,
+          rollback,
+          resumeAfterMetricsOutage,
+          notifications);
+    }
   }
 }

@@ -42,7 +42,7 @@ class GreenWindowTest {
         s,
         25 * MIN,
         new GateSummary("g", GateSummary.Outcome.DATA, null, 5, 5, 0, 0, 22 * MIN, 0, 0));
-    assertEquals(22 * MIN, s.greenSinceMillis);
+    assertEquals(22 * MIN, s.gates.greenSinceMillis);
     assertFalse(GreenWindow.isGreen(s, 40 * MIN, WINDOW));
   }
 
@@ -52,7 +52,7 @@ class GreenWindowTest {
     GreenWindow.open(s, 0);
     poll(s, 25 * MIN, green(5));
     poll(s, 30 * MIN, GateSummary.error("g", "HTTP 503"));
-    assertEquals(30 * MIN, s.greenSinceMillis);
+    assertEquals(30 * MIN, s.gates.greenSinceMillis);
     assertFalse(GreenWindow.isGreen(s, 30 * MIN, WINDOW));
   }
 
@@ -64,6 +64,6 @@ class GreenWindowTest {
       poll(s, t, green(t == 10 * MIN ? 0 : 5)); // one poll of five missing: 83 %
     }
     assertFalse(GreenWindow.isGreen(s, WINDOW, WINDOW));
-    assertEquals(WINDOW, s.greenSinceMillis);
+    assertEquals(WINDOW, s.gates.greenSinceMillis);
   }
 }

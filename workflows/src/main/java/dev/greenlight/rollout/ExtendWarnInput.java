@@ -1,4 +1,4 @@
 package dev.greenlight.rollout;
 
 /** Extends WARN by {@code days} before the canary may be retried. */
-public record ExtendWarnCommand(int days, String who, String why) {}
+public record ExtendWarnInput(int days, String who, String why) {}

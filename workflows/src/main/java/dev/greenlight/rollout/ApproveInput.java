@@ -1,4 +1,4 @@
 package dev.greenlight.rollout;
 
 /** Approves the pending step named {@code step}. */
-public record ApproveCommand(String step, String who, String why) {}
+public record ApproveInput(String step, String who, String why) {}
