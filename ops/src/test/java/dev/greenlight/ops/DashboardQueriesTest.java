@@ -99,7 +99,7 @@ class DashboardQueriesTest {
             .ruleFiles(RULE_FILES.toArray(Path[]::new))
             .scraping(target.getAddress().getPort())
             .start();
-    prometheus.awaitListening(Duration.ofSeconds(30));
+    prometheus.awaitReady(Duration.ofSeconds(60));
     awaitScrapesAndRuleEvaluations();
   }
 

@@ -67,7 +67,7 @@ class PrometheusConnectionRealTest {
             .tls(certificates)
             .basicAuth()
             .start();
-    prometheus.awaitListening(Duration.ofSeconds(30));
+    prometheus.awaitReady(Duration.ofSeconds(60));
     awaitFirstScrape();
   }
 

@@ -46,7 +46,7 @@ class PlanGatesSecuredPrometheusTest {
     certificates = LoopbackCertificates.create(dir, "prometheus");
     prometheus =
         PrometheusProcess.builder().scraping(target.port()).tls(certificates).basicAuth().start();
-    prometheus.awaitListening(Duration.ofSeconds(30));
+    prometheus.awaitReady(Duration.ofSeconds(60));
     PlanGatesCommandTest.awaitRates(prometheus, secured(PrometheusProcess.TEST_PASSWORD));
   }
 

@@ -127,7 +127,7 @@ public final class PrometheusProcess implements AutoCloseable {
               "--config.file=" + config,
               "--storage.tsdb.path=" + dir.resolve("data"),
               "--web.listen-address=127.0.0.1:" + port,
-              "--log.level=warn");
+              "--log.level=info");
       if (certificates != null || basicAuth) {
         Path webConfig = dir.resolve("web.yml");
         StringBuilder yaml = new StringBuilder();
@@ -199,6 +199,29 @@ public final class PrometheusProcess implements AutoCloseable {
     }
     throw new IllegalStateException(
         "prometheus did not listen on " + port + " within " + timeout + ":\n" + log());
+  }
+
+  /**
+   * Waits until Prometheus serves queries. It listens before it is ready and answers "Service
+   * Unavailable" in plain text until its storage is open, so a test that queries on {@link
+   * #awaitListening} alone fails now and then on a loaded machine. Ready is read from its own log
+   * line, which holds whatever TLS or authentication the server asks for.
+   *
+   * @throws IllegalStateException with the log when Prometheus exits or {@code timeout} passes
+   */
+  public void awaitReady(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    awaitListening(timeout);
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("prometheus exited:\n" + log());
+      }
+      if (log().contains("Server is ready to receive web requests")) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("prometheus was not ready within " + timeout + ":\n" + log());
   }
 
   @Override
