@@ -7,12 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.greenlight.localservices.ExternalTools;
+import dev.greenlight.testsupport.Closeables;
 import dev.greenlight.testsupport.LoopbackCertificates;
 import dev.greenlight.testsupport.PrometheusProcess;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import dev.greenlight.testsupport.ScrapeTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +37,7 @@ class PrometheusConnectionRealTest {
   private static final String WRONG_PASSWORD = "wrong-pass-Vb81Kd";
 
   @TempDir static Path dir;
-  private static HttpServer target;
+  private static ScrapeTarget target;
   private static PrometheusProcess prometheus;
   private static LoopbackCertificates certificates;
   private final List<OkHttpClient> clients = new ArrayList<>();
@@ -48,37 +47,18 @@ class PrometheusConnectionRealTest {
     assumeTrue(
         ExternalTools.present("prometheus", "openssl"),
         ExternalTools.skipReason("prometheus", "openssl"));
-    target = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    target.createContext(
-        "/metrics",
-        exchange -> {
-          byte[] body =
-              "# TYPE greenlight_probe_value gauge\ngreenlight_probe_value 0.25\n"
-                  .getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
-    target.start();
+    target =
+        ScrapeTarget.serving("# TYPE greenlight_probe_value gauge\ngreenlight_probe_value 0.25\n");
     certificates = LoopbackCertificates.create(dir, "prometheus");
     prometheus =
-        PrometheusProcess.builder()
-            .scraping(target.getAddress().getPort())
-            .tls(certificates)
-            .basicAuth()
-            .start();
+        PrometheusProcess.builder().scraping(target.port()).tls(certificates).basicAuth().start();
     prometheus.awaitListening(Duration.ofSeconds(30));
     awaitFirstScrape();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (prometheus != null) {
-      prometheus.close();
-    }
-    if (target != null) {
-      target.stop(0);
-    }
+    Closeables.closeAll(prometheus, target);
   }
 
   @AfterEach

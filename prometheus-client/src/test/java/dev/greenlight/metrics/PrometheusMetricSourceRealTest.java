@@ -7,12 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.greenlight.localservices.ExternalTools;
 import dev.greenlight.rollout.gates.Sample;
+import dev.greenlight.testsupport.Closeables;
 import dev.greenlight.testsupport.PrometheusProcess;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import dev.greenlight.testsupport.ScrapeTarget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +31,7 @@ class PrometheusMetricSourceRealTest {
           + "greenlight_probe_value{series=\"a\"} 0.25\n"
           + "greenlight_probe_value{series=\"b\"} 0.75\n";
 
-  private static HttpServer target;
+  private static ScrapeTarget target;
   private static PrometheusProcess prometheus;
   private static OkHttpClient client;
   private static PrometheusMetricSource source;
@@ -40,18 +39,8 @@ class PrometheusMetricSourceRealTest {
   @BeforeAll
   static void start() throws Exception {
     assumeTrue(ExternalTools.present("prometheus"), ExternalTools.skipReason("prometheus"));
-    target = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    target.createContext(
-        "/metrics",
-        exchange -> {
-          byte[] body = EXPOSITION.getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4");
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
-    target.start();
-    prometheus = PrometheusProcess.scraping(target.getAddress().getPort());
+    target = ScrapeTarget.serving(EXPOSITION);
+    prometheus = PrometheusProcess.scraping(target.port());
     client = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(5)).build();
     source = new PrometheusMetricSource(client, prometheus.url());
     awaitFirstScrape();
@@ -84,12 +73,7 @@ class PrometheusMetricSourceRealTest {
 
   @AfterAll
   static void stop() throws Exception {
-    if (prometheus != null) {
-      prometheus.close();
-    }
-    if (target != null) {
-      target.stop(0);
-    }
+    Closeables.closeAll(prometheus, target);
     if (client != null) {
       client.dispatcher().executorService().shutdown();
       client.connectionPool().evictAll();

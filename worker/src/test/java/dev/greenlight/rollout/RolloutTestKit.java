@@ -24,8 +24,8 @@ import dev.greenlight.validator.ValidationMode;
 import dev.greenlight.worker.Activities;
 import dev.greenlight.worker.ActivityClients;
 import dev.greenlight.worker.BackupSetup;
+import dev.greenlight.worker.SearchAttributes;
 import io.lettuce.core.RedisClient;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -122,12 +122,7 @@ final class RolloutTestKit implements AutoCloseable {
   private RolloutTestKit(RolloutPlan plan, boolean cacheless, Path backupDir, long rows) {
     this.plan = plan;
     env = TestWorkflowEnvironment.newInstance();
-    env.registerSearchAttribute(
-        RolloutConstants.PHASE.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
-    env.registerSearchAttribute(
-        RolloutConstants.MODE.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
-    env.registerSearchAttribute(
-        RolloutConstants.PERCENT.getName(), IndexedValueType.INDEXED_VALUE_TYPE_INT);
+    SearchAttributes.REQUIRED.forEach(env::registerSearchAttribute);
     redis = RedisClient.create(TestServices.redis().url());
     keyPrefix = "gltest:" + UUID.randomUUID() + ":";
     store = new ModeStore(redis, keyPrefix);
