@@ -289,6 +289,19 @@ final class RolloutTestKit implements AutoCloseable {
     return status;
   }
 
+  /**
+   * Waits for WARN, then sleeps to 45 minutes before its three-day minimum ends: WARN reads its
+   * gates only in that last hour, so what a test scripts next is what the coming reads see.
+   */
+  void sleepIntoWarnReads() {
+    long warnFrom =
+        awaitStatus(s -> s.phase() == Phase.WARN, Duration.ofDays(3), Duration.ofHours(1))
+            .phaseStartedAtMillis();
+    env.sleep(
+        Duration.ofMillis(
+            warnFrom + Duration.ofDays(3).minusMinutes(45).toMillis() - env.currentTimeMillis()));
+  }
+
   long elapsedDays() {
     return Duration.ofMillis(env.currentTimeMillis() - startMillis).toDays();
   }

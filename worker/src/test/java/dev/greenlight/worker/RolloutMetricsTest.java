@@ -175,34 +175,23 @@ class RolloutMetricsTest {
             "gate=\"error-rate\"",
             PLAN,
             canary));
-    assertEquals(
-        1,
-        scrape.value(
-            "greenlight_rollout_gate_verdict",
-            "gate=\"error-rate\"",
-            PLAN,
-            canary,
-            "verdict=\"RED\""));
-    assertEquals(
-        0,
-        scrape.value(
-            "greenlight_rollout_gate_verdict",
-            "gate=\"error-rate\"",
-            PLAN,
-            canary,
-            "verdict=\"GREEN\""));
-    assertEquals(
-        1,
-        scrape.value(
-            "greenlight_rollout_gate_verdict",
-            "gate=\"p99-latency\"",
-            PLAN,
-            canary,
-            "verdict=\"GREEN\""));
+    assertEquals(1, gateVerdict(scrape, canary, "error-rate", "RED"));
+    assertEquals(0, gateVerdict(scrape, canary, "error-rate", "GREEN"));
+    assertEquals(1, gateVerdict(scrape, canary, "p99-latency", "GREEN"));
     assertEquals(2, scrape.value("greenlight_rollout_gate_consecutive_read_errors", PLAN, canary));
     assertEquals(1, scrape.value("greenlight_rollout_rollbacks_total", PLAN, canary));
     assertEquals(3, scrape.value("greenlight_rollout_notifications_failed_total", PLAN, canary));
     assertEquals(3, scrape.value("greenlight_rollouts_open"));
+  }
+
+  /** The rollout's one-hot verdict gauge for {@code gate}: 1 on the verdict it holds, else 0. */
+  private static double gateVerdict(Scrape scrape, String rollout, String gate, String verdict) {
+    return scrape.value(
+        "greenlight_rollout_gate_verdict",
+        "gate=\"" + gate + "\"",
+        PLAN,
+        rollout,
+        "verdict=\"" + verdict + "\"");
   }
 
   @Test
