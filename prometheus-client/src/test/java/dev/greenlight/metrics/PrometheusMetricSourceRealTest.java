@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.greenlight.localservices.ExternalTools;
@@ -43,32 +42,7 @@ class PrometheusMetricSourceRealTest {
     prometheus = PrometheusProcess.scraping(target.port());
     client = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(5)).build();
     source = new PrometheusMetricSource(client, prometheus.url());
-    awaitFirstScrape();
-  }
-
-  private static void awaitFirstScrape() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-    String last = "nothing yet";
-    while (System.nanoTime() < deadline) {
-      if (!prometheus.isAlive()) {
-        fail("prometheus exited:\n" + prometheus.log());
-      }
-      try {
-        double up = source.instant("sum(greenlight_probe_value)", Instant.now());
-        if (up == 1.0) {
-          return;
-        }
-        last = "value " + up;
-      } catch (MetricReadException e) {
-        last = e.getMessage(); // not listening yet
-      }
-      Thread.sleep(250);
-    }
-    fail(
-        "Prometheus had no scrape of the target within 40s; last: "
-            + last
-            + "\n"
-            + prometheus.log());
+    AwaitScrape.untilValue(source, "sum(greenlight_probe_value)", v -> v == 1.0, prometheus);
   }
 
   @AfterAll
