@@ -75,6 +75,19 @@ public final class TestDatabase implements AutoCloseable {
         h -> h.createQuery("SELECT count(*) FROM " + sqlFromWhere).mapTo(Long.class).one());
   }
 
+  /**
+   * Like {@link #count(String)}, with {@code value} bound to {@code :v}: for values that must not
+   * be spliced into SQL (quotes, comments, SQL-looking text).
+   */
+  public long count(String sqlFromWhere, String value) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT count(*) FROM " + sqlFromWhere)
+                .bind("v", value)
+                .mapTo(Long.class)
+                .one());
+  }
+
   @Override
   public void close() {
     TestServices.postgres().dropDatabase(name());

@@ -4,17 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.greenlight.localservices.ExternalTools;
 import dev.greenlight.testsupport.AlertingFiles;
 import dev.greenlight.testsupport.AlertingProcesses;
 import dev.greenlight.testsupport.Await;
 import dev.greenlight.testsupport.Ports;
+import dev.greenlight.testsupport.ScrapeTarget;
 import dev.greenlight.testsupport.ServiceProcess;
 import dev.greenlight.validator.ModeRecord;
 import dev.greenlight.validator.ValidationMode;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,13 +39,13 @@ class AlertPathEndToEndTest {
     assumeTrue(
         ExternalTools.present(AlertingProcesses.TOOLS),
         ExternalTools.skipReason(AlertingProcesses.TOOLS));
-    HttpServer api = apiStandIn();
+    ScrapeTarget api = apiStandIn();
     try (WebhookRig rig = new WebhookRig()) {
       rig.setMode(ValidationMode.ENFORCE, 10);
       int alertmanagerPort = Ports.free();
       // 5-second windows and 1-second holds, so the test takes seconds.
       AlertingFiles.writeRules(dir, AlertingFiles.compressedRules("5s", "for: 1s"));
-      AlertingFiles.writePrometheusConfig(dir, "api", api.getAddress().getPort(), alertmanagerPort);
+      AlertingFiles.writePrometheusConfig(dir, "api", api.port(), alertmanagerPort);
       AlertingFiles.writeAlertmanagerConfig(dir, rig.server.port(), "token", WebhookClient.TOKEN_A);
       try (ServiceProcess alertmanager =
               ServiceProcess.start(
@@ -80,33 +78,23 @@ class AlertPathEndToEndTest {
             Duration.ofNanos(System.nanoTime() - start).toMillis());
       }
     } finally {
-      api.stop(0);
+      api.close();
     }
   }
 
   /** 10 % of requests fail on every scrape, and the mode gauge says enforce. */
-  private HttpServer apiStandIn() throws Exception {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/metrics",
-        exchange -> {
+  private ScrapeTarget apiStandIn() throws Exception {
+    return ScrapeTarget.serving(
+        () -> {
           long good = ok.addAndGet(90);
           long bad = errors.addAndGet(10);
-          String text =
-              "# TYPE http_requests_total counter\n"
-                  + "http_requests_total{status=\"200\"} "
-                  + good
-                  + "\nhttp_requests_total{status=\"500\"} "
-                  + bad
-                  + "\n# TYPE stage_validation_mode gauge\n"
-                  + "stage_validation_mode{surface=\"stage-validation\"} 2\n";
-          byte[] body = text.getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4");
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
+          return "# TYPE http_requests_total counter\n"
+              + "http_requests_total{status=\"200\"} "
+              + good
+              + "\nhttp_requests_total{status=\"500\"} "
+              + bad
+              + "\n# TYPE stage_validation_mode gauge\n"
+              + "stage_validation_mode{surface=\"stage-validation\"} 2\n";
         });
-    server.start();
-    return server;
   }
 }

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.sun.net.httpserver.HttpServer;
 import dev.greenlight.localservices.ExternalTools;
+import dev.greenlight.testsupport.Closeables;
 import dev.greenlight.testsupport.PrometheusProcess;
+import dev.greenlight.testsupport.ScrapeTarget;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -70,7 +70,7 @@ class DashboardQueriesTest {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private static HttpServer target;
+  private static ScrapeTarget target;
   private static PrometheusProcess prometheus;
 
   @BeforeAll
@@ -82,22 +82,11 @@ class DashboardQueriesTest {
       sample = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     AtomicInteger scrapes = new AtomicInteger();
-    target = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    target.createContext(
-        "/metrics",
-        exchange -> {
-          byte[] body =
-              counting(sample, scrapes.incrementAndGet()).getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
-    target.start();
+    target = ScrapeTarget.serving(() -> counting(sample, scrapes.incrementAndGet()));
     prometheus =
         PrometheusProcess.builder()
             .ruleFiles(RULE_FILES.toArray(Path[]::new))
-            .scraping(target.getAddress().getPort())
+            .scraping(target.port())
             .start();
     prometheus.awaitReady(Duration.ofSeconds(60));
     awaitScrapesAndRuleEvaluations();
@@ -123,12 +112,7 @@ class DashboardQueriesTest {
 
   @AfterAll
   static void stop() throws Exception {
-    if (prometheus != null) {
-      prometheus.close();
-    }
-    if (target != null) {
-      target.stop(0);
-    }
+    Closeables.closeAll(prometheus, target);
   }
 
   /** Two scrapes (so rate() has points) and one evaluation of every rule group. */

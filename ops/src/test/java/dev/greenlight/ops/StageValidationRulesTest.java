@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,28 +74,20 @@ class StageValidationRulesTest {
   @Test
   void autoDowngradeAlertsRouteToTheWebhookAndOthersDoNot() throws Exception {
     for (String alert : List.of("StageEnforceErrorSpike", "StageEnforceUnknownRateHigh")) {
-      Run downgrade =
-          run(
-              Path.of(""),
-              "amtool",
-              "config",
-              "routes",
-              "test",
-              "--config.file=" + ALERTMANAGER,
-              "action=auto-downgrade",
-              "alertname=" + alert);
+      Run downgrade = routeTest("action=auto-downgrade", "alertname=" + alert);
       assertEquals("greenlight-ops-webhook", lastLine(downgrade), downgrade.output());
     }
-    Run other =
-        run(
-            Path.of(""),
-            "amtool",
-            "config",
-            "routes",
-            "test",
-            "--config.file=" + ALERTMANAGER,
-            "alertname=StageValidatorLatencyRegression");
+    Run other = routeTest("alertname=StageValidatorLatencyRegression");
     assertEquals("default", lastLine(other), other.output());
+  }
+
+  /** Where the shipped Alertmanager config routes an alert with these labels. */
+  private static Run routeTest(String... labels) throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of("amtool", "config", "routes", "test", "--config.file=" + ALERTMANAGER));
+    command.addAll(List.of(labels));
+    return run(Path.of(""), command.toArray(String[]::new));
   }
 
   /** amtool prints a warning about --alertmanager.url before the answer. */

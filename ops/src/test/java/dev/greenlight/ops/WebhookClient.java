@@ -38,8 +38,14 @@ final class WebhookClient {
     return send(request.build());
   }
 
+  /** Posts a JSON body with one credential header, as Alertmanager does. */
+  HttpResponse<String> postJson(byte[] body, String credentialHeader, String credential)
+      throws IOException {
+    return post(body, "Content-Type", "application/json", credentialHeader, credential);
+  }
+
   HttpResponse<String> withToken(String body) throws IOException {
-    return post(body, "Content-Type", "application/json", "Authorization", "Bearer " + TOKEN_A);
+    return postJson(body.getBytes(StandardCharsets.UTF_8), "Authorization", "Bearer " + TOKEN_A);
   }
 
   HttpResponse<String> get(String path) throws IOException {

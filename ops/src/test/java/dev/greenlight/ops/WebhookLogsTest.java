@@ -53,47 +53,28 @@ class WebhookLogsTest {
       WebhookClient client = rig.client;
       assertEquals(
           200,
-          client
-              .post(
-                  body,
-                  "Content-Type",
-                  "application/json",
-                  "Authorization",
-                  "Bearer " + WebhookClient.TOKEN_A)
-              .statusCode());
+          client.postJson(body, "Authorization", "Bearer " + WebhookClient.TOKEN_A).statusCode());
       assertEquals(
           401,
           client
-              .post(
-                  body,
-                  "Content-Type",
-                  "application/json",
-                  "Authorization",
-                  "Bearer " + WebhookClient.TOKEN_B + "-almost")
+              .postJson(body, "Authorization", "Bearer " + WebhookClient.TOKEN_B + "-almost")
               .statusCode());
+      byte[] second =
+          new String(body, StandardCharsets.UTF_8)
+              .replace("fp-logs", "fp-logs-2")
+              .getBytes(StandardCharsets.UTF_8);
       assertEquals(
           200,
           client
-              .post(
-                  new String(body, StandardCharsets.UTF_8).replace("fp-logs", "fp-logs-2"),
-                  "Content-Type",
-                  "application/json",
+              .postJson(
+                  second,
                   "X-Alertmanager-Signature",
-                  WebhookAuth.sign(
-                      WebhookClient.SECRET_NEW,
-                      new String(body, StandardCharsets.UTF_8)
-                          .replace("fp-logs", "fp-logs-2")
-                          .getBytes(StandardCharsets.UTF_8)))
+                  WebhookAuth.sign(WebhookClient.SECRET_NEW, second))
               .statusCode());
       assertEquals(
           401,
           client
-              .post(
-                  body,
-                  "Content-Type",
-                  "application/json",
-                  "X-Alertmanager-Signature",
-                  signature.replace('a', 'b'))
+              .postJson(body, "X-Alertmanager-Signature", signature.replace('a', 'b'))
               .statusCode());
     }
 

@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.greenlight.localservices.ExternalTools;
+import dev.greenlight.testsupport.Closeables;
 import dev.greenlight.testsupport.LoopbackCertificates;
 import dev.greenlight.testsupport.PrometheusProcess;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import dev.greenlight.testsupport.ScrapeTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +36,7 @@ class PrometheusConnectionRealTest {
   private static final String WRONG_PASSWORD = "wrong-pass-Vb81Kd";
 
   @TempDir static Path dir;
-  private static HttpServer target;
+  private static ScrapeTarget target;
   private static PrometheusProcess prometheus;
   private static LoopbackCertificates certificates;
   private final List<OkHttpClient> clients = new ArrayList<>();
@@ -48,37 +46,18 @@ class PrometheusConnectionRealTest {
     assumeTrue(
         ExternalTools.present("prometheus", "openssl"),
         ExternalTools.skipReason("prometheus", "openssl"));
-    target = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    target.createContext(
-        "/metrics",
-        exchange -> {
-          byte[] body =
-              "# TYPE greenlight_probe_value gauge\ngreenlight_probe_value 0.25\n"
-                  .getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
-    target.start();
+    target =
+        ScrapeTarget.serving("# TYPE greenlight_probe_value gauge\ngreenlight_probe_value 0.25\n");
     certificates = LoopbackCertificates.create(dir, "prometheus");
     prometheus =
-        PrometheusProcess.builder()
-            .scraping(target.getAddress().getPort())
-            .tls(certificates)
-            .basicAuth()
-            .start();
+        PrometheusProcess.builder().scraping(target.port()).tls(certificates).basicAuth().start();
     prometheus.awaitReady(Duration.ofSeconds(60));
     awaitFirstScrape();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (prometheus != null) {
-      prometheus.close();
-    }
-    if (target != null) {
-      target.stop(0);
-    }
+    Closeables.closeAll(prometheus, target);
   }
 
   @AfterEach
@@ -112,25 +91,8 @@ class PrometheusConnectionRealTest {
         PrometheusConnection.fromEnv(prometheus.url(), secured(PrometheusProcess.TEST_PASSWORD));
     OkHttpClient client = connection.newHttpClient(Duration.ofSeconds(5));
     try {
-      MetricSource source = connection.metricSource(client);
-      long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-      String last = "nothing yet";
-      while (System.nanoTime() < deadline) {
-        try {
-          if (source.instant("greenlight_probe_value", Instant.now()) == 0.25) {
-            return;
-          }
-          last = "no sample yet";
-        } catch (MetricReadException e) {
-          last = e.getMessage();
-        }
-        Thread.sleep(250);
-      }
-      fail(
-          "no scrape through TLS and basic auth within 40 s; last: "
-              + last
-              + "\n"
-              + prometheus.log());
+      AwaitScrape.untilValue(
+          connection.metricSource(client), "greenlight_probe_value", v -> v == 0.25, prometheus);
     } finally {
       client.dispatcher().executorService().shutdown();
       client.connectionPool().evictAll();
@@ -140,6 +102,14 @@ class PrometheusConnectionRealTest {
   private static void assertNoPassword(String text) {
     assertFalse(text.contains(PrometheusProcess.TEST_PASSWORD), text);
     assertFalse(text.contains(WRONG_PASSWORD), text);
+  }
+
+  /** The message a read of the probe through a connection with these settings fails with. */
+  private String readFailure(Map<String, String> env) {
+    return assertThrows(
+            MetricReadException.class,
+            () -> source(env).instant("greenlight_probe_value", Instant.now()))
+        .getMessage();
   }
 
   @Test
@@ -152,37 +122,28 @@ class PrometheusConnectionRealTest {
 
   @Test
   void wrongPasswordFailsSayingWhatToCheck() throws Exception {
-    MetricReadException e =
-        assertThrows(
-            MetricReadException.class,
-            () -> source(secured(WRONG_PASSWORD)).instant("greenlight_probe_value", Instant.now()));
-    assertTrue(e.getMessage().contains("failed with HTTP 401"), e.getMessage());
-    assertTrue(e.getMessage().contains("PROMETHEUS_PASSWORD_FILE"), e.getMessage());
-    assertNoPassword(e.getMessage());
+    String message = readFailure(secured(WRONG_PASSWORD));
+    assertTrue(message.contains("failed with HTTP 401"), message);
+    assertTrue(message.contains("PROMETHEUS_PASSWORD_FILE"), message);
+    assertNoPassword(message);
   }
 
   @Test
   void missingCredentialsFailWithHttp401() throws Exception {
     Map<String, String> env = Map.of("PROMETHEUS_CA_FILE", certificates.caCertificate().toString());
-    MetricReadException e =
-        assertThrows(
-            MetricReadException.class,
-            () -> source(env).instant("greenlight_probe_value", Instant.now()));
-    assertTrue(e.getMessage().contains("failed with HTTP 401"), e.getMessage());
-    assertTrue(e.getMessage().contains("credentials were missing or wrong"), e.getMessage());
+    String message = readFailure(env);
+    assertTrue(message.contains("failed with HTTP 401"), message);
+    assertTrue(message.contains("credentials were missing or wrong"), message);
   }
 
   @Test
   void withoutTheCaTheServerIsNotTrusted() throws Exception {
     Map<String, String> env = secured(PrometheusProcess.TEST_PASSWORD);
     env.remove("PROMETHEUS_CA_FILE"); // the JDK's own CAs never signed a test certificate
-    MetricReadException e =
-        assertThrows(
-            MetricReadException.class,
-            () -> source(env).instant("greenlight_probe_value", Instant.now()));
-    assertTrue(e.getMessage().contains("SSLHandshakeException"), e.getMessage());
-    assertTrue(e.getMessage().contains("is PROMETHEUS_CA_FILE the CA"), e.getMessage());
-    assertNoPassword(e.getMessage());
+    String message = readFailure(env);
+    assertTrue(message.contains("SSLHandshakeException"), message);
+    assertTrue(message.contains("is PROMETHEUS_CA_FILE the CA"), message);
+    assertNoPassword(message);
   }
 
   @Test
@@ -190,12 +151,9 @@ class PrometheusConnectionRealTest {
     LoopbackCertificates other = LoopbackCertificates.create(dir, "other");
     Map<String, String> env = secured(PrometheusProcess.TEST_PASSWORD);
     env.put("PROMETHEUS_CA_FILE", other.caCertificate().toString());
-    MetricReadException e =
-        assertThrows(
-            MetricReadException.class,
-            () -> source(env).instant("greenlight_probe_value", Instant.now()));
-    assertTrue(e.getMessage().contains("SSLHandshakeException"), e.getMessage());
-    assertNoPassword(e.getMessage());
+    String message = readFailure(env);
+    assertTrue(message.contains("SSLHandshakeException"), message);
+    assertNoPassword(message);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.greenlight.metrics;
 
+import static dev.greenlight.testsupport.TestEnvironments.env;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +10,6 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,20 +29,22 @@ class PrometheusConnectionTest {
     return file;
   }
 
-  private static Map<String, String> env(String... pairs) {
-    Map<String, String> env = new HashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      env.put(pairs[i], pairs[i + 1]);
-    }
-    return env;
-  }
-
   private static String refused(String url, Map<String, String> env) {
     InvalidPrometheusSettingException e =
         assertThrows(
             InvalidPrometheusSettingException.class, () -> PrometheusConnection.fromEnv(url, env));
     assertFalse(e.getMessage().contains(SECRET), e.getMessage());
     return e.getMessage();
+  }
+
+  /** The refusal of {@code https://prom:9090} with these {@code name, value} settings. */
+  private static String refusedOverHttps(String... envPairs) {
+    return refused("https://prom:9090", env(envPairs));
+  }
+
+  /** The same over plain {@code http://}, where a CA file is refused but headers are not. */
+  private static String refusedOverHttp(String... envPairs) {
+    return refused("http://prom:9090", env(envPairs));
   }
 
   @Test
@@ -100,8 +102,7 @@ class PrometheusConnectionTest {
   @Test
   void missingTokenFileIsRefused() {
     Path missing = dir.resolve("no-such-token");
-    String message =
-        refused("https://prom:9090", env("PROMETHEUS_BEARER_TOKEN_FILE", missing.toString()));
+    String message = refusedOverHttps("PROMETHEUS_BEARER_TOKEN_FILE", missing.toString());
     assertEquals(
         "PROMETHEUS_BEARER_TOKEN_FILE names " + missing + ", which is not a file", message);
   }
@@ -110,9 +111,8 @@ class PrometheusConnectionTest {
   void emptyPasswordFileIsRefused() throws Exception {
     Path empty = file("password", "\n");
     String message =
-        refused(
-            "https://prom:9090",
-            env("PROMETHEUS_USERNAME", "release", "PROMETHEUS_PASSWORD_FILE", empty.toString()));
+        refusedOverHttps(
+            "PROMETHEUS_USERNAME", "release", "PROMETHEUS_PASSWORD_FILE", empty.toString());
     assertEquals("PROMETHEUS_PASSWORD_FILE names " + empty + ", which is empty", message);
   }
 
@@ -122,9 +122,8 @@ class PrometheusConnectionTest {
     Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
     assumeFalse(Files.isReadable(locked), "root reads any file: run as another user to see this");
     String message =
-        refused(
-            "https://prom:9090",
-            env("PROMETHEUS_USERNAME", "release", "PROMETHEUS_PASSWORD_FILE", locked.toString()));
+        refusedOverHttps(
+            "PROMETHEUS_USERNAME", "release", "PROMETHEUS_PASSWORD_FILE", locked.toString());
     assertTrue(message.contains("which cannot be read"), message);
   }
 
@@ -132,15 +131,13 @@ class PrometheusConnectionTest {
   void bearerAndBasicTogetherAreRefused() throws Exception {
     Path token = file("token", SECRET);
     String message =
-        refused(
-            "https://prom:9090",
-            env(
-                "PROMETHEUS_BEARER_TOKEN_FILE",
-                token.toString(),
-                "PROMETHEUS_USERNAME",
-                "release",
-                "PROMETHEUS_PASSWORD",
-                SECRET));
+        refusedOverHttps(
+            "PROMETHEUS_BEARER_TOKEN_FILE",
+            token.toString(),
+            "PROMETHEUS_USERNAME",
+            "release",
+            "PROMETHEUS_PASSWORD",
+            SECRET);
     assertTrue(message.startsWith("both a bearer token"), message);
     assertTrue(message.contains("unset the other"), message);
   }
@@ -149,13 +146,8 @@ class PrometheusConnectionTest {
   void tokenAndTokenFileTogetherAreRefused() throws Exception {
     Path token = file("token", SECRET);
     String message =
-        refused(
-            "https://prom:9090",
-            env(
-                "PROMETHEUS_BEARER_TOKEN_FILE",
-                token.toString(),
-                "PROMETHEUS_BEARER_TOKEN",
-                SECRET));
+        refusedOverHttps(
+            "PROMETHEUS_BEARER_TOKEN_FILE", token.toString(), "PROMETHEUS_BEARER_TOKEN", SECRET);
     assertEquals(
         "both PROMETHEUS_BEARER_TOKEN and PROMETHEUS_BEARER_TOKEN_FILE are set: unset one of them",
         message);
@@ -163,22 +155,20 @@ class PrometheusConnectionTest {
 
   @Test
   void usernameWithoutPasswordIsRefused() {
-    String message = refused("https://prom:9090", env("PROMETHEUS_USERNAME", "release"));
+    String message = refusedOverHttps("PROMETHEUS_USERNAME", "release");
     assertTrue(message.startsWith("PROMETHEUS_USERNAME is set without PROMETHEUS_PASSWORD_FILE"));
   }
 
   @Test
   void passwordWithoutUsernameIsRefused() {
-    String message = refused("https://prom:9090", env("PROMETHEUS_PASSWORD", SECRET));
+    String message = refusedOverHttps("PROMETHEUS_PASSWORD", SECRET);
     assertTrue(message.contains("without PROMETHEUS_USERNAME"), message);
   }
 
   @Test
   void headerWithoutColonIsRefusedWithoutEchoingIt() {
     String message =
-        refused(
-            "http://prom:9090",
-            env("PROMETHEUS_HEADERS", "X-Scope-OrgID: team-a; X-Api-Key " + SECRET));
+        refusedOverHttp("PROMETHEUS_HEADERS", "X-Scope-OrgID: team-a; X-Api-Key " + SECRET);
     assertEquals(
         "PROMETHEUS_HEADERS pair 2 has no ':': write 'Name: value' pairs separated by ';',"
             + " e.g. 'X-Scope-OrgID: team-a'",
@@ -187,34 +177,30 @@ class PrometheusConnectionTest {
 
   @Test
   void headerWithBadNameIsRefusedWithoutEchoingIt() {
-    String message =
-        refused("http://prom:9090", env("PROMETHEUS_HEADERS", "Bearer " + SECRET + ": x"));
+    String message = refusedOverHttp("PROMETHEUS_HEADERS", "Bearer " + SECRET + ": x");
     assertTrue(message.startsWith("PROMETHEUS_HEADERS pair 1 has a header name"), message);
   }
 
   @Test
   void headerValueWithControlCharacterIsRefusedWithoutEchoingIt() {
-    String message =
-        refused("http://prom:9090", env("PROMETHEUS_HEADERS", "X-Api-Key: " + SECRET + "\u0007"));
+    String message = refusedOverHttp("PROMETHEUS_HEADERS", "X-Api-Key: " + SECRET + "\u0007");
     assertTrue(message.contains("pair 1 (X-Api-Key) has a value with a control"), message);
   }
 
   @Test
   void headersTheClientOwnsAreRefused() {
-    String message = refused("http://prom:9090", env("PROMETHEUS_HEADERS", "Host: other"));
+    String message = refusedOverHttp("PROMETHEUS_HEADERS", "Host: other");
     assertTrue(message.contains("sets Host, which the HTTP client sets itself"), message);
   }
 
   @Test
   void authorizationHeaderNextToCredentialsIsRefused() {
     String message =
-        refused(
-            "http://prom:9090",
-            env(
-                "PROMETHEUS_HEADERS",
-                "Authorization: Bearer " + SECRET,
-                "PROMETHEUS_BEARER_TOKEN",
-                SECRET));
+        refusedOverHttp(
+            "PROMETHEUS_HEADERS",
+            "Authorization: Bearer " + SECRET,
+            "PROMETHEUS_BEARER_TOKEN",
+            SECRET);
     assertTrue(message.startsWith("PROMETHEUS_HEADERS sets Authorization, and so does"), message);
   }
 
@@ -231,21 +217,21 @@ class PrometheusConnectionTest {
   @Test
   void caFileOverPlainHttpIsRefused() throws Exception {
     Path ca = file("ca.pem", "x");
-    String message = refused("http://prom:9090", env("PROMETHEUS_CA_FILE", ca.toString()));
+    String message = refusedOverHttp("PROMETHEUS_CA_FILE", ca.toString());
     assertTrue(message.contains("a CA is only used over https://"), message);
   }
 
   @Test
   void missingCaFileIsRefused() {
     Path missing = dir.resolve("ca.pem");
-    String message = refused("https://prom:9090", env("PROMETHEUS_CA_FILE", missing.toString()));
+    String message = refusedOverHttps("PROMETHEUS_CA_FILE", missing.toString());
     assertEquals("PROMETHEUS_CA_FILE names " + missing + ", which is not a file", message);
   }
 
   @Test
   void caFileWithoutCertificateIsRefused() throws Exception {
     Path notPem = file("ca.pem", "");
-    String message = refused("https://prom:9090", env("PROMETHEUS_CA_FILE", notPem.toString()));
+    String message = refusedOverHttps("PROMETHEUS_CA_FILE", notPem.toString());
     assertTrue(message.contains("which holds no certificate"), message);
   }
 
@@ -253,7 +239,7 @@ class PrometheusConnectionTest {
   void caFileWithGarbageIsRefused() throws Exception {
     Path garbage =
         file("ca.pem", "-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----\n");
-    String message = refused("https://prom:9090", env("PROMETHEUS_CA_FILE", garbage.toString()));
+    String message = refusedOverHttps("PROMETHEUS_CA_FILE", garbage.toString());
     assertTrue(message.contains("which is not a PEM certificate file"), message);
   }
 }

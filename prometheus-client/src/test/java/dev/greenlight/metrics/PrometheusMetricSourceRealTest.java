@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.greenlight.localservices.ExternalTools;
 import dev.greenlight.rollout.gates.Sample;
+import dev.greenlight.testsupport.Closeables;
 import dev.greenlight.testsupport.PrometheusProcess;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import dev.greenlight.testsupport.ScrapeTarget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +30,7 @@ class PrometheusMetricSourceRealTest {
           + "greenlight_probe_value{series=\"a\"} 0.25\n"
           + "greenlight_probe_value{series=\"b\"} 0.75\n";
 
-  private static HttpServer target;
+  private static ScrapeTarget target;
   private static PrometheusProcess prometheus;
   private static OkHttpClient client;
   private static PrometheusMetricSource source;
@@ -40,56 +38,16 @@ class PrometheusMetricSourceRealTest {
   @BeforeAll
   static void start() throws Exception {
     assumeTrue(ExternalTools.present("prometheus"), ExternalTools.skipReason("prometheus"));
-    target = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    target.createContext(
-        "/metrics",
-        exchange -> {
-          byte[] body = EXPOSITION.getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4");
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
-    target.start();
-    prometheus = PrometheusProcess.scraping(target.getAddress().getPort());
+    target = ScrapeTarget.serving(EXPOSITION);
+    prometheus = PrometheusProcess.scraping(target.port());
     client = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(5)).build();
     source = new PrometheusMetricSource(client, prometheus.url());
-    awaitFirstScrape();
-  }
-
-  private static void awaitFirstScrape() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-    String last = "nothing yet";
-    while (System.nanoTime() < deadline) {
-      if (!prometheus.isAlive()) {
-        fail("prometheus exited:\n" + prometheus.log());
-      }
-      try {
-        double up = source.instant("sum(greenlight_probe_value)", Instant.now());
-        if (up == 1.0) {
-          return;
-        }
-        last = "value " + up;
-      } catch (MetricReadException e) {
-        last = e.getMessage(); // not listening yet
-      }
-      Thread.sleep(250);
-    }
-    fail(
-        "Prometheus had no scrape of the target within 40s; last: "
-            + last
-            + "\n"
-            + prometheus.log());
+    AwaitScrape.untilValue(source, "sum(greenlight_probe_value)", v -> v == 1.0, prometheus);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (prometheus != null) {
-      prometheus.close();
-    }
-    if (target != null) {
-      target.stop(0);
-    }
+    Closeables.closeAll(prometheus, target);
     if (client != null) {
       client.dispatcher().executorService().shutdown();
       client.connectionPool().evictAll();

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -20,6 +21,9 @@ import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PrometheusMetricSourceTest {
   private static final String QUERY = "sum(rate(stage_warn_unknown_total[5m]))";
@@ -189,23 +193,60 @@ class PrometheusMetricSourceTest {
     assertTrue(message.contains("bad_data: 1:5: parse error"), message);
   }
 
-  @Test
-  void executionErrorIsAnError() {
-    reply(422, error("execution", "many-to-many matching not allowed"));
+  /**
+   * Answers a range read must fail on, each with the part of the message that says why: Prometheus'
+   * own errors carry its HTTP status, error type and text; a body that is not its API JSON says so.
+   */
+  static Stream<Arguments> failingAnswers() {
+    return Stream.of(
+        failing(
+            "execution error",
+            422,
+            error("execution", "many-to-many matching not allowed"),
+            "HTTP 422, execution: many-to-many"),
+        failing(
+            "query timeout",
+            503,
+            error("timeout", "query timed out in expression evaluation"),
+            "HTTP 503, timeout: query timed out"),
+        failing(
+            "canceled query with 499",
+            499,
+            error("canceled", "context canceled"),
+            "HTTP 499, canceled"),
+        failing(
+            "empty error body is said to be empty",
+            500,
+            "",
+            "HTTP 500, body is not Prometheus API JSON: (empty)"),
+        failing(
+            "error status in a 200 is still an error",
+            200,
+            error("internal", "storage closed"),
+            "status error, internal: storage closed"),
+        failing(
+            "malformed JSON",
+            200,
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[",
+            "body is not Prometheus API JSON"),
+        failing(
+            "string result",
+            200,
+            success("string", "[1768903200,\"hello\"]"),
+            "result type 'string'"),
+        failing("missing data object", 200, "{\"status\":\"success\"}", "no data object"));
+  }
+
+  private static Arguments failing(String name, int code, String body, String expected) {
+    return Arguments.of(name, code, body, expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("failingAnswers")
+  void answerIsAnErrorSayingWhy(String name, int code, String body, String expected) {
+    reply(code, body);
     String message = rangeFails().getMessage();
-    assertTrue(message.contains("HTTP 422, execution: many-to-many"), message);
-  }
-
-  @Test
-  void queryTimeoutIsAnError() {
-    reply(503, error("timeout", "query timed out in expression evaluation"));
-    assertTrue(rangeFails().getMessage().contains("HTTP 503, timeout: query timed out"));
-  }
-
-  @Test
-  void canceledQueryWith499IsAnError() {
-    reply(499, error("canceled", "context canceled"));
-    assertTrue(rangeFails().getMessage().contains("HTTP 499, canceled"));
+    assertTrue(message.contains(expected), message);
   }
 
   @Test
@@ -217,42 +258,11 @@ class PrometheusMetricSourceTest {
   }
 
   @Test
-  void emptyErrorBodyIsSaidToBeEmpty() {
-    reply(500, "");
-    assertTrue(
-        rangeFails().getMessage().contains("HTTP 500, body is not Prometheus API JSON: (empty)"));
-  }
-
-  @Test
-  void errorStatusInA200IsStillAnError() {
-    reply(200, error("internal", "storage closed"));
-    assertTrue(rangeFails().getMessage().contains("status error, internal: storage closed"));
-  }
-
-  @Test
-  void malformedJsonIsAnError() {
-    reply(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[");
-    assertTrue(rangeFails().getMessage().contains("body is not Prometheus API JSON"));
-  }
-
-  @Test
   void unreadableSampleIsAnError() {
     reply(200, success("vector", "[{\"metric\":{},\"value\":[1768903200,\"lots\"]}]"));
     MetricReadException e =
         assertThrows(MetricReadException.class, () -> source.instant(QUERY, FROM));
     assertTrue(e.getMessage().contains("value 'lots' is not a number"), e.getMessage());
-  }
-
-  @Test
-  void stringResultIsAnError() {
-    reply(200, success("string", "[1768903200,\"hello\"]"));
-    assertTrue(rangeFails().getMessage().contains("result type 'string'"));
-  }
-
-  @Test
-  void missingDataObjectIsAnError() {
-    reply(200, "{\"status\":\"success\"}");
-    assertTrue(rangeFails().getMessage().contains("no data object"));
   }
 
   @Test

@@ -43,18 +43,12 @@ class ValidatorMetricsTest {
     assertEquals(2, requests("update", "enforce", "rejected"));
     assertEquals(1, requests("update", "enforce", "accepted"));
     assertEquals(0, requests("update", "warn", "accepted"));
-    assertEquals(1, MetricValues.counter(registry, "stage_warn_unknown", "endpoint", "create"));
-    assertEquals(0, MetricValues.counter(registry, "stage_warn_unknown", "endpoint", "update"));
+    assertEquals(1, warnUnknowns("create"));
+    assertEquals(0, warnUnknowns("update"));
     assertEquals(
         2, MetricValues.counter(registry, "stage_enforce_rejections", "endpoint", "update"));
-    assertEquals(
-        4,
-        MetricValues.histogramCount(
-            registry, "stage_validation_duration_seconds", "endpoint", "create"));
-    assertEquals(
-        3,
-        MetricValues.histogramCount(
-            registry, "stage_validation_duration_seconds", "endpoint", "update"));
+    assertEquals(4, timed("create"));
+    assertEquals(3, timed("update"));
   }
 
   @Test
@@ -72,12 +66,9 @@ class ValidatorMetricsTest {
     assertEquals(3, requests("create", "off", "passed_untouched"));
     assertEquals(3, requests("create", "off", "shadow_unknown"));
     // Shadow unknowns are not WARN's unknowns: the WARN gates and rules must not see them.
-    assertEquals(0, MetricValues.counter(registry, "stage_warn_unknown", "endpoint", "create"));
+    assertEquals(0, warnUnknowns("create"));
     assertEquals(0, requests("create", "warn", "accepted_unknown"));
-    assertEquals(
-        6,
-        MetricValues.histogramCount(
-            registry, "stage_validation_duration_seconds", "endpoint", "create"));
+    assertEquals(6, timed("create"));
   }
 
   @Test
@@ -121,6 +112,17 @@ class ValidatorMetricsTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> new ValidatorMetrics(new PrometheusRegistry(), Set.of(" ")));
+  }
+
+  /** How many validations at {@code endpoint} the duration histogram timed. */
+  private long timed(String endpoint) {
+    return MetricValues.histogramCount(
+        registry, "stage_validation_duration_seconds", "endpoint", endpoint);
+  }
+
+  /** WARN's unknown values at {@code endpoint}: what the WARN gates and rules read. */
+  private double warnUnknowns(String endpoint) {
+    return MetricValues.counter(registry, "stage_warn_unknown", "endpoint", endpoint);
   }
 
   private double requests(String endpoint, String mode, String outcome) {

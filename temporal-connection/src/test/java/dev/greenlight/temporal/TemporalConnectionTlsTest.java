@@ -1,10 +1,12 @@
 package dev.greenlight.temporal;
 
+import static dev.greenlight.testsupport.TestEnvironments.putPairs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenlight.localservices.TemporalServer;
+import dev.greenlight.testsupport.TestEnvironments;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
@@ -75,12 +77,7 @@ class TemporalConnectionTlsTest {
   }
 
   private static Map<String, String> env(TemporalServer server, String... pairs) {
-    Map<String, String> env = new HashMap<>();
-    env.put("TEMPORAL_ADDRESS", server.address());
-    for (int i = 0; i < pairs.length; i += 2) {
-      env.put(pairs[i], pairs[i + 1]);
-    }
-    return env;
+    return putPairs(TestEnvironments.env("TEMPORAL_ADDRESS", server.address()), pairs);
   }
 
   private static Map<String, String> mutualTlsEnv(String... more) {
@@ -93,10 +90,7 @@ class TemporalConnectionTlsTest {
             pki.clientCert.toString(),
             "TEMPORAL_TLS_CLIENT_KEY_PATH",
             pki.clientKey.toString());
-    for (int i = 0; i < more.length; i += 2) {
-      env.put(more[i], more[i + 1]);
-    }
-    return env;
+    return putPairs(env, more);
   }
 
   /** Connects and makes one real call, so the handshake and the headers have happened. */

@@ -1,5 +1,6 @@
 package dev.greenlight.temporal;
 
+import static dev.greenlight.testsupport.TestEnvironments.env;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,6 +39,12 @@ class TemporalSettingsTest {
 
   private static TemporalSettings read(Map<String, String> env) {
     return TemporalSettings.fromEnvironment(env, null);
+  }
+
+  /** The message reading only these {@code name, value} settings is refused with. */
+  private static String refused(String... envPairs) {
+    return assertThrows(InvalidTemporalSettingsException.class, () -> read(env(envPairs)))
+        .getMessage();
   }
 
   @Test
@@ -95,61 +102,43 @@ class TemporalSettingsTest {
 
   @Test
   void unknownProfileIsRefusedNamingTheProfilesThereAre() throws Exception {
-    var e =
-        assertThrows(
-            InvalidTemporalSettingsException.class,
-            () ->
-                read(
-                    Map.of(
-                        "TEMPORAL_CONFIG_FILE",
-                        profiles().toString(),
-                        "TEMPORAL_PROFILE",
-                        "staging")));
+    String message =
+        refused("TEMPORAL_CONFIG_FILE", profiles().toString(), "TEMPORAL_PROFILE", "staging");
     assertEquals(
         "TEMPORAL_PROFILE names profile 'staging' but "
             + dir.resolve("temporal.toml")
             + " has no [profile.staging] (it has default, prod)",
-        e.getMessage());
+        message);
   }
 
   @Test
   void configFileThatDoesNotExistIsRefusedNotReadAsEmpty() {
     Path missing = dir.resolve("nope.toml");
-    var e =
-        assertThrows(
-            InvalidTemporalSettingsException.class,
-            () -> read(Map.of("TEMPORAL_CONFIG_FILE", missing.toString())));
+    String message = refused("TEMPORAL_CONFIG_FILE", missing.toString());
     assertEquals(
-        "TEMPORAL_CONFIG_FILE names " + missing + ", which is not a readable file", e.getMessage());
+        "TEMPORAL_CONFIG_FILE names " + missing + ", which is not a readable file", message);
   }
 
   @Test
   void profileWithoutAnyFileIsRefused() {
-    var e =
-        assertThrows(
-            InvalidTemporalSettingsException.class, () -> read(Map.of("TEMPORAL_PROFILE", "prod")));
-    assertTrue(e.getMessage().contains("there is no profile file"), e.getMessage());
+    String message = refused("TEMPORAL_PROFILE", "prod");
+    assertTrue(message.contains("there is no profile file"), message);
   }
 
   @Test
   void tlsMustBeTrueOrFalse() {
-    var e =
-        assertThrows(
-            InvalidTemporalSettingsException.class, () -> read(Map.of("TEMPORAL_TLS", "yes")));
-    assertEquals("TEMPORAL_TLS must be true or false but was 'yes'", e.getMessage());
+    String message = refused("TEMPORAL_TLS", "yes");
+    assertEquals("TEMPORAL_TLS must be true or false but was 'yes'", message);
     assertTrue(read(Map.of("TEMPORAL_TLS", "true")).usesTls());
   }
 
   @Test
   void missingCaFileIsRefusedNamingVariableAndPath() {
     Path missing = dir.resolve("ca.pem");
-    var e =
-        assertThrows(
-            InvalidTemporalSettingsException.class,
-            () -> read(Map.of("TEMPORAL_TLS_SERVER_CA_CERT_PATH", missing.toString())));
+    String message = refused("TEMPORAL_TLS_SERVER_CA_CERT_PATH", missing.toString());
     assertEquals(
         "TEMPORAL_TLS_SERVER_CA_CERT_PATH names " + missing + ", which is not a readable file",
-        e.getMessage());
+        message);
   }
 
   @Test
@@ -163,38 +152,29 @@ class TemporalSettingsTest {
         [profile.default.tls]
         server_ca_cert_path = "/nowhere/ca.pem"
         """);
-    var e =
-        assertThrows(
-            InvalidTemporalSettingsException.class,
-            () -> read(Map.of("TEMPORAL_CONFIG_FILE", file.toString())));
+    String message = refused("TEMPORAL_CONFIG_FILE", file.toString());
     assertEquals(
         "tls.server_ca_cert_path of profile default in "
             + file
             + " names /nowhere/ca.pem, which is not a readable file",
-        e.getMessage());
+        message);
   }
 
   @Test
   void clientCertificateWithoutKeyIsRefused() throws Exception {
     Path cert = Files.writeString(dir.resolve("client.pem"), "x");
-    var e =
-        assertThrows(
-            InvalidTemporalSettingsException.class,
-            () -> read(Map.of("TEMPORAL_TLS_CLIENT_CERT_PATH", cert.toString())));
+    String message = refused("TEMPORAL_TLS_CLIENT_CERT_PATH", cert.toString());
     assertEquals(
         "a client certificate needs its private key and a key its certificate:"
             + " TEMPORAL_TLS_CLIENT_CERT_PATH is set but TEMPORAL_TLS_CLIENT_KEY_PATH is not",
-        e.getMessage());
+        message);
   }
 
   @Test
   void filesThatAreNotPemAreRefusedNamingThem() throws Exception {
     Path ca = Files.writeString(dir.resolve("ca.pem"), "not a certificate");
-    var e =
-        assertThrows(
-            InvalidTemporalSettingsException.class,
-            () -> read(Map.of("TEMPORAL_TLS_SERVER_CA_CERT_PATH", ca.toString())));
-    assertTrue(e.getMessage().startsWith("cannot build the TLS context"), e.getMessage());
-    assertTrue(e.getMessage().contains("CA " + ca), e.getMessage());
+    String message = refused("TEMPORAL_TLS_SERVER_CA_CERT_PATH", ca.toString());
+    assertTrue(message.startsWith("cannot build the TLS context"), message);
+    assertTrue(message.contains("CA " + ca), message);
   }
 }

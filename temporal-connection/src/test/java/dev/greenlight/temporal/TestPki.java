@@ -47,23 +47,31 @@ final class TestPki {
     return new TestPki(dir);
   }
 
+  /** A P-256 key pair named {@code name} valid for two days, in its own keystore. */
+  private void generateKeyPair(String name, String distinguishedName, String... moreOptions)
+      throws Exception {
+    List<String> options =
+        new ArrayList<>(
+            List.of(
+                "-genkeypair",
+                "-alias",
+                name,
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                distinguishedName,
+                "-validity",
+                "2",
+                "-keystore",
+                store(name)));
+    options.addAll(List.of(moreOptions));
+    keytool(options.toArray(String[]::new));
+  }
+
   private Path newCa(String name) throws Exception {
-    keytool(
-        "-genkeypair",
-        "-alias",
-        name,
-        "-keyalg",
-        "EC",
-        "-groupname",
-        "secp256r1",
-        "-dname",
-        "CN=Greenlight test " + name,
-        "-ext",
-        "bc:c",
-        "-validity",
-        "2",
-        "-keystore",
-        store(name));
+    generateKeyPair(name, "CN=Greenlight test " + name, "-ext", "bc:c");
     Path pem = dir.resolve(name + ".pem");
     keytool(
         "-exportcert", "-rfc", "-alias", name, "-keystore", store(name), "-file", pem.toString());
@@ -72,20 +80,7 @@ final class TestPki {
 
   /** A key pair named {@code name}, its certificate signed by the CA, its key written as PEM. */
   private Path signed(String name, String ext, String moreExt) throws Exception {
-    keytool(
-        "-genkeypair",
-        "-alias",
-        name,
-        "-keyalg",
-        "EC",
-        "-groupname",
-        "secp256r1",
-        "-dname",
-        "CN=" + name,
-        "-validity",
-        "2",
-        "-keystore",
-        store(name));
+    generateKeyPair(name, "CN=" + name);
     Path csr = dir.resolve(name + ".csr");
     keytool("-certreq", "-alias", name, "-keystore", store(name), "-file", csr.toString());
     Path pem = dir.resolve(name + ".pem");

@@ -153,15 +153,7 @@ class FailureAndPauseSafetyTest extends RolloutKitTest {
   @Test
   void aPauseForFailedReadsLiftsItselfWhenReadsSucceed() {
     kit.start(script -> {});
-    long warnFrom =
-        kit.awaitStatus(s -> s.phase() == Phase.WARN, Duration.ofDays(3), Duration.ofHours(1))
-            .phaseStartedAtMillis();
-    // WARN reads only in the last hour of its three-day minimum.
-    kit.env.sleep(
-        Duration.ofMillis(
-            warnFrom
-                + Duration.ofDays(3).minusMinutes(45).toMillis()
-                - kit.env.currentTimeMillis()));
+    kit.sleepIntoWarnReads();
     String warnUnknown = kit.plan.warn().unknownRate().query();
     kit.fail(warnUnknown);
     RolloutStatus paused =
@@ -226,14 +218,7 @@ class FailureAndPauseSafetyTest extends RolloutKitTest {
     RolloutPlan manual = p.withResumeAfterMetricsOutage(false).withNotifications(null);
     try (RolloutTestKit own = new RolloutTestKit(manual, false)) {
       own.start(script -> {});
-      long warnFrom =
-          own.awaitStatus(s -> s.phase() == Phase.WARN, Duration.ofDays(3), Duration.ofHours(1))
-              .phaseStartedAtMillis();
-      own.env.sleep(
-          Duration.ofMillis(
-              warnFrom
-                  + Duration.ofDays(3).minusMinutes(45).toMillis()
-                  - own.env.currentTimeMillis()));
+      own.sleepIntoWarnReads();
       String warnUnknown = own.plan.warn().unknownRate().query();
       own.fail(warnUnknown);
       own.awaitStatus(RolloutStatus::paused, Duration.ofHours(1), Duration.ofMinutes(5));

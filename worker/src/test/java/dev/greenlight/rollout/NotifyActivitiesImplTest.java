@@ -184,17 +184,23 @@ class NotifyActivitiesImplTest {
     assertSignedWith(rotated, second, second.getBody().readUtf8());
   }
 
+  /** Delivering ROLLED_BACK to {@code sink} fails with a failure Temporal must not retry. */
+  private ApplicationFailure finalFailure(NotifySink sink) {
+    ApplicationFailure failure =
+        assertThrows(
+            ApplicationFailure.class,
+            () -> activities.deliver(new NotificationDelivery(sink, ROLLED_BACK)));
+    assertTrue(failure.isNonRetryable(), failure.getOriginalMessage());
+    return failure;
+  }
+
   @Test
   void whatARetryCannotFixIsNotRetriedAndNeverShowsASecret() {
     environment.put("HOOK_URL", receiver.url("/T0/B0/s3cr3t-path").toString());
     NotifySink fromEnv =
         new NotifySink(
             "chat", NotifySink.Kind.SLACK, null, "HOOK_URL", null, "MISSING", null, null, null);
-    ApplicationFailure missing =
-        assertThrows(
-            ApplicationFailure.class,
-            () -> activities.deliver(new NotificationDelivery(fromEnv, ROLLED_BACK)));
-    assertTrue(missing.isNonRetryable());
+    ApplicationFailure missing = finalFailure(fromEnv);
     assertEquals(NotifyActivities.FAILURE_MISCONFIGURED, missing.getType());
     assertEquals(
         "sink chat: environment variable MISSING is not set on this worker",
@@ -202,22 +208,14 @@ class NotifyActivitiesImplTest {
 
     environment.put("MISSING", SECRET);
     receiver.enqueue(new MockResponse().setResponseCode(404));
-    ApplicationFailure refused =
-        assertThrows(
-            ApplicationFailure.class,
-            () -> activities.deliver(new NotificationDelivery(fromEnv, ROLLED_BACK)));
-    assertTrue(refused.isNonRetryable());
+    ApplicationFailure refused = finalFailure(fromEnv);
     assertEquals(NotifyActivities.FAILURE_REFUSED, refused.getType());
     assertEquals(
         "sink chat (the URL in $HOOK_URL) answered HTTP 404", refused.getOriginalMessage());
     assertFalse(refused.getOriginalMessage().contains("s3cr3t"));
 
     receiver.enqueue(new MockResponse().setResponseCode(301).setHeader("Location", "/elsewhere"));
-    ApplicationFailure moved =
-        assertThrows(
-            ApplicationFailure.class,
-            () -> activities.deliver(new NotificationDelivery(fromEnv, ROLLED_BACK)));
-    assertTrue(moved.isNonRetryable());
+    ApplicationFailure moved = finalFailure(fromEnv);
     assertTrue(moved.getOriginalMessage().endsWith("HTTP 301 (redirects are not followed)"));
   }
 

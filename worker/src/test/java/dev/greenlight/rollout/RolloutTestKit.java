@@ -24,8 +24,8 @@ import dev.greenlight.validator.ValidationMode;
 import dev.greenlight.worker.Activities;
 import dev.greenlight.worker.ActivityClients;
 import dev.greenlight.worker.BackupSetup;
+import dev.greenlight.worker.SearchAttributes;
 import io.lettuce.core.RedisClient;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -122,12 +122,7 @@ final class RolloutTestKit implements AutoCloseable {
   private RolloutTestKit(RolloutPlan plan, boolean cacheless, Path backupDir, long rows) {
     this.plan = plan;
     env = TestWorkflowEnvironment.newInstance();
-    env.registerSearchAttribute(
-        RolloutConstants.PHASE.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
-    env.registerSearchAttribute(
-        RolloutConstants.MODE.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
-    env.registerSearchAttribute(
-        RolloutConstants.PERCENT.getName(), IndexedValueType.INDEXED_VALUE_TYPE_INT);
+    SearchAttributes.REQUIRED.forEach(env::registerSearchAttribute);
     redis = RedisClient.create(TestServices.redis().url());
     keyPrefix = "gltest:" + UUID.randomUUID() + ":";
     store = new ModeStore(redis, keyPrefix);
@@ -292,6 +287,19 @@ final class RolloutTestKit implements AutoCloseable {
       status = status();
     }
     return status;
+  }
+
+  /**
+   * Waits for WARN, then sleeps to 45 minutes before its three-day minimum ends: WARN reads its
+   * gates only in that last hour, so what a test scripts next is what the coming reads see.
+   */
+  void sleepIntoWarnReads() {
+    long warnFrom =
+        awaitStatus(s -> s.phase() == Phase.WARN, Duration.ofDays(3), Duration.ofHours(1))
+            .phaseStartedAtMillis();
+    env.sleep(
+        Duration.ofMillis(
+            warnFrom + Duration.ofDays(3).minusMinutes(45).toMillis() - env.currentTimeMillis()));
   }
 
   long elapsedDays() {

@@ -154,18 +154,8 @@ class RolloutWorkflowCanaryTest extends RolloutKitTest {
     kit.workflow().promote(early);
     RolloutStatus promoted =
         kit.awaitStatus(s -> s.percent() == 50, Duration.ofMinutes(30), Duration.ofMinutes(1));
-    long stepOne =
-        promoted.transitions().stream()
-            .filter(t -> t.percent() == 10)
-            .findFirst()
-            .orElseThrow()
-            .atMillis();
-    long stepTwo =
-        promoted.transitions().stream()
-            .filter(t -> t.percent() == 50)
-            .findFirst()
-            .orElseThrow()
-            .atMillis();
+    long stepOne = firstAtPercent(promoted, 10);
+    long stepTwo = firstAtPercent(promoted, 50);
     assertTrue(
         stepTwo - stepOne < Duration.ofHours(2).toMillis(), "promoted before the 2h minimum");
     // Whoever reads the transitions (status, the fuzz oracle) learns why the step was short.
@@ -185,5 +175,14 @@ class RolloutWorkflowCanaryTest extends RolloutKitTest {
     assertTrue(
         forced.transitions().stream()
             .anyMatch(t -> t.reason().contains("forced by alice: go-live deadline")));
+  }
+
+  /** When the rollout first stood at {@code percent}, per the transitions. */
+  private static long firstAtPercent(RolloutStatus status, int percent) {
+    return status.transitions().stream()
+        .filter(t -> t.percent() == percent)
+        .findFirst()
+        .orElseThrow()
+        .atMillis();
   }
 }

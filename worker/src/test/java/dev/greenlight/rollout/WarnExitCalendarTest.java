@@ -34,6 +34,14 @@ class WarnExitCalendarTest extends RolloutKitTest {
   }
 
   /** Asserts the rollout ended at {@code expected}, give or take the timers' milliseconds. */
+  /** The rollout completed, its last transition within a minute of {@code expected}. */
+  private RolloutResult assertCompletedAt(long expected) {
+    RolloutResult result = kit.result();
+    assertEquals(COMPLETED, result.outcome(), result.reason());
+    assertEndedAt(expected, result);
+    return result;
+  }
+
   private static void assertEndedAt(long expected, RolloutResult result) {
     long ended = result.transitions().get(result.transitions().size() - 1).atMillis();
     assertTrue(
@@ -47,10 +55,7 @@ class WarnExitCalendarTest extends RolloutKitTest {
     long start = reachWarnExit(BAD);
     kit.bendAt(daily, start + 23 * DAY + DAY / 2, GOOD);
 
-    RolloutResult result = kit.result();
-
-    assertEquals(COMPLETED, result.outcome(), result.reason());
-    assertEndedAt(start + 30 * DAY, result);
+    assertCompletedAt(start + 30 * DAY);
   }
 
   /** Without seven good days by day 30: NEEDS_ATTENTION, the mode left as it is. */
@@ -77,10 +82,7 @@ class WarnExitCalendarTest extends RolloutKitTest {
     kit.bendAt(daily, start + 3 * DAY - DAY / 24, BAD);
     kit.bendAt(daily, start + 3 * DAY + DAY / 24, GOOD);
 
-    RolloutResult result = kit.result();
-
-    assertEquals(COMPLETED, result.outcome(), result.reason());
-    assertEndedAt(start + 10 * DAY, result);
+    assertCompletedAt(start + 10 * DAY);
   }
 
   /** Prometheus down for three hours when day 2 ends: the read is retried, day 2 still counts. */
@@ -90,10 +92,7 @@ class WarnExitCalendarTest extends RolloutKitTest {
     kit.failAt(daily, start + 2 * DAY - 1000);
     kit.bendAt(daily, start + 2 * DAY + 3 * DAY / 24, GOOD);
 
-    RolloutResult result = kit.result();
-
-    assertEquals(COMPLETED, result.outcome(), result.reason());
-    assertEndedAt(start + 7 * DAY, result);
+    RolloutResult result = assertCompletedAt(start + 7 * DAY);
     assertTrue(
         result.transitions().stream()
             .anyMatch(t -> t.reason().startsWith("day 2 could not be read")),

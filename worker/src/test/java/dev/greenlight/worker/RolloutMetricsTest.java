@@ -17,7 +17,6 @@ import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.validator.ValidationMode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -50,12 +49,7 @@ class RolloutMetricsTest {
   @BeforeEach
   void startRollouts() throws InterruptedException {
     env = TestWorkflowEnvironment.newInstance();
-    env.registerSearchAttribute(
-        RolloutConstants.PHASE.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
-    env.registerSearchAttribute(
-        RolloutConstants.MODE.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
-    env.registerSearchAttribute(
-        RolloutConstants.PERCENT.getName(), IndexedValueType.INDEXED_VALUE_TYPE_INT);
+    SearchAttributes.REQUIRED.forEach(env::registerSearchAttribute);
     Worker worker = env.newWorker(RolloutConstants.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(RolloutWorkflowImpl.class);
     env.start();
@@ -181,34 +175,23 @@ class RolloutMetricsTest {
             "gate=\"error-rate\"",
             PLAN,
             canary));
-    assertEquals(
-        1,
-        scrape.value(
-            "greenlight_rollout_gate_verdict",
-            "gate=\"error-rate\"",
-            PLAN,
-            canary,
-            "verdict=\"RED\""));
-    assertEquals(
-        0,
-        scrape.value(
-            "greenlight_rollout_gate_verdict",
-            "gate=\"error-rate\"",
-            PLAN,
-            canary,
-            "verdict=\"GREEN\""));
-    assertEquals(
-        1,
-        scrape.value(
-            "greenlight_rollout_gate_verdict",
-            "gate=\"p99-latency\"",
-            PLAN,
-            canary,
-            "verdict=\"GREEN\""));
+    assertEquals(1, gateVerdict(scrape, canary, "error-rate", "RED"));
+    assertEquals(0, gateVerdict(scrape, canary, "error-rate", "GREEN"));
+    assertEquals(1, gateVerdict(scrape, canary, "p99-latency", "GREEN"));
     assertEquals(2, scrape.value("greenlight_rollout_gate_consecutive_read_errors", PLAN, canary));
     assertEquals(1, scrape.value("greenlight_rollout_rollbacks_total", PLAN, canary));
     assertEquals(3, scrape.value("greenlight_rollout_notifications_failed_total", PLAN, canary));
     assertEquals(3, scrape.value("greenlight_rollouts_open"));
+  }
+
+  /** The rollout's one-hot verdict gauge for {@code gate}: 1 on the verdict it holds, else 0. */
+  private static double gateVerdict(Scrape scrape, String rollout, String gate, String verdict) {
+    return scrape.value(
+        "greenlight_rollout_gate_verdict",
+        "gate=\"" + gate + "\"",
+        PLAN,
+        rollout,
+        "verdict=\"" + verdict + "\"");
   }
 
   @Test

@@ -11,6 +11,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WorkerConfigTest {
+  /** The message a worker configured with only {@code variable=value} is refused with. */
+  private static String refused(String variable, String value) {
+    return assertThrows(
+            IllegalArgumentException.class, () -> WorkerConfig.fromEnv(Map.of(variable, value)))
+        .getMessage();
+  }
+
   @Test
   void defaultsApplyWhenNothingIsSet() {
     WorkerConfig c = WorkerConfig.fromEnv(Map.of());
@@ -48,11 +55,8 @@ class WorkerConfigTest {
     assertEquals(
         false,
         WorkerConfig.fromEnv(Map.of("GREENLIGHT_STICKY_EXECUTION", "false")).stickyExecution());
-    var e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> WorkerConfig.fromEnv(Map.of("GREENLIGHT_STICKY_EXECUTION", "no")));
-    assertTrue(e.getMessage().contains("must be true or false but was 'no'"), e.getMessage());
+    String message = refused("GREENLIGHT_STICKY_EXECUTION", "no");
+    assertTrue(message.contains("must be true or false but was 'no'"), message);
   }
 
   @Test
@@ -67,13 +71,9 @@ class WorkerConfigTest {
 
   @Test
   void badBackupFormatIsRefusedNamingValueAndAllowedOnes() {
-    var e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> WorkerConfig.fromEnv(Map.of("GREENLIGHT_BACKUP_FORMAT", "zip")));
     assertEquals(
         "GREENLIGHT_BACKUP_FORMAT must be one of pg_dump, copy, auto but was 'zip'",
-        e.getMessage());
+        refused("GREENLIGHT_BACKUP_FORMAT", "zip"));
   }
 
   @Test
@@ -110,11 +110,8 @@ class WorkerConfigTest {
 
   @Test
   void badMetricsPortIsRefusedWithItsValue() {
-    var e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> WorkerConfig.fromEnv(Map.of("GREENLIGHT_METRICS_PORT", "http")));
-    assertTrue(e.getMessage().contains("'http'"), e.getMessage());
+    String message = refused("GREENLIGHT_METRICS_PORT", "http");
+    assertTrue(message.contains("'http'"), message);
   }
 
   @Test

@@ -1,5 +1,8 @@
 package dev.greenlight.dataplane.backup;
 
+import static dev.greenlight.dataplane.backup.RestoreTraces.assertNoRestorePassRecorded;
+import static dev.greenlight.dataplane.backup.RestoreTraces.assertScratchDropped;
+import static dev.greenlight.dataplane.backup.RestoreTraces.scratchDatabases;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -81,7 +84,7 @@ class BackupsTest {
   @Test
   void verifiedAndRestoreTestedBackupSatisfiesTheGuard() {
     BackupResult backup = backups.backup("run-b2", dir, List.of());
-    List<String> scratchBefore = scratchDatabases();
+    List<String> scratchBefore = scratchDatabases(db.jdbi());
 
     backups.verify(Path.of(backup.manifestFile()));
     RestoreTestResult restored = backups.restoreTest(Path.of(backup.manifestFile()));
@@ -89,8 +92,8 @@ class BackupsTest {
     assertEquals(backup.manifest().tables(), restored.restoredTables());
     assertEquals(backup.manifest().distinctStages(), restored.distinctStages());
     assertTrue(restored.durationMillis() <= restored.limitMillis());
-    assertEquals(scratchBefore, scratchDatabases(), "the scratch database is dropped");
-    assertTrue(!scratchDatabases().contains(restored.scratchDatabase()));
+    assertEquals(scratchBefore, scratchDatabases(db.jdbi()), "the scratch database is dropped");
+    assertTrue(!scratchDatabases(db.jdbi()).contains(restored.scratchDatabase()));
     BackupEvidence proven =
         new BackupGuard(db.jdbi()).requireProvenBackup("run-b2", "public.portfolio_companies");
     assertNotNull(proven.restoreDurationMillis());
@@ -104,7 +107,7 @@ class BackupsTest {
     bytes[bytes.length / 2] ^= 0x5a;
     Files.write(file, bytes);
     String tamperedSha = Sha256.of(file);
-    List<String> scratchBefore = scratchDatabases();
+    List<String> scratchBefore = scratchDatabases(db.jdbi());
 
     BackupChecksumMismatchException e =
         assertThrows(
@@ -121,8 +124,9 @@ class BackupsTest {
     assertThrows(
         BackupChecksumMismatchException.class,
         () -> backups.restoreTest(Path.of(backup.manifestFile())));
-    assertEquals(scratchBefore, scratchDatabases(), "refused before creating a scratch database");
-    assertNull(new BackupEvidenceStore(db.jdbi()).forRun("run-b3").get(0).restoreTestPassedAt());
+    assertEquals(
+        scratchBefore, scratchDatabases(db.jdbi()), "refused before creating a scratch database");
+    assertNoRestorePassRecorded(db.jdbi(), "run-b3");
   }
 
   @Test
@@ -141,9 +145,8 @@ class BackupsTest {
             () -> backups.restoreTest(Path.of(backup.manifestFile())));
 
     assertTrue(e.getMessage().contains("pg_restore exited with"), e.getMessage());
-    assertNotNull(e.scratchDatabase());
-    assertTrue(!scratchDatabases().contains(e.scratchDatabase()), "scratch database dropped");
-    assertNull(new BackupEvidenceStore(db.jdbi()).forRun("run-b4").get(0).restoreTestPassedAt());
+    assertScratchDropped(db.jdbi(), e);
+    assertNoRestorePassRecorded(db.jdbi(), "run-b4");
   }
 
   @Test
@@ -165,7 +168,7 @@ class BackupsTest {
                     + " copy but the manifest says "
                     + (ROWS + 1)),
         e.getMessage());
-    assertTrue(!scratchDatabases().contains(e.scratchDatabase()));
+    assertTrue(!scratchDatabases(db.jdbi()).contains(e.scratchDatabase()));
   }
 
   @Test
@@ -178,7 +181,7 @@ class BackupsTest {
             () -> backups.restoreTest(Path.of(backup.manifestFile()), Duration.ofMillis(1)));
 
     assertTrue(e.getMessage().contains("limit"), e.getMessage());
-    assertTrue(!scratchDatabases().contains(e.scratchDatabase()));
+    assertTrue(!scratchDatabases(db.jdbi()).contains(e.scratchDatabase()));
   }
 
   @Test
@@ -200,17 +203,6 @@ class BackupsTest {
             dev.greenlight.dataplane.DataPlaneException.class,
             () -> backups.backup("run-b8", dir, List.of("no_such_table")));
     assertTrue(e.getMessage().contains("'no_such_table' does not exist"), e.getMessage());
-  }
-
-  private static List<String> scratchDatabases() {
-    return db.jdbi()
-        .withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT datname FROM pg_database WHERE datname LIKE 'gl\\_restore\\_%'"
-                            + " ORDER BY datname")
-                    .mapTo(String.class)
-                    .list());
   }
 
   private interface ManifestEdit {

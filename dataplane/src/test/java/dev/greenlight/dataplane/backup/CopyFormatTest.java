@@ -1,7 +1,9 @@
 package dev.greenlight.dataplane.backup;
 
+import static dev.greenlight.dataplane.backup.RestoreTraces.assertNoRestorePassRecorded;
+import static dev.greenlight.dataplane.backup.RestoreTraces.assertScratchDropped;
+import static dev.greenlight.dataplane.backup.RestoreTraces.scratchDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -146,7 +148,7 @@ class CopyFormatTest {
       Backups backups =
           new Backups(
               own.jdbi(), own.address(), PgTools.inDirectory(noTools), BackupFormatPolicy.COPY);
-      List<String> scratchBefore = scratchDatabases();
+      List<String> scratchBefore = scratchDatabases(db.jdbi());
       BackupResult backup = backups.backup("copy-guard", dir, List.of("portfolio_companies"));
       Path manifest = Path.of(backup.manifestFile());
       StageMigration migration = new StageMigration(own.jdbi(), StageNormalizer.defaults());
@@ -164,7 +166,7 @@ class CopyFormatTest {
           List.of(new BackupManifest.TableRows("public.portfolio_companies", SEEDED)),
           restored.restoredTables());
       assertEquals(backup.manifest().distinctStages(), restored.distinctStages());
-      assertEquals(scratchBefore, scratchDatabases(), "the scratch database is dropped");
+      assertEquals(scratchBefore, scratchDatabases(db.jdbi()), "the scratch database is dropped");
       BackupEvidence proven =
           new BackupGuard(own.jdbi())
               .requireProvenBackup("copy-guard", "public.portfolio_companies");
@@ -185,7 +187,7 @@ class CopyFormatTest {
     byte[] bytes = Files.readAllBytes(file);
     bytes[bytes.length / 2] ^= 0x21;
     Files.write(file, bytes);
-    List<String> scratchBefore = scratchDatabases();
+    List<String> scratchBefore = scratchDatabases(db.jdbi());
 
     var e =
         assertThrows(
@@ -193,9 +195,9 @@ class CopyFormatTest {
             () -> copies.restoreTest(Path.of(backup.manifestFile())));
 
     assertTrue(e.getMessage().contains(backup.manifest().sha256()), e.getMessage());
-    assertEquals(scratchBefore, scratchDatabases(), "refused before creating a scratch database");
-    assertNull(
-        new BackupEvidenceStore(db.jdbi()).forRun("copy-tampered").get(0).restoreTestPassedAt());
+    assertEquals(
+        scratchBefore, scratchDatabases(db.jdbi()), "refused before creating a scratch database");
+    assertNoRestorePassRecorded(db.jdbi(), "copy-tampered");
   }
 
   @Test
@@ -213,8 +215,7 @@ class CopyFormatTest {
         assertThrows(RestoreTestFailedException.class, () -> copies.restoreTest(manifestFile));
 
     assertTrue(e.getMessage().contains("truncated"), e.getMessage());
-    assertNotNull(e.scratchDatabase());
-    assertTrue(!scratchDatabases().contains(e.scratchDatabase()), "scratch database dropped");
+    assertScratchDropped(db.jdbi(), e);
   }
 
   @Test
@@ -228,9 +229,8 @@ class CopyFormatTest {
             () -> copies.restoreTest(Path.of(backup.manifestFile()), Duration.ofMillis(1)));
 
     assertTrue(e.getMessage().contains("within the 1 ms limit"), e.getMessage());
-    assertNotNull(e.scratchDatabase());
-    assertTrue(!scratchDatabases().contains(e.scratchDatabase()), "scratch database dropped");
-    assertNull(new BackupEvidenceStore(db.jdbi()).forRun("copy-slow").get(0).restoreTestPassedAt());
+    assertScratchDropped(db.jdbi(), e);
+    assertNoRestorePassRecorded(db.jdbi(), "copy-slow");
   }
 
   @Test
@@ -375,17 +375,6 @@ class CopyFormatTest {
                 h.createQuery(
                         "SELECT indexdef FROM pg_indexes WHERE schemaname NOT LIKE 'pg\\_%'"
                             + " AND schemaname <> 'information_schema' ORDER BY 1")
-                    .mapTo(String.class)
-                    .list());
-  }
-
-  static List<String> scratchDatabases() {
-    return db.jdbi()
-        .withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT datname FROM pg_database WHERE datname LIKE 'gl\\_restore\\_%'"
-                            + " ORDER BY datname")
                     .mapTo(String.class)
                     .list());
   }

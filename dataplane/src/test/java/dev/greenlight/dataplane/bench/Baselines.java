@@ -162,16 +162,9 @@ final class Baselines {
     long started = System.nanoTime();
     Path file = dir.resolve("raw-" + scratch + ".dump");
     run(
-        List.of(
+        pgTool(
             "pg_dump",
-            "-w",
-            "-h",
-            db.host(),
-            "-p",
-            "" + db.port(),
-            "-U",
-            db.user(),
-            "-d",
+            db,
             db.database(),
             "-Fc",
             "-t",
@@ -183,16 +176,9 @@ final class Baselines {
       c.createStatement().execute("CREATE DATABASE " + scratch + " TEMPLATE template0");
       try {
         run(
-            List.of(
+            pgTool(
                 "pg_restore",
-                "-w",
-                "-h",
-                db.host(),
-                "-p",
-                "" + db.port(),
-                "-U",
-                db.user(),
-                "-d",
+                db,
                 scratch,
                 "--exit-on-error",
                 "--no-owner",
@@ -206,6 +192,20 @@ final class Baselines {
     long millis = (System.nanoTime() - started) / 1_000_000;
     Files.deleteIfExists(file);
     return millis;
+  }
+
+  /**
+   * A pg_dump/pg_restore command line on {@code database} at {@code db}'s server; {@code -w}
+   * because the password comes from {@link DatabaseAddress#toolEnvironment()}, never a prompt.
+   */
+  private static List<String> pgTool(
+      String tool, DatabaseAddress db, String database, String... moreArgs) {
+    List<String> command = new ArrayList<>();
+    command.addAll(
+        List.of(
+            tool, "-w", "-h", db.host(), "-p", "" + db.port(), "-U", db.user(), "-d", database));
+    command.addAll(List.of(moreArgs));
+    return command;
   }
 
   private static void run(List<String> command, DatabaseAddress db)

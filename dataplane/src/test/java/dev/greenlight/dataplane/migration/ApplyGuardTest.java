@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** DESIGN.md invariant 5: no apply without a verified backup and a passing restore test. */
 class ApplyGuardTest {
@@ -57,20 +59,18 @@ class ApplyGuardTest {
     assertEquals(0, db.count("stage_migration_control"), "a refused run is not even started");
   }
 
-  @Test
-  void applyWithUnverifiedBackupIsRefused() throws Exception {
-    record("unverified", false, false);
+  /** A backup that is on record but not proven: unverified, or verified but never restored. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "unverified,    false, neither verified nor restore-tested",
+    "verified-only, true,  has not passed a restore test"
+  })
+  void applyWithAnUnprovenBackupIsRefused(String runId, boolean verified, String reason)
+      throws Exception {
+    record(runId, verified, false);
     MissingBackupEvidenceException e =
-        assertThrows(MissingBackupEvidenceException.class, () -> apply("unverified"));
-    assertTrue(e.getMessage().contains("neither verified nor restore-tested"), e.getMessage());
-  }
-
-  @Test
-  void applyWithVerifiedButNotRestoreTestedBackupIsRefused() throws Exception {
-    record("verified-only", true, false);
-    MissingBackupEvidenceException e =
-        assertThrows(MissingBackupEvidenceException.class, () -> apply("verified-only"));
-    assertTrue(e.getMessage().contains("has not passed a restore test"), e.getMessage());
+        assertThrows(MissingBackupEvidenceException.class, () -> apply(runId));
+    assertTrue(e.getMessage().contains(reason), e.getMessage());
   }
 
   @Test

@@ -85,28 +85,11 @@ class SqlLookingStagesTest {
 
     for (String value : hostile) {
       assertEquals(
-          1L,
-          (long)
-              db.jdbi()
-                  .withHandle(
-                      h ->
-                          h.createQuery("SELECT count(*) FROM portfolio_companies WHERE stage = :v")
-                              .bind("v", value)
-                              .mapTo(Long.class)
-                              .one()),
-          "left unchanged: " + value);
+          1L, db.count("portfolio_companies WHERE stage = :v", value), "left unchanged: " + value);
       assertEquals(
           1L,
-          (long)
-              db.jdbi()
-                  .withHandle(
-                      h ->
-                          h.createQuery(
-                                  "SELECT count(*) FROM stage_normalization_log WHERE old_stage = :v"
-                                      + " AND normalized_stage IS NULL")
-                              .bind("v", value)
-                              .mapTo(Long.class)
-                              .one()),
+          db.count(
+              "stage_normalization_log WHERE old_stage = :v AND normalized_stage IS NULL", value),
           "logged once as unmappable: " + value);
     }
     assertEquals(0, db.count("portfolio_companies WHERE stage = 'pwned'"));

@@ -17,14 +17,19 @@ class GreenWindowTest {
     return new GateSummary("g", GateSummary.Outcome.DATA, null, 5, present, 0, 0, 0, 0, 0);
   }
 
+  private static RolloutState windowOpenedAtZero() {
+    RolloutState s = new RolloutState();
+    GreenWindow.open(s, 0);
+    return s;
+  }
+
   private static void poll(RolloutState s, long at, GateSummary summary) {
     GreenWindow.observe(s, List.of(summary), at);
   }
 
   @Test
   void windowIsGreenOnlyAfterItsWholeLength() {
-    RolloutState s = new RolloutState();
-    GreenWindow.open(s, 0);
+    RolloutState s = windowOpenedAtZero();
     for (long t = 5 * MIN; t < WINDOW; t += 5 * MIN) {
       poll(s, t, green(5));
       assertFalse(GreenWindow.isGreen(s, t, WINDOW));
@@ -35,8 +40,7 @@ class GreenWindowTest {
 
   @Test
   void redReadingRestartsTheWindowJustAfterIt() {
-    RolloutState s = new RolloutState();
-    GreenWindow.open(s, 0);
+    RolloutState s = windowOpenedAtZero();
     poll(s, 20 * MIN, green(5));
     poll(
         s,
@@ -48,8 +52,7 @@ class GreenWindowTest {
 
   @Test
   void errorRestartsTheWindowSoAFailedScrapeCannotKeepAStreak() {
-    RolloutState s = new RolloutState();
-    GreenWindow.open(s, 0);
+    RolloutState s = windowOpenedAtZero();
     poll(s, 25 * MIN, green(5));
     poll(s, 30 * MIN, GateSummary.error("g", "HTTP 503"));
     assertEquals(30 * MIN, s.gates.greenSinceMillis);
@@ -58,8 +61,7 @@ class GreenWindowTest {
 
   @Test
   void windowWithoutCoverageIsNotGreenAndStartsAgain() {
-    RolloutState s = new RolloutState();
-    GreenWindow.open(s, 0);
+    RolloutState s = windowOpenedAtZero();
     for (long t = 5 * MIN; t <= WINDOW; t += 5 * MIN) {
       poll(s, t, green(t == 10 * MIN ? 0 : 5)); // one poll of five missing: 83 %
     }

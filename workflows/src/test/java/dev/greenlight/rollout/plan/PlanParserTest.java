@@ -37,16 +37,19 @@ class PlanParserTest {
     assertEquals(Duration.ofMinutes(5), plan.preflight().restoreTimeLimit());
   }
 
+  /** The refusal of the v3.4 plan with {@code text} replaced by {@code edited}. */
+  private String refusedV34(String text, String edited) throws IOException {
+    String yaml = Files.readString(V34).replace(text, edited);
+    return assertThrows(PlanException.class, () -> parser.parse(yaml, "plan.yaml")).getMessage();
+  }
+
   @Test
   void ruleViolationNamesFieldLineAndRule() throws IOException {
-    String yaml =
-        Files.readString(V34)
-            .replace("{percent: 50, minDuration: 4h}", "{percent: 120, minDuration: 4h}");
-    PlanException e = assertThrows(PlanException.class, () -> parser.parse(yaml, "plan.yaml"));
-    assertTrue(e.getMessage().contains("canary.steps[1].percent (line "), e.getMessage());
+    String message =
+        refusedV34("{percent: 50, minDuration: 4h}", "{percent: 120, minDuration: 4h}");
+    assertTrue(message.contains("canary.steps[1].percent (line "), message);
     assertTrue(
-        e.getMessage().contains("must be between 1 and 99 (100 % is the soak) but was 120"),
-        e.getMessage());
+        message.contains("must be between 1 and 99 (100 % is the soak) but was 120"), message);
   }
 
   @Test
@@ -76,12 +79,11 @@ class PlanParserTest {
 
   @Test
   void batchSizeBelowTheDataPlanesMinimumIsRefusedBeforeMigrationDay() throws IOException {
-    String yaml = Files.readString(V34).replace("batchSize: 1000", "batchSize: 50");
-    PlanException e = assertThrows(PlanException.class, () -> parser.parse(yaml, "plan.yaml"));
+    String message = refusedV34("batchSize: 1000", "batchSize: 50");
     assertTrue(
-        e.getMessage().contains("normalize.batchSize (line ")
-            && e.getMessage().contains("must be at least 100 but was 50"),
-        e.getMessage());
+        message.contains("normalize.batchSize (line ")
+            && message.contains("must be at least 100 but was 50"),
+        message);
   }
 
   @Test
@@ -93,18 +95,16 @@ class PlanParserTest {
 
   @Test
   void unknownFieldIsRefusedWithItsLine() throws IOException {
-    String yaml = Files.readString(V34).replace("  window: 30m\n", "  windw: 30m\n");
-    PlanException e = assertThrows(PlanException.class, () -> parser.parse(yaml, "plan.yaml"));
-    assertTrue(e.getMessage().contains("canary.windw: unknown field"), e.getMessage());
-    assertTrue(e.getMessage().contains("line "), e.getMessage());
+    String message = refusedV34("  window: 30m\n", "  windw: 30m\n");
+    assertTrue(message.contains("canary.windw: unknown field"), message);
+    assertTrue(message.contains("line "), message);
   }
 
   @Test
   void badDurationNamesTheValueAndTheForms() throws IOException {
-    String yaml = Files.readString(V34).replace("minDuration: 2d", "minDuration: two days");
-    PlanException e = assertThrows(PlanException.class, () -> parser.parse(yaml, "plan.yaml"));
-    assertTrue(e.getMessage().contains("off.minDuration"), e.getMessage());
-    assertTrue(e.getMessage().contains("'two days' is not a duration"), e.getMessage());
+    String message = refusedV34("minDuration: 2d", "minDuration: two days");
+    assertTrue(message.contains("off.minDuration"), message);
+    assertTrue(message.contains("'two days' is not a duration"), message);
   }
 
   @Test
