@@ -47,7 +47,7 @@ final class OffPhase {
             + " requests; baseline unknown rate "
             + (c.state.gates.baselineUnknownFraction == null
                 ? "unavailable"
-                : WarnExitPhase.percent(c.state.gates.baselineUnknownFraction)));
+                : RolloutWording.percent(c.state.gates.baselineUnknownFraction)));
     c.flip(ValidationMode.WARN, 0, "off phase complete");
     c.enter(Phase.WARN, "counting unknown stages; nothing is rejected");
     GateWindows.restart(c.state, List.of(c.plan.warn().unknownRate()), c.now());

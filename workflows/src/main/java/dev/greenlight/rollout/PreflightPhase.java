@@ -11,23 +11,26 @@ import dev.greenlight.validator.ValidationMode;
 import io.temporal.failure.ActivityFailure;
 
 /**
- * Week-0 pre-flight. Any failed check stops the rollout here with a report and no mode change;
- * external consumers do not stop it but hold it in WARN until someone approves {@code
- * external-consumers}. The flip to {@code off} at the end is the first mode change: if it fails for
- * good the loop pauses the rollout, and resuming runs the pre-flight again.
+ * Week-0 pre-flight, the same in today's loop and the legacy one (hence {@link PhaseMoves}). Any
+ * failed check stops the rollout here with a report and no mode change; external consumers do not
+ * stop it but hold it in WARN until someone approves {@code external-consumers}. The flip to {@code
+ * off} at the end is the first mode change: if it fails for good today's loop pauses the rollout,
+ * and resuming runs the pre-flight again.
  */
-final class PreflightPhase {
+public final class PreflightPhase {
   private PreflightPhase() {}
 
-  static void run(RolloutContext c) {
-    PreflightSpec spec = c.plan.preflight();
+  public static void run(PhaseMoves c) {
+    PreflightSpec spec = c.plan().preflight();
     try {
       ConsumerAuditResult audit =
-          c.activities.preflight.auditConsumers(
-              new ConsumerAuditRequest(
-                  spec.accessLog(), spec.internalCidrs(), spec.internalUserAgents()));
+          c.activities()
+              .preflight
+              .auditConsumers(
+                  new ConsumerAuditRequest(
+                      spec.accessLog(), spec.internalCidrs(), spec.internalUserAgents()));
       if (audit.externalCount() > 0) {
-        c.state.steering.pendingApprovals.add(RolloutConstants.APPROVE_EXTERNAL_CONSUMERS);
+        c.state().steering.pendingApprovals.add(RolloutConstants.APPROVE_EXTERNAL_CONSUMERS);
         c.record(
             "consumer audit: "
                 + audit.externalCount()
@@ -43,8 +46,9 @@ final class PreflightPhase {
       }
 
       RedisProbeResult probe =
-          c.activities.preflight.probeRedis(
-              new RedisProbeRequest(c.plan.surface(), spec.redisProbeSamples()));
+          c.activities()
+              .preflight
+              .probeRedis(new RedisProbeRequest(c.plan().surface(), spec.redisProbeSamples()));
       long budgetMicros = spec.redisMaxP99().toNanos() / 1000;
       if (probe.getP99Micros() >= budgetMicros) {
         stop(
@@ -62,11 +66,13 @@ final class PreflightPhase {
       }
       c.record("Redis probe: GET p99 " + probe.getP99Micros() + "µs; " + probe.detail());
 
-      BackupResult backup = c.activities.data.backup(c.attemptId());
-      c.activities.data.verifyBackup(c.attemptId(), backup.manifestPath());
+      BackupResult backup = c.activities().data.backup(c.attemptId());
+      c.activities().data.verifyBackup(c.attemptId(), backup.manifestPath());
       var restore =
-          c.activities.data.restoreTest(
-              c.attemptId(), backup.manifestPath(), spec.restoreTimeLimit().toMillis());
+          c.activities()
+              .data
+              .restoreTest(
+                  c.attemptId(), backup.manifestPath(), spec.restoreTimeLimit().toMillis());
       c.record(
           "backup "
               + backup.sha256().substring(0, Math.min(12, backup.sha256().length()))
@@ -75,7 +81,7 @@ final class PreflightPhase {
               + restore.durationMillis()
               + "ms");
 
-      long rows = c.activities.preflight.countCompanies();
+      long rows = c.activities().preflight.countCompanies();
       if (rows < spec.minSeededRows()) {
         stop(
             c,
@@ -94,8 +100,8 @@ final class PreflightPhase {
     c.enter(Phase.OFF, "collecting traffic with validation off");
   }
 
-  private static void stop(RolloutContext c, String reason) {
-    c.state.outcomeReason = reason;
+  private static void stop(PhaseMoves c, String reason) {
+    c.state().outcomeReason = reason;
     c.enter(Phase.STOPPED, reason);
   }
 }

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * makes — waiting, reading gates, flipping the mode, pausing, rolling back, recording a transition.
  * Workflow-thread only.
  */
-final class RolloutContext {
+final class RolloutContext implements PhaseMoves {
   /** The most transitions the state keeps; the oldest go first. */
   static final int MAX_TRANSITIONS = 2_000;
 
@@ -56,13 +56,30 @@ final class RolloutContext {
     return Workflow.currentTimeMillis();
   }
 
+  @Override
+  public RolloutPlan plan() {
+    return plan;
+  }
+
+  @Override
+  public RolloutState state() {
+    return state;
+  }
+
+  @Override
+  public ActivityStubs activities() {
+    return activities;
+  }
+
   /** The id data steps are keyed by: this attempt's own, never another rollout's of the plan. */
-  String attemptId() {
+  @Override
+  public String attemptId() {
     return state.attemptId;
   }
 
   /** Moves to {@code phase}, recording why, and tells the sinks what entering it means. */
-  void enter(Phase phase, String reason) {
+  @Override
+  public void enter(Phase phase, String reason) {
     state.phase = phase;
     state.phaseStartedAtMillis = now();
     record(reason, Notifier.onEnter(phase));
@@ -71,24 +88,22 @@ final class RolloutContext {
   /**
    * Records a transition, as {@link #record(String)}, and sends it to the sinks as {@code event}.
    */
-  void record(String reason, NotifyEvent event) {
+  @Override
+  public void record(String reason, NotifyEvent event) {
     record(reason);
     notifier.send(event, reason);
   }
 
   /** Records a transition in the current phase and mode, and refreshes what the UI shows. */
-  void record(String reason) {
+  @Override
+  public void record(String reason) {
     state.history.transitions.add(
         new Transition(now(), state.phase, state.mode, state.percent, reason));
     if (state.history.transitions.size() > MAX_TRANSITIONS) {
       // The state crosses continue-as-new whole: keep it bounded (safety invariant 7).
       state.history.transitions.remove(0);
     }
-    Workflow.upsertTypedSearchAttributes(
-        RolloutConstants.PHASE.valueSet(state.phase.name()),
-        RolloutConstants.MODE.valueSet(state.mode == null ? "unset" : state.mode.wireName()),
-        RolloutConstants.PERCENT.valueSet((long) state.percent));
-    refreshDetails();
+    RolloutVisibility.showTransition(plan, state);
   }
 
   /**
@@ -97,7 +112,8 @@ final class RolloutContext {
    *
    * @throws ActivityFailure when the write failed for good; the caller decides what that means
    */
-  void flip(ValidationMode mode, int percent, String reason) {
+  @Override
+  public void flip(ValidationMode mode, int percent, String reason) {
     if (mode == ValidationMode.ENFORCE) {
       throw new IllegalArgumentException("ENFORCE is entered through enterEnforce only");
     }
@@ -386,17 +402,13 @@ final class RolloutContext {
         "rolled back ("
             + reason
             + "); WARN extended until "
-            + formatTime(state.warnExtendedUntilMillis)
+            + RolloutWording.time(state.warnExtendedUntilMillis)
             + (state.downgrade.pendingDowngrade == null
                 ? ""
                 : "; the downgrade to warn is being retried"));
   }
 
   void refreshDetails() {
-    Workflow.setCurrentDetails(StatusMarkdown.render(plan, state, now()));
-  }
-
-  static String formatTime(long millis) {
-    return java.time.Instant.ofEpochMilli(millis).toString();
+    RolloutVisibility.showDetails(plan, state);
   }
 }

@@ -318,7 +318,7 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
         "WARN extended by "
             + command.days()
             + " days, until "
-            + RolloutContext.formatTime(state.warnExtendedUntilMillis),
+            + RolloutWording.time(state.warnExtendedUntilMillis),
         command.who(),
         command.why());
   }
@@ -341,7 +341,7 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
   @Override
   public void autoDowngrade(AlertSignal alert) {
     state.history.alerts.add(
-        RolloutContext.formatTime(Workflow.currentTimeMillis())
+        RolloutWording.time(Workflow.currentTimeMillis())
             + " "
             + alert.alertName()
             + " "
@@ -360,7 +360,7 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
 
   private CommandResult accepted(String outcome, String who, String why) {
     String line =
-        RolloutContext.formatTime(Workflow.currentTimeMillis())
+        RolloutWording.time(Workflow.currentTimeMillis())
             + " "
             + outcome
             + " by "
@@ -369,7 +369,7 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
             + why;
     state.history.commands.add(line);
     if (plan != null) {
-      Workflow.setCurrentDetails(StatusMarkdown.render(plan, state, Workflow.currentTimeMillis()));
+      RolloutVisibility.showDetails(plan, state);
     }
     return new CommandResult(state.phase, outcome);
   }

@@ -3,6 +3,7 @@ package dev.greenlight.rollout.legacy;
 import dev.greenlight.rollout.ActivityStubs;
 import dev.greenlight.rollout.AlertSignal;
 import dev.greenlight.rollout.Phase;
+import dev.greenlight.rollout.PreflightPhase;
 import dev.greenlight.rollout.RolloutInput;
 import dev.greenlight.rollout.RolloutState;
 import dev.greenlight.rollout.plan.RolloutPlan;
@@ -11,8 +12,10 @@ import io.temporal.workflow.Workflow;
 
 /**
  * The rollout as it ran before {@code RolloutWorkflowImpl.SAFETY_SEMANTICS}: frozen, so that
- * rollouts which started on that code replay their histories command for command. This package is
- * never changed; a behaviour change goes into {@code dev.greenlight.rollout} behind a new version.
+ * rollouts which started on that code replay their histories command for command. What this package
+ * does is never changed; a behaviour change goes into {@code dev.greenlight.rollout} behind a new
+ * version. Where a step is the same logic as today's (the pre-flight, the wording of transitions),
+ * both loops call its one home, and {@code RolloutReplayTest} proves the recorded histories replay.
  *
  * <p>A run of an old rollout that continues as new leaves this code: the next run records the new
  * version and carries the state into today's semantics.

@@ -1,6 +1,7 @@
 package dev.greenlight.rollout.legacy;
 
 import dev.greenlight.rollout.Phase;
+import dev.greenlight.rollout.RolloutWording;
 import dev.greenlight.rollout.activity.InstantReading;
 import dev.greenlight.rollout.activity.InstantRequest;
 import dev.greenlight.rollout.gates.GateSummary;
@@ -50,7 +51,7 @@ final class OffPhase {
             + " requests; baseline unknown rate "
             + (c.state.gates.baselineUnknownFraction == null
                 ? "unavailable (" + baseline.error() + ")"
-                : WarnExitPhase.percent(c.state.gates.baselineUnknownFraction)));
+                : RolloutWording.percent(c.state.gates.baselineUnknownFraction)));
     c.flip(ValidationMode.WARN, 0, "off phase complete");
     c.enter(Phase.WARN, "counting unknown stages; nothing is rejected");
     GreenWindow.open(c.state, c.now());

@@ -2,9 +2,11 @@ package dev.greenlight.rollout.legacy;
 
 import dev.greenlight.rollout.ActivityStubs;
 import dev.greenlight.rollout.Phase;
+import dev.greenlight.rollout.PhaseMoves;
 import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.rollout.RolloutState;
-import dev.greenlight.rollout.StatusMarkdown;
+import dev.greenlight.rollout.RolloutVisibility;
+import dev.greenlight.rollout.RolloutWording;
 import dev.greenlight.rollout.Transition;
 import dev.greenlight.rollout.activity.GateReadRequest;
 import dev.greenlight.rollout.activity.GateReadResult;
@@ -12,6 +14,7 @@ import dev.greenlight.rollout.activity.ModeFlipRequest;
 import dev.greenlight.rollout.gates.GateSummary;
 import dev.greenlight.rollout.gates.GateVerdicts;
 import dev.greenlight.rollout.plan.GateSpec;
+import dev.greenlight.rollout.plan.NotifyEvent;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.validator.ValidationMode;
 import io.temporal.workflow.CancellationScope;
@@ -26,7 +29,7 @@ import java.util.stream.Collectors;
  * The machinery every phase shares: the plan, the state, the activity stubs, and the moves a phase
  * makes — waiting, reading gates, flipping the mode, recording a transition. Workflow-thread only.
  */
-final class RolloutContext {
+final class RolloutContext implements PhaseMoves {
   final RolloutPlan plan;
   final RolloutState state;
   final ActivityStubs activities;
@@ -46,26 +49,52 @@ final class RolloutContext {
     return Workflow.currentTimeMillis();
   }
 
+  @Override
+  public RolloutPlan plan() {
+    return plan;
+  }
+
+  @Override
+  public RolloutState state() {
+    return state;
+  }
+
+  @Override
+  public ActivityStubs activities() {
+    return activities;
+  }
+
+  /** The legacy loop keyed its data steps by the workflow id. */
+  @Override
+  public String attemptId() {
+    return workflowId;
+  }
+
   /** Moves to {@code phase}, recording why. */
-  void enter(Phase phase, String reason) {
+  @Override
+  public void enter(Phase phase, String reason) {
     state.phase = phase;
     state.phaseStartedAtMillis = now();
     record(reason);
   }
 
+  /** Notifications came after this loop: it records the transition and sends nothing. */
+  @Override
+  public void record(String reason, NotifyEvent event) {
+    record(reason);
+  }
+
   /** Records a transition in the current phase and mode, and refreshes what the UI shows. */
-  void record(String reason) {
+  @Override
+  public void record(String reason) {
     state.history.transitions.add(
         new Transition(now(), state.phase, state.mode, state.percent, reason));
-    Workflow.upsertTypedSearchAttributes(
-        RolloutConstants.PHASE.valueSet(state.phase.name()),
-        RolloutConstants.MODE.valueSet(state.mode == null ? "unset" : state.mode.wireName()),
-        RolloutConstants.PERCENT.valueSet((long) state.percent));
-    refreshDetails();
+    RolloutVisibility.showTransition(plan, state);
   }
 
   /** Writes the mode through the mode store (versioned and audited), then records it. */
-  void flip(ValidationMode mode, int percent, String reason) {
+  @Override
+  public void flip(ValidationMode mode, int percent, String reason) {
     activities.mode.flipMode(
         new ModeFlipRequest(
             plan.surface(), mode, percent, RolloutConstants.modeWriter(workflowId), reason));
@@ -171,14 +200,10 @@ final class RolloutContext {
         "rolled back ("
             + reason
             + "); WARN extended until "
-            + formatTime(state.warnExtendedUntilMillis));
+            + RolloutWording.time(state.warnExtendedUntilMillis));
   }
 
   void refreshDetails() {
-    Workflow.setCurrentDetails(StatusMarkdown.render(plan, state, now()));
-  }
-
-  static String formatTime(long millis) {
-    return java.time.Instant.ofEpochMilli(millis).toString();
+    RolloutVisibility.showDetails(plan, state);
   }
 }
