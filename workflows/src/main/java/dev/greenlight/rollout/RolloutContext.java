@@ -21,17 +21,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The machinery every phase shares: the plan, the state, the activity stubs, and the moves a phase
- * makes — waiting, reading gates, flipping the mode, pausing, rolling back, recording a transition.
- * Workflow-thread only.
+ * The machinery every phase of today's loop shares: the plan, the state, the activity stubs ({@link
+ * PhaseContext}), and the moves a phase makes — waiting, reading gates, flipping the mode, pausing,
+ * rolling back, recording a transition. Workflow-thread only.
  */
-final class RolloutContext implements PhaseMoves {
+final class RolloutContext extends PhaseContext {
   /** The most transitions the state keeps; the oldest go first. */
   static final int MAX_TRANSITIONS = 2_000;
-
-  final RolloutPlan plan;
-  final RolloutState state;
-  final ActivityStubs activities;
 
   /** Who the mode record names as the writer: {@code greenlight:<workflow id>}. */
   final String writer;
@@ -45,30 +41,9 @@ final class RolloutContext implements PhaseMoves {
       ActivityStubs activities,
       String workflowId,
       Notifier notifier) {
-    this.plan = plan;
-    this.state = state;
-    this.activities = activities;
+    super(plan, state, activities);
     this.writer = RolloutConstants.modeWriter(workflowId);
     this.notifier = notifier;
-  }
-
-  long now() {
-    return Workflow.currentTimeMillis();
-  }
-
-  @Override
-  public RolloutPlan plan() {
-    return plan;
-  }
-
-  @Override
-  public RolloutState state() {
-    return state;
-  }
-
-  @Override
-  public ActivityStubs activities() {
-    return activities;
   }
 
   /** The id data steps are keyed by: this attempt's own, never another rollout's of the plan. */
@@ -296,7 +271,8 @@ final class RolloutContext implements PhaseMoves {
    *
    * @return whether {@code step} is approved
    */
-  boolean awaitApproval(String step, String why) {
+  @Override
+  public boolean awaitApproval(String step, String why) {
     if (!state.steering.pendingApprovals.contains(step)) {
       state.steering.pendingApprovals.add(step);
       record("waiting for approval of " + step + ": " + why, NotifyEvent.APPROVAL_PENDING);
@@ -406,9 +382,5 @@ final class RolloutContext implements PhaseMoves {
             + (state.downgrade.pendingDowngrade == null
                 ? ""
                 : "; the downgrade to warn is being retried"));
-  }
-
-  void refreshDetails() {
-    RolloutVisibility.showDetails(plan, state);
   }
 }

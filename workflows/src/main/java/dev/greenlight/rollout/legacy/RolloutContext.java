@@ -2,7 +2,7 @@ package dev.greenlight.rollout.legacy;
 
 import dev.greenlight.rollout.ActivityStubs;
 import dev.greenlight.rollout.Phase;
-import dev.greenlight.rollout.PhaseMoves;
+import dev.greenlight.rollout.PhaseContext;
 import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.rollout.RolloutState;
 import dev.greenlight.rollout.RolloutVisibility;
@@ -26,42 +26,19 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The machinery every phase shares: the plan, the state, the activity stubs, and the moves a phase
- * makes — waiting, reading gates, flipping the mode, recording a transition. Workflow-thread only.
+ * The machinery every phase of the legacy loop shares: the plan, the state, the activity stubs
+ * ({@link PhaseContext}), and the moves a phase makes as that loop made them — waiting, reading
+ * gates, flipping the mode, recording a transition. Workflow-thread only.
  */
-final class RolloutContext implements PhaseMoves {
-  final RolloutPlan plan;
-  final RolloutState state;
-  final ActivityStubs activities;
+final class RolloutContext extends PhaseContext {
 
   /** The rollout's workflow id, which also keys its data steps. */
   final String workflowId;
 
   RolloutContext(
       RolloutPlan plan, RolloutState state, ActivityStubs activities, String workflowId) {
-    this.plan = plan;
-    this.state = state;
-    this.activities = activities;
+    super(plan, state, activities);
     this.workflowId = workflowId;
-  }
-
-  long now() {
-    return Workflow.currentTimeMillis();
-  }
-
-  @Override
-  public RolloutPlan plan() {
-    return plan;
-  }
-
-  @Override
-  public RolloutState state() {
-    return state;
-  }
-
-  @Override
-  public ActivityStubs activities() {
-    return activities;
   }
 
   /** The legacy loop keyed its data steps by the workflow id. */
@@ -146,7 +123,8 @@ final class RolloutContext implements PhaseMoves {
   }
 
   /** Adds {@code step} to the pending approvals and waits until it is approved or aborted. */
-  boolean awaitApproval(String step, String why) {
+  @Override
+  public boolean awaitApproval(String step, String why) {
     if (!state.steering.pendingApprovals.contains(step)) {
       state.steering.pendingApprovals.add(step);
       record("waiting for approval of " + step + ": " + why);
@@ -201,9 +179,5 @@ final class RolloutContext implements PhaseMoves {
             + reason
             + "); WARN extended until "
             + RolloutWording.time(state.warnExtendedUntilMillis));
-  }
-
-  void refreshDetails() {
-    RolloutVisibility.showDetails(plan, state);
   }
 }
