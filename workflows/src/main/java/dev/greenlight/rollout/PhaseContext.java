@@ -4,13 +4,15 @@ import dev.greenlight.rollout.plan.NotifyEvent;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.validator.ValidationMode;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
 
 /**
  * What a phase step has — the plan, the state, the activity stubs — and the moves it makes, as both
  * loops make them. Today's {@link RolloutContext} and the frozen legacy one each implement the
- * moves with their own semantics, so a step whose logic both loops share (the pre-flight) is
- * written once and still issues, in each loop, the commands that loop's recorded histories hold.
- * Workflow-thread only.
+ * moves with their own semantics, so a step whose logic both loops share (the pre-flight, day 5's
+ * {@link NormalizeSteps}) is written once and still issues, in each loop, the commands that loop's
+ * recorded histories hold. The moves both loops make alike (acting on an alert, continuing as new,
+ * waiting for the next poll) live here once. Workflow-thread only.
  */
 public abstract class PhaseContext {
   public final RolloutPlan plan;
@@ -52,6 +54,69 @@ public abstract class PhaseContext {
    * @return whether {@code step} is approved
    */
   public abstract boolean awaitApproval(String step, String why);
+
+  /**
+   * Waits {@code duration} on a durable timer, or less when something needs the workflow's
+   * attention (each loop says what does).
+   *
+   * @return true when the wait was cut short
+   */
+  public abstract boolean sleep(Duration duration, String summary);
+
+  /**
+   * Waits until the next gate read is due: the last read's end plus the plan's poll interval.
+   *
+   * @return true when the read was not yet due, so the step ends with this wait
+   */
+  public final boolean waitForNextPoll(String summary) {
+    long due = state.gates.lastReadToMillis + plan.pollInterval().toMillis();
+    if (now() >= due) {
+      return false;
+    }
+    sleep(Duration.ofMillis(due - now()), summary);
+    return true;
+  }
+
+  /**
+   * Rolls back to warn after a breach or an alert, and holds WARN for the plan's extension (each
+   * loop says how the flip is retried).
+   */
+  public abstract void rollback(String reason);
+
+  /**
+   * Acts on the pending alert, alike in both loops: an alert downgrades only what is enforcing;
+   * before the canary it is recorded and kept.
+   */
+  public final void actOnAlert() {
+    AlertSignal alert = state.steering.pendingAlert;
+    state.steering.pendingAlert = null;
+    String reason =
+        "alert " + alert.alertName() + (alert.summary() == null ? "" : ": " + alert.summary());
+    if (state.mode == ValidationMode.ENFORCE) {
+      rollback(reason);
+    } else {
+      record(
+          reason
+              + " (mode is "
+              + (state.mode == null ? "unset" : state.mode.wireName())
+              + "; nothing to downgrade)");
+    }
+  }
+
+  /**
+   * Whether this run's history is long enough to continue as new (the plan's limit, or Temporal's).
+   */
+  public final boolean historyIsLong() {
+    return Workflow.getInfo().getHistoryLength() >= plan.historyEventLimit()
+        || Workflow.getInfo().isContinueAsNewSuggested();
+  }
+
+  /** Records the run's length and continues as new with the state; does not return. */
+  public final void continueAsNew(String startedBy) {
+    state.maxEventsPerRun = Math.max(state.maxEventsPerRun, Workflow.getInfo().getHistoryLength());
+    record("continuing as new after " + Workflow.getInfo().getHistoryLength() + " events");
+    Workflow.continueAsNew(new RolloutInput(plan, startedBy, state));
+  }
 
   /** Ends the rollout before any irreversible step, saying why. */
   public final void stop(String reason) {

@@ -234,7 +234,8 @@ final class RolloutContext extends PhaseContext {
    *
    * @return true when the wait was cut short
    */
-  boolean sleep(Duration duration, String summary) {
+  @Override
+  public boolean sleep(Duration duration, String summary) {
     if (duration.isNegative() || duration.isZero()) {
       return false;
     }
@@ -366,7 +367,8 @@ final class RolloutContext extends PhaseContext {
    * Rolls back to warn after a breach, an alert or a foreign downgrade, and holds WARN for the
    * plan's extension. The flip is retried until it lands.
    */
-  void rollback(String reason) {
+  @Override
+  public void rollback(String reason) {
     state.canary.rolledBack();
     state.steering.promoteRequested = null;
     if (state.mode == ValidationMode.ENFORCE) {

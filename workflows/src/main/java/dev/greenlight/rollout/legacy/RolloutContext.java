@@ -86,7 +86,8 @@ final class RolloutContext extends PhaseContext {
    *
    * @return true when the wait was cut short
    */
-  boolean sleep(Duration duration, String summary) {
+  @Override
+  public boolean sleep(Duration duration, String summary) {
     if (duration.isNegative() || duration.isZero()) {
       return needsAttention();
     }
@@ -167,7 +168,8 @@ final class RolloutContext extends PhaseContext {
   /**
    * Downgrades to warn after a failed gate or an alert, and holds WARN for the plan's extension.
    */
-  void rollback(String reason) {
+  @Override
+  public void rollback(String reason) {
     state.canary.rollbacks++;
     flip(ValidationMode.WARN, 0, "rollback: " + reason);
     state.warnExtendedUntilMillis = now() + plan.rollback().extendWarn().toMillis();
