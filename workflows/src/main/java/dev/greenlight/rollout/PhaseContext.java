@@ -1,10 +1,17 @@
 package dev.greenlight.rollout;
 
+import dev.greenlight.rollout.gates.GateSummary;
+import dev.greenlight.rollout.plan.GateSpec;
 import dev.greenlight.rollout.plan.NotifyEvent;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.validator.ValidationMode;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * What a phase step has — the plan, the state, the activity stubs — and the moves it makes, as both
@@ -64,6 +71,30 @@ public abstract class PhaseContext {
   public abstract boolean sleep(Duration duration, String summary);
 
   /**
+   * Waits on a durable timer of {@code duration} until it fires or {@code cutShort} holds; a timer
+   * cut short is cancelled, so it neither fires later nor keeps the run open.
+   *
+   * @return true when the wait was cut short
+   */
+  protected static boolean timerUnless(
+      Duration duration, String summary, BooleanSupplier cutShort) {
+    Promise<Void>[] timer = new Promise[1];
+    CancellationScope scope =
+        Workflow.newCancellationScope(
+            () ->
+                timer[0] =
+                    Workflow.newTimer(
+                        duration, TimerOptions.newBuilder().setSummary(summary).build()));
+    scope.run();
+    Workflow.await(() -> timer[0].isCompleted() || cutShort.getAsBoolean());
+    if (!timer[0].isCompleted()) {
+      scope.cancel();
+      return true;
+    }
+    return false;
+  }
+
+  /**
    * Waits until the next gate read is due: the last read's end plus the plan's poll interval.
    *
    * @return true when the read was not yet due, so the step ends with this wait
@@ -76,6 +107,12 @@ public abstract class PhaseContext {
     sleep(Duration.ofMillis(due - now()), summary);
     return true;
   }
+
+  /**
+   * Reads {@code gates} over {@code [from, to]}; errors in a row past the plan's limit pause the
+   * rollout (each loop says how it reads and when a pause lifts).
+   */
+  public abstract List<GateSummary> readGates(List<GateSpec> gates, long fromMillis, long toMillis);
 
   /**
    * Rolls back to warn after a breach or an alert, and holds WARN for the plan's extension (each

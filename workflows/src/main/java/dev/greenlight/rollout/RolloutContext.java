@@ -11,9 +11,6 @@ import dev.greenlight.rollout.plan.NotifyEvent;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.validator.ValidationMode;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.workflow.CancellationScope;
-import io.temporal.workflow.Promise;
-import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -240,21 +237,8 @@ final class RolloutContext extends PhaseContext {
       return false;
     }
     boolean pausedBefore = state.steering.paused;
-    Promise<Void>[] timer = new Promise[1];
-    CancellationScope scope =
-        Workflow.newCancellationScope(
-            () ->
-                timer[0] =
-                    Workflow.newTimer(
-                        duration, TimerOptions.newBuilder().setSummary(summary).build()));
-    scope.run();
-    Workflow.await(
-        () -> timer[0].isCompleted() || needsAttention() || state.steering.paused != pausedBefore);
-    if (!timer[0].isCompleted()) {
-      scope.cancel();
-      return true;
-    }
-    return false;
+    return timerUnless(
+        duration, summary, () -> needsAttention() || state.steering.paused != pausedBefore);
   }
 
   /** Whether something arrived that the current phase must act on before waiting further. */
@@ -298,7 +282,8 @@ final class RolloutContext extends PhaseContext {
    * a read without errors lifts such a pause by itself (unless the plan says {@code
    * resumeAfterMetricsOutage: false}), and every window then re-earns from scratch.
    */
-  List<GateSummary> readGates(List<GateSpec> gates, long fromMillis, long toMillis) {
+  @Override
+  public List<GateSummary> readGates(List<GateSpec> gates, long fromMillis, long toMillis) {
     return readGates(gates, fromMillis, toMillis, true);
   }
 

@@ -17,9 +17,6 @@ import dev.greenlight.rollout.plan.GateSpec;
 import dev.greenlight.rollout.plan.NotifyEvent;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.validator.ValidationMode;
-import io.temporal.workflow.CancellationScope;
-import io.temporal.workflow.Promise;
-import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.List;
@@ -91,20 +88,7 @@ final class RolloutContext extends PhaseContext {
     if (duration.isNegative() || duration.isZero()) {
       return needsAttention();
     }
-    Promise<Void>[] timer = new Promise[1];
-    CancellationScope scope =
-        Workflow.newCancellationScope(
-            () ->
-                timer[0] =
-                    Workflow.newTimer(
-                        duration, TimerOptions.newBuilder().setSummary(summary).build()));
-    scope.run();
-    Workflow.await(() -> timer[0].isCompleted() || needsAttention());
-    if (!timer[0].isCompleted()) {
-      scope.cancel();
-      return true;
-    }
-    return false;
+    return timerUnless(duration, summary, this::needsAttention);
   }
 
   /** Whether something arrived that the current phase must act on before waiting further. */
@@ -139,7 +123,8 @@ final class RolloutContext extends PhaseContext {
    * Reads {@code gates} over {@code [from, to]} and counts errors in a row; past the plan's limit
    * the rollout pauses and says why — it never promotes on errors.
    */
-  List<GateSummary> readGates(List<GateSpec> gates, long fromMillis, long toMillis) {
+  @Override
+  public List<GateSummary> readGates(List<GateSpec> gates, long fromMillis, long toMillis) {
     GateReadResult result =
         activities.gates().readGates(new GateReadRequest(gates, fromMillis, toMillis));
     state.gates.lastReadings = result.summaries();
