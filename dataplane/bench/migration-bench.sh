@@ -14,22 +14,6 @@ ROWS="${2:-1000000}"
 SAMPLE="${3:-20000}"
 ROUNDS="${4:-3}"
 
-CP_FILE="$(mktemp)"
-CLASSES="$(mktemp -d)"
-trap 'rm -rf "$CP_FILE" "$CLASSES"' EXIT
-# One reactor build, so sibling modules resolve to their target/classes; dataplane is built last
-# and so writes the classpath file last.
-./mvnw -B -q -pl dataplane -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >/dev/null
-
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
-  "$(free -g | awk '/Mem:/ {print $2}') GB RAM, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "java: $(java -version 2>&1 | head -1); pg_dump: $(pg_dump --version)"
-echo "server: $(psql "$(echo "$URL" | sed -E 's#jdbc:postgresql://([^/]+)/([^?]+).*#postgresql://\1/\2#')" -U postgres -Atc 'SHOW server_version' 2>/dev/null || echo unknown)"
-
-# A private copy of the compiled classes: another build in this checkout may clean target/ mid-run.
-cp -r dataplane/target/classes "$CLASSES/main"
-cp -r dataplane/target/test-classes "$CLASSES/test"
-java -Xmx256m -cp "$CLASSES/test:$CLASSES/main:$(cat "$CP_FILE")" \
-  dev.greenlight.dataplane.bench.MigrationBench "$URL" "$ROWS" "$SAMPLE" "$ROUNDS"
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+# shellcheck source=dataplane/bench/bench-run.sh
+source dataplane/bench/bench-run.sh
+run_dataplane_bench dev.greenlight.dataplane.bench.MigrationBench "$URL" "$ROWS" "$SAMPLE" "$ROUNDS"

@@ -101,8 +101,7 @@ public final class DataActivitiesImpl implements DataActivities {
       return toResult(result.manifestFile(), result.manifest(), result.formatReason());
     } catch (PgToolMissingException | PgToolTooOldException e) {
       // Installing the right pg_dump is a human's job; retrying cannot fix it.
-      throw ApplicationFailure.newNonRetryableFailureWithCause(
-          e.getMessage(), RolloutConstants.FAILURE_PG_TOOLS, e);
+      throw nonRetryable(RolloutConstants.FAILURE_PG_TOOLS, e);
     }
   }
 
@@ -113,12 +112,10 @@ public final class DataActivitiesImpl implements DataActivities {
       return new BackupResult(
           manifestPath, verified.sha256(), verified.sizeBytes(), -1, null, null);
     } catch (BackupChecksumMismatchException e) {
-      throw ApplicationFailure.newNonRetryableFailureWithCause(
-          e.getMessage(), RolloutConstants.FAILURE_CHECKSUM_MISMATCH, e);
+      throw nonRetryable(RolloutConstants.FAILURE_CHECKSUM_MISMATCH, e);
     } catch (MissingBackupEvidenceException e) {
       // A manifest no backup step recorded will not become recorded by retrying.
-      throw ApplicationFailure.newNonRetryableFailureWithCause(
-          e.getMessage(), RolloutConstants.FAILURE_MISSING_EVIDENCE, e);
+      throw nonRetryable(RolloutConstants.FAILURE_MISSING_EVIDENCE, e);
     }
   }
 
@@ -134,14 +131,11 @@ public final class DataActivitiesImpl implements DataActivities {
       int distinct = result.distinctStages() == null ? -1 : result.distinctStages().intValue();
       return new RestoreTestResult(result.durationMillis(), rows, distinct);
     } catch (BackupChecksumMismatchException e) {
-      throw ApplicationFailure.newNonRetryableFailureWithCause(
-          e.getMessage(), RolloutConstants.FAILURE_CHECKSUM_MISMATCH, e);
+      throw nonRetryable(RolloutConstants.FAILURE_CHECKSUM_MISMATCH, e);
     } catch (RestoreTestFailedException e) {
-      throw ApplicationFailure.newNonRetryableFailureWithCause(
-          e.getMessage(), RolloutConstants.FAILURE_RESTORE_TEST, e);
+      throw nonRetryable(RolloutConstants.FAILURE_RESTORE_TEST, e);
     } catch (MissingBackupEvidenceException e) {
-      throw ApplicationFailure.newNonRetryableFailureWithCause(
-          e.getMessage(), RolloutConstants.FAILURE_MISSING_EVIDENCE, e);
+      throw nonRetryable(RolloutConstants.FAILURE_MISSING_EVIDENCE, e);
     }
   }
 
@@ -187,12 +181,10 @@ public final class DataActivitiesImpl implements DataActivities {
       return new MigrationResult(
           result.rowsScanned(), result.rowsUpdated(), result.rowsUnmappable(), result.lastId());
     } catch (MissingBackupEvidenceException e) {
-      throw ApplicationFailure.newNonRetryableFailureWithCause(
-          e.getMessage(), RolloutConstants.FAILURE_MISSING_EVIDENCE, e);
+      throw nonRetryable(RolloutConstants.FAILURE_MISSING_EVIDENCE, e);
     } catch (BackupChecksumMismatchException e) {
       // The guard re-hashes the proven backup: a file changed since its restore test.
-      throw ApplicationFailure.newNonRetryableFailureWithCause(
-          e.getMessage(), RolloutConstants.FAILURE_CHECKSUM_MISMATCH, e);
+      throw nonRetryable(RolloutConstants.FAILURE_CHECKSUM_MISMATCH, e);
     }
   }
 
@@ -225,5 +217,10 @@ public final class DataActivitiesImpl implements DataActivities {
   /** Run ids are workflow ids; keep them to characters every file system takes. */
   private static String safe(String runId) {
     return runId.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+
+  /** A data plane failure that retrying cannot fix, typed so the workflow can tell which it was. */
+  private static ApplicationFailure nonRetryable(String type, Exception cause) {
+    return ApplicationFailure.newNonRetryableFailureWithCause(cause.getMessage(), type, cause);
   }
 }

@@ -8,7 +8,6 @@ import dev.greenlight.rollout.plan.CanaryStep;
 import dev.greenlight.rollout.plan.NotifyEvent;
 import dev.greenlight.validator.ValidationMode;
 import io.temporal.failure.ActivityFailure;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -41,11 +40,9 @@ final class CanaryPhase {
       startStep(c, soak);
       return;
     }
-    long due = s.gates.lastReadToMillis + c.plan.pollInterval().toMillis();
-    if (c.now() < due && s.steering.promoteRequested == null) {
-      c.sleep(
-          Duration.ofMillis(due - c.now()),
-          soak ? "soak: watching gates" : "canary: watching gates");
+    // A promote command reads now instead of waiting for the poll.
+    if (s.steering.promoteRequested == null
+        && c.waitForNextPoll(soak ? "soak: watching gates" : "canary: watching gates")) {
       return;
     }
     long now = c.now();

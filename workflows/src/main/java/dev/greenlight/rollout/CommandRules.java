@@ -102,7 +102,7 @@ final class CommandRules {
     if (now < s.warnExtendedUntilMillis) {
       throw new IllegalArgumentException(
           "WARN is extended until "
-              + RolloutContext.formatTime(s.warnExtendedUntilMillis)
+              + RolloutWording.time(s.warnExtendedUntilMillis)
               + " ("
               + Duration.ofMillis(s.warnExtendedUntilMillis - now).toHours()
               + "h from now); retry after that");

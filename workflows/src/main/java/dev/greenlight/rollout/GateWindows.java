@@ -88,7 +88,7 @@ final class GateWindows {
           at,
           Verdict.RED,
           "red at "
-              + RolloutContext.formatTime(g.lastRedAtMillis())
+              + RolloutWording.time(g.lastRedAtMillis())
               + " (last "
               + number(g.lastValue())
               + ", green "

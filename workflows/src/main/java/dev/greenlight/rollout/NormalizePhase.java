@@ -1,9 +1,7 @@
 package dev.greenlight.rollout;
 
 import dev.greenlight.rollout.RolloutState.NormalizeStep;
-import dev.greenlight.rollout.activity.BackupResult;
 import dev.greenlight.rollout.activity.DistinctStagesResult;
-import dev.greenlight.rollout.activity.MigrationRequest;
 import dev.greenlight.rollout.plan.NormalizeSpec;
 import io.temporal.failure.ActivityFailure;
 import java.util.List;
@@ -40,46 +38,12 @@ final class NormalizePhase {
           s.data.normalizeStep = NormalizeStep.BACKUP;
         }
       }
-      case BACKUP -> {
-        BackupResult backup = c.activities.data.backup(c.attemptId());
-        c.activities.data.verifyBackup(c.attemptId(), backup.manifestPath());
-        var restore =
-            c.activities.data.restoreTest(
-                c.attemptId(), backup.manifestPath(), spec.restoreTimeLimit().toMillis());
-        s.data.manifestPath = backup.manifestPath();
-        c.record(
-            "backup verified and restored in "
-                + restore.durationMillis()
-                + "ms ("
-                + restore.restoredRows()
-                + " rows)"
-                + backup.formatNote());
-        s.data.normalizeStep = NormalizeStep.DRY_RUN;
-      }
-      case DRY_RUN -> {
-        s.data.dryRun = c.activities.data.dryRun(c.attemptId());
-        c.record(
-            "dry run: "
-                + s.data.dryRun.rowsToChange()
-                + " of "
-                + s.data.dryRun.rowsScanned()
-                + " rows would change, "
-                + s.data.dryRun.rowsUnmappable()
-                + " unmappable");
-        s.data.normalizeStep = NormalizeStep.AWAIT_APPROVAL;
-      }
-      case AWAIT_APPROVAL -> {
-        if (c.awaitApproval(RolloutConstants.APPROVE_MIGRATION, "review the dry run")) {
-          s.data.normalizeStep = NormalizeStep.APPLY;
-        }
-      }
+      case BACKUP -> NormalizeSteps.backup(c, spec);
+      case DRY_RUN -> NormalizeSteps.dryRun(c);
+      case AWAIT_APPROVAL -> NormalizeSteps.awaitApproval(c);
       case APPLY -> apply(c, spec);
       case VERIFY -> verify(c);
-      case DONE -> {
-        s.canary.canaryStep = 0;
-        s.canary.stepStarted = false;
-        c.enter(Phase.CANARY, "data normalized");
-      }
+      case DONE -> NormalizeSteps.done(c);
     }
   }
 
@@ -93,20 +57,7 @@ final class NormalizePhase {
       return;
     }
     try {
-      s.data.migration =
-          c.activities.migration.applyMigration(
-              new MigrationRequest(
-                  c.attemptId(),
-                  spec.batchSize(),
-                  spec.targetBatchDuration().toMillis(),
-                  spec.maxRowsPerSecond()));
-      c.record(
-          "migration applied: "
-              + s.data.migration.rowsUpdated()
-              + " rows updated, "
-              + s.data.migration.rowsUnmappable()
-              + " unmappable");
-      s.data.normalizeStep = NormalizeStep.VERIFY;
+      NormalizeSteps.apply(c, spec);
     } catch (ActivityFailure e) {
       // The checkpoint holds everything committed so far; a human looks before it resumes.
       c.record("migration failed: " + Failures.describe(e));

@@ -11,15 +11,16 @@ import dev.greenlight.validator.ValidationMode;
 import io.temporal.failure.ActivityFailure;
 
 /**
- * Week-0 pre-flight. Any failed check stops the rollout here with a report and no mode change;
- * external consumers do not stop it but hold it in WARN until someone approves {@code
- * external-consumers}. The flip to {@code off} at the end is the first mode change: if it fails for
- * good the loop pauses the rollout, and resuming runs the pre-flight again.
+ * Week-0 pre-flight, the same in today's loop and the legacy one (hence {@link PhaseContext}). Any
+ * failed check stops the rollout here with a report and no mode change; external consumers do not
+ * stop it but hold it in WARN until someone approves {@code external-consumers}. The flip to {@code
+ * off} at the end is the first mode change: if it fails for good today's loop pauses the rollout,
+ * and resuming runs the pre-flight again.
  */
-final class PreflightPhase {
+public final class PreflightPhase {
   private PreflightPhase() {}
 
-  static void run(RolloutContext c) {
+  public static void run(PhaseContext c) {
     PreflightSpec spec = c.plan.preflight();
     try {
       ConsumerAuditResult audit =
@@ -47,8 +48,7 @@ final class PreflightPhase {
               new RedisProbeRequest(c.plan.surface(), spec.redisProbeSamples()));
       long budgetMicros = spec.redisMaxP99().toNanos() / 1000;
       if (probe.getP99Micros() >= budgetMicros) {
-        stop(
-            c,
+        c.stop(
             "Redis GET p99 "
                 + probe.getP99Micros()
                 + "µs is over the "
@@ -57,28 +57,24 @@ final class PreflightPhase {
         return;
       }
       if (!probe.fallbackVerified()) {
-        stop(c, "mode resolver fallback not verified: " + probe.detail());
+        c.stop("mode resolver fallback not verified: " + probe.detail());
         return;
       }
       c.record("Redis probe: GET p99 " + probe.getP99Micros() + "µs; " + probe.detail());
 
-      BackupResult backup = c.activities.data.backup(c.attemptId());
-      c.activities.data.verifyBackup(c.attemptId(), backup.manifestPath());
-      var restore =
-          c.activities.data.restoreTest(
-              c.attemptId(), backup.manifestPath(), spec.restoreTimeLimit().toMillis());
+      ProvenBackup proven = ProvenBackup.take(c, spec.restoreTimeLimit());
+      BackupResult backup = proven.backup();
       c.record(
           "backup "
               + backup.sha256().substring(0, Math.min(12, backup.sha256().length()))
               + backup.formatNote()
               + " verified; restore test "
-              + restore.durationMillis()
+              + proven.restore().durationMillis()
               + "ms");
 
       long rows = c.activities.preflight.countCompanies();
       if (rows < spec.minSeededRows()) {
-        stop(
-            c,
+        c.stop(
             "portfolio_companies holds "
                 + rows
                 + " rows, fewer than the "
@@ -87,15 +83,10 @@ final class PreflightPhase {
         return;
       }
     } catch (ActivityFailure e) {
-      stop(c, "pre-flight failed: " + Failures.describe(e));
+      c.stop("pre-flight failed: " + Failures.describe(e));
       return;
     }
     c.flip(ValidationMode.OFF, 0, "pre-flight passed");
     c.enter(Phase.OFF, "collecting traffic with validation off");
-  }
-
-  private static void stop(RolloutContext c, String reason) {
-    c.state.outcomeReason = reason;
-    c.enter(Phase.STOPPED, reason);
   }
 }

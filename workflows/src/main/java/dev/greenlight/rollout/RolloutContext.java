@@ -11,9 +11,6 @@ import dev.greenlight.rollout.plan.NotifyEvent;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.validator.ValidationMode;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.workflow.CancellationScope;
-import io.temporal.workflow.Promise;
-import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,17 +18,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The machinery every phase shares: the plan, the state, the activity stubs, and the moves a phase
- * makes — waiting, reading gates, flipping the mode, pausing, rolling back, recording a transition.
- * Workflow-thread only.
+ * The machinery every phase of today's loop shares: the plan, the state, the activity stubs ({@link
+ * PhaseContext}), and the moves a phase makes — waiting, reading gates, flipping the mode, pausing,
+ * rolling back, recording a transition. Workflow-thread only.
  */
-final class RolloutContext {
+final class RolloutContext extends PhaseContext {
   /** The most transitions the state keeps; the oldest go first. */
   static final int MAX_TRANSITIONS = 2_000;
-
-  final RolloutPlan plan;
-  final RolloutState state;
-  final ActivityStubs activities;
 
   /** Who the mode record names as the writer: {@code greenlight:<workflow id>}. */
   final String writer;
@@ -45,24 +38,20 @@ final class RolloutContext {
       ActivityStubs activities,
       String workflowId,
       Notifier notifier) {
-    this.plan = plan;
-    this.state = state;
-    this.activities = activities;
+    super(plan, state, activities);
     this.writer = RolloutConstants.modeWriter(workflowId);
     this.notifier = notifier;
   }
 
-  long now() {
-    return Workflow.currentTimeMillis();
-  }
-
   /** The id data steps are keyed by: this attempt's own, never another rollout's of the plan. */
-  String attemptId() {
+  @Override
+  public String attemptId() {
     return state.attemptId;
   }
 
   /** Moves to {@code phase}, recording why, and tells the sinks what entering it means. */
-  void enter(Phase phase, String reason) {
+  @Override
+  public void enter(Phase phase, String reason) {
     state.phase = phase;
     state.phaseStartedAtMillis = now();
     record(reason, Notifier.onEnter(phase));
@@ -71,24 +60,22 @@ final class RolloutContext {
   /**
    * Records a transition, as {@link #record(String)}, and sends it to the sinks as {@code event}.
    */
-  void record(String reason, NotifyEvent event) {
+  @Override
+  public void record(String reason, NotifyEvent event) {
     record(reason);
     notifier.send(event, reason);
   }
 
   /** Records a transition in the current phase and mode, and refreshes what the UI shows. */
-  void record(String reason) {
+  @Override
+  public void record(String reason) {
     state.history.transitions.add(
         new Transition(now(), state.phase, state.mode, state.percent, reason));
     if (state.history.transitions.size() > MAX_TRANSITIONS) {
       // The state crosses continue-as-new whole: keep it bounded (safety invariant 7).
       state.history.transitions.remove(0);
     }
-    Workflow.upsertTypedSearchAttributes(
-        RolloutConstants.PHASE.valueSet(state.phase.name()),
-        RolloutConstants.MODE.valueSet(state.mode == null ? "unset" : state.mode.wireName()),
-        RolloutConstants.PERCENT.valueSet((long) state.percent));
-    refreshDetails();
+    RolloutVisibility.showTransition(plan, state);
   }
 
   /**
@@ -97,7 +84,8 @@ final class RolloutContext {
    *
    * @throws ActivityFailure when the write failed for good; the caller decides what that means
    */
-  void flip(ValidationMode mode, int percent, String reason) {
+  @Override
+  public void flip(ValidationMode mode, int percent, String reason) {
     if (mode == ValidationMode.ENFORCE) {
       throw new IllegalArgumentException("ENFORCE is entered through enterEnforce only");
     }
@@ -243,26 +231,14 @@ final class RolloutContext {
    *
    * @return true when the wait was cut short
    */
-  boolean sleep(Duration duration, String summary) {
+  @Override
+  public boolean sleep(Duration duration, String summary) {
     if (duration.isNegative() || duration.isZero()) {
       return false;
     }
     boolean pausedBefore = state.steering.paused;
-    Promise<Void>[] timer = new Promise[1];
-    CancellationScope scope =
-        Workflow.newCancellationScope(
-            () ->
-                timer[0] =
-                    Workflow.newTimer(
-                        duration, TimerOptions.newBuilder().setSummary(summary).build()));
-    scope.run();
-    Workflow.await(
-        () -> timer[0].isCompleted() || needsAttention() || state.steering.paused != pausedBefore);
-    if (!timer[0].isCompleted()) {
-      scope.cancel();
-      return true;
-    }
-    return false;
+    return timerUnless(
+        duration, summary, () -> needsAttention() || state.steering.paused != pausedBefore);
   }
 
   /** Whether something arrived that the current phase must act on before waiting further. */
@@ -280,7 +256,8 @@ final class RolloutContext {
    *
    * @return whether {@code step} is approved
    */
-  boolean awaitApproval(String step, String why) {
+  @Override
+  public boolean awaitApproval(String step, String why) {
     if (!state.steering.pendingApprovals.contains(step)) {
       state.steering.pendingApprovals.add(step);
       record("waiting for approval of " + step + ": " + why, NotifyEvent.APPROVAL_PENDING);
@@ -305,7 +282,8 @@ final class RolloutContext {
    * a read without errors lifts such a pause by itself (unless the plan says {@code
    * resumeAfterMetricsOutage: false}), and every window then re-earns from scratch.
    */
-  List<GateSummary> readGates(List<GateSpec> gates, long fromMillis, long toMillis) {
+  @Override
+  public List<GateSummary> readGates(List<GateSpec> gates, long fromMillis, long toMillis) {
     return readGates(gates, fromMillis, toMillis, true);
   }
 
@@ -374,7 +352,8 @@ final class RolloutContext {
    * Rolls back to warn after a breach, an alert or a foreign downgrade, and holds WARN for the
    * plan's extension. The flip is retried until it lands.
    */
-  void rollback(String reason) {
+  @Override
+  public void rollback(String reason) {
     state.canary.rolledBack();
     state.steering.promoteRequested = null;
     if (state.mode == ValidationMode.ENFORCE) {
@@ -386,17 +365,9 @@ final class RolloutContext {
         "rolled back ("
             + reason
             + "); WARN extended until "
-            + formatTime(state.warnExtendedUntilMillis)
+            + RolloutWording.time(state.warnExtendedUntilMillis)
             + (state.downgrade.pendingDowngrade == null
                 ? ""
                 : "; the downgrade to warn is being retried"));
-  }
-
-  void refreshDetails() {
-    Workflow.setCurrentDetails(StatusMarkdown.render(plan, state, now()));
-  }
-
-  static String formatTime(long millis) {
-    return java.time.Instant.ofEpochMilli(millis).toString();
   }
 }

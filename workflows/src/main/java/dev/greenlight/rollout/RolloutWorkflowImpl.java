@@ -106,7 +106,7 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
   private void turn(RolloutInput input) {
     // Deliveries in flight would be dropped with this run: put the continue-as-new off until they
     // settle (five minutes at most) rather than wait for them, which would hold up alerts.
-    if (historyIsLong() && context.notifier.settled()) {
+    if (context.historyIsLong() && context.notifier.settled()) {
       continueAsNew(input);
     }
     if (state.downgrade.pendingDowngrade != null) {
@@ -120,7 +120,7 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
       return;
     }
     if (state.steering.pendingAlert != null) {
-      handleAlert();
+      context.actOnAlert();
       return;
     }
     if (state.steering.paused && !watchesWhilePaused()) {
@@ -182,23 +182,6 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
         where + " failed for good: " + Failures.describe(e) + "; fix the cause, then resume");
   }
 
-  /** An alert downgrades only what is enforcing; before the canary it is recorded and kept. */
-  private void handleAlert() {
-    AlertSignal alert = state.steering.pendingAlert;
-    state.steering.pendingAlert = null;
-    String reason =
-        "alert " + alert.alertName() + (alert.summary() == null ? "" : ": " + alert.summary());
-    if (state.mode == ValidationMode.ENFORCE) {
-      context.rollback(reason);
-    } else {
-      context.record(
-          reason
-              + " (mode is "
-              + (state.mode == null ? "unset" : state.mode.wireName())
-              + "; nothing to downgrade)");
-    }
-  }
-
   /** ENFORCE goes to warn first, retried until it lands; then the rollout ends ABORTED. */
   private void abortNow() {
     if (state.mode == ValidationMode.ENFORCE
@@ -209,11 +192,6 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
     context.enter(Phase.ABORTED, state.outcomeReason);
   }
 
-  private boolean historyIsLong() {
-    return Workflow.getInfo().getHistoryLength() >= plan.historyEventLimit()
-        || Workflow.getInfo().isContinueAsNewSuggested();
-  }
-
   private void continueAsNew(RolloutInput input) {
     // Commands still in flight would be lost with this run; let them finish first.
     Workflow.await(Workflow::isEveryHandlerFinished);
@@ -221,9 +199,7 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
       // One of them (a pause, a resume) just started a delivery: continue after it settles.
       return;
     }
-    trackHistoryLength();
-    context.record("continuing as new after " + Workflow.getInfo().getHistoryLength() + " events");
-    Workflow.continueAsNew(new RolloutInput(plan, input.startedBy(), state));
+    context.continueAsNew(input.startedBy());
   }
 
   private void trackHistoryLength() {
@@ -318,7 +294,7 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
         "WARN extended by "
             + command.days()
             + " days, until "
-            + RolloutContext.formatTime(state.warnExtendedUntilMillis),
+            + RolloutWording.time(state.warnExtendedUntilMillis),
         command.who(),
         command.why());
   }
@@ -341,7 +317,7 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
   @Override
   public void autoDowngrade(AlertSignal alert) {
     state.history.alerts.add(
-        RolloutContext.formatTime(Workflow.currentTimeMillis())
+        RolloutWording.time(Workflow.currentTimeMillis())
             + " "
             + alert.alertName()
             + " "
@@ -360,7 +336,7 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
 
   private CommandResult accepted(String outcome, String who, String why) {
     String line =
-        RolloutContext.formatTime(Workflow.currentTimeMillis())
+        RolloutWording.time(Workflow.currentTimeMillis())
             + " "
             + outcome
             + " by "
@@ -369,7 +345,7 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
             + why;
     state.history.commands.add(line);
     if (plan != null) {
-      Workflow.setCurrentDetails(StatusMarkdown.render(plan, state, Workflow.currentTimeMillis()));
+      RolloutVisibility.showDetails(plan, state);
     }
     return new CommandResult(state.phase, outcome);
   }

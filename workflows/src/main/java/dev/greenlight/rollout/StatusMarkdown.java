@@ -95,7 +95,7 @@ public final class StatusMarkdown {
     if (!s.history.transitions.isEmpty()) {
       Transition last = s.history.transitions.get(s.history.transitions.size() - 1);
       md.append("\n\n**Last transition** ")
-          .append(RolloutContext.formatTime(last.atMillis()))
+          .append(RolloutWording.time(last.atMillis()))
           .append(": ")
           .append(last.reason());
     }

@@ -3,13 +3,11 @@ package dev.greenlight.rollout;
 import dev.greenlight.rollout.activity.InstantReading;
 import dev.greenlight.rollout.activity.InstantRequest;
 import dev.greenlight.rollout.plan.GateSpec;
-import dev.greenlight.rollout.plan.HumanDurations;
 import dev.greenlight.rollout.plan.NotifyEvent;
 import dev.greenlight.rollout.plan.WarnExitSpec;
 import dev.greenlight.validator.ValidationMode;
 import io.temporal.failure.ActivityFailure;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * After the soak, by the calendar: day {@code k} is {@code [start + k·period, start +
@@ -36,7 +34,7 @@ final class WarnExitPhase {
           "no "
               + spec.requiredGoodDays()
               + " consecutive good days within "
-              + describeCap(spec)
+              + RolloutWording.warnExitCap(spec)
               + " (the last run of good days was "
               + s.warnExit.warnExitGoodDays
               + "); the mode is left as it is";
@@ -105,30 +103,15 @@ final class WarnExitPhase {
               + " (day "
               + dayNumber
               + "): unknown rate "
-              + percent(value));
+              + RolloutWording.percent(value));
     } else {
       s.warnExit.warnExitGoodDays = 0;
       c.record(
           "day "
               + dayNumber
               + " not good (unknown rate "
-              + percent(value)
+              + RolloutWording.percent(value)
               + "); the count starts again");
     }
-  }
-
-  /** "30 days" for day-long periods; the exact length for compressed ones. */
-  private static String describeCap(WarnExitSpec spec) {
-    return spec.period().equals(WarnExitSpec.DEFAULT_PERIOD)
-        ? spec.cap().toDays() + " days"
-        : HumanDurations.format(spec.cap())
-            + " (days of "
-            + HumanDurations.format(spec.period())
-            + ")";
-  }
-
-  /** A fraction as a percentage a person reads at a glance: 0.0010000000000000007 → "0.100%". */
-  static String percent(double fraction) {
-    return String.format(Locale.ROOT, "%.3f%%", fraction * 100);
   }
 }

@@ -41,9 +41,7 @@ final class WarnPhase {
       c.sleep(Duration.ofMillis(extensionUseful - c.now()), "warn: extended");
       return;
     }
-    long due = s.gates.lastReadToMillis + c.plan.pollInterval().toMillis();
-    if (c.now() < due) {
-      c.sleep(Duration.ofMillis(due - c.now()), "warn: watching the unknown rate");
+    if (c.waitForNextPoll("warn: watching the unknown rate")) {
       return;
     }
     long now = c.now();

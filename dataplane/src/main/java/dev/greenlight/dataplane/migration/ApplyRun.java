@@ -124,12 +124,7 @@ final class ApplyRun {
         String state = sqlState(e);
         if (!RETRYABLE.contains(state)) {
           throw new MigrationBatchFailedException(
-              "batch "
-                  + batch
-                  + " of run "
-                  + runId
-                  + " after id "
-                  + lastId
+              describeBatch(batch, lastId)
                   + " failed"
                   + (state == null ? "" : " with SQLState " + state)
                   + ": "
@@ -139,12 +134,7 @@ final class ApplyRun {
         }
         if (attempt >= options.maxAttemptsPerBatch()) {
           throw new BatchRetriesExhaustedException(
-              "batch "
-                  + batch
-                  + " of run "
-                  + runId
-                  + " after id "
-                  + lastId
+              describeBatch(batch, lastId)
                   + " failed "
                   + attempt
                   + " times (last SQLState "
@@ -162,6 +152,11 @@ final class ApplyRun {
         sleep(backoff.delayAfter(attempt));
       }
     }
+  }
+
+  /** Names a batch in a failure message so an operator can find it in the migration log. */
+  private String describeBatch(long batch, long lastId) {
+    return "batch " + batch + " of run " + runId + " after id " + lastId;
   }
 
   private void claim(Handle handle) {

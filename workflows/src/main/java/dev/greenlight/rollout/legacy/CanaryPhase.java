@@ -37,11 +37,9 @@ final class CanaryPhase {
       GreenWindow.open(s, c.now());
       return;
     }
-    long due = s.gates.lastReadToMillis + c.plan.pollInterval().toMillis();
-    if (c.now() < due && s.steering.promoteRequested == null) {
-      c.sleep(
-          Duration.ofMillis(due - c.now()),
-          soak ? "soak: watching gates" : "canary: watching gates");
+    // A promote command reads now instead of waiting for the poll.
+    if (s.steering.promoteRequested == null
+        && c.waitForNextPoll(soak ? "soak: watching gates" : "canary: watching gates")) {
       return;
     }
     long now = c.now();

@@ -1,8 +1,8 @@
 package dev.greenlight.rollout.legacy;
 
 import dev.greenlight.rollout.ActivityStubs;
-import dev.greenlight.rollout.AlertSignal;
 import dev.greenlight.rollout.Phase;
+import dev.greenlight.rollout.PreflightPhase;
 import dev.greenlight.rollout.RolloutInput;
 import dev.greenlight.rollout.RolloutState;
 import dev.greenlight.rollout.plan.RolloutPlan;
@@ -11,8 +11,11 @@ import io.temporal.workflow.Workflow;
 
 /**
  * The rollout as it ran before {@code RolloutWorkflowImpl.SAFETY_SEMANTICS}: frozen, so that
- * rollouts which started on that code replay their histories command for command. This package is
- * never changed; a behaviour change goes into {@code dev.greenlight.rollout} behind a new version.
+ * rollouts which started on that code replay their histories command for command. What this package
+ * does is never changed; a behaviour change goes into {@code dev.greenlight.rollout} behind a new
+ * version. Where a step is the same logic as today's (the pre-flight, day 5's steps, acting on an
+ * alert, continuing as new: {@code PhaseContext}, {@code NormalizeSteps}), both loops call its one
+ * home, and {@code RolloutReplayTest} proves the recorded histories still replay.
  *
  * <p>A run of an old rollout that continues as new leaves this code: the next run records the new
  * version and carries the state into today's semantics.
@@ -44,10 +47,10 @@ public final class LegacyRollout {
         break;
       }
       if (state.steering.pendingAlert != null) {
-        handleAlert();
+        context.actOnAlert();
         continue;
       }
-      if (historyIsLong()) {
+      if (context.historyIsLong()) {
         continueAsNew(input);
       }
       step();
@@ -68,22 +71,6 @@ public final class LegacyRollout {
     trackHistoryLength();
   }
 
-  private void handleAlert() {
-    AlertSignal alert = state.steering.pendingAlert;
-    state.steering.pendingAlert = null;
-    String reason =
-        "alert " + alert.alertName() + (alert.summary() == null ? "" : ": " + alert.summary());
-    if (state.mode == ValidationMode.ENFORCE) {
-      context.rollback(reason);
-    } else {
-      context.record(
-          reason
-              + " (mode is "
-              + (state.mode == null ? "unset" : state.mode.wireName())
-              + "; nothing to downgrade)");
-    }
-  }
-
   private void abortNow() {
     if (state.mode == ValidationMode.ENFORCE) {
       context.flip(ValidationMode.WARN, 0, "abort: " + state.steering.abortReason);
@@ -92,16 +79,9 @@ public final class LegacyRollout {
     context.enter(Phase.ABORTED, state.outcomeReason);
   }
 
-  private boolean historyIsLong() {
-    return Workflow.getInfo().getHistoryLength() >= plan.historyEventLimit()
-        || Workflow.getInfo().isContinueAsNewSuggested();
-  }
-
   private void continueAsNew(RolloutInput input) {
     Workflow.await(Workflow::isEveryHandlerFinished);
-    trackHistoryLength();
-    context.record("continuing as new after " + Workflow.getInfo().getHistoryLength() + " events");
-    Workflow.continueAsNew(new RolloutInput(plan, input.startedBy(), state));
+    context.continueAsNew(input.startedBy());
   }
 
   private void trackHistoryLength() {

@@ -1,13 +1,11 @@
 package dev.greenlight.rollout.legacy;
 
 import dev.greenlight.rollout.Failures;
-import dev.greenlight.rollout.Phase;
+import dev.greenlight.rollout.NormalizeSteps;
 import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.rollout.RolloutState;
 import dev.greenlight.rollout.RolloutState.NormalizeStep;
-import dev.greenlight.rollout.activity.BackupResult;
 import dev.greenlight.rollout.activity.DistinctStagesResult;
-import dev.greenlight.rollout.activity.MigrationRequest;
 import dev.greenlight.rollout.plan.NormalizeSpec;
 import io.temporal.failure.ActivityFailure;
 
@@ -25,57 +23,16 @@ final class NormalizePhase {
     switch (s.data.normalizeStep) {
       case BACKUP -> {
         try {
-          BackupResult backup = c.activities.data.backup(c.workflowId);
-          c.activities.data.verifyBackup(c.workflowId, backup.manifestPath());
-          var restore =
-              c.activities.data.restoreTest(
-                  c.workflowId, backup.manifestPath(), spec.restoreTimeLimit().toMillis());
-          s.data.manifestPath = backup.manifestPath();
-          c.record(
-              "backup verified and restored in "
-                  + restore.durationMillis()
-                  + "ms ("
-                  + restore.restoredRows()
-                  + " rows)"
-                  + backup.formatNote());
-          s.data.normalizeStep = NormalizeStep.DRY_RUN;
+          NormalizeSteps.backup(c, spec);
         } catch (ActivityFailure e) {
-          stop(c, "no migration: " + Failures.describe(e));
+          c.stop("no migration: " + Failures.describe(e));
         }
       }
-      case DRY_RUN -> {
-        s.data.dryRun = c.activities.data.dryRun(c.workflowId);
-        c.record(
-            "dry run: "
-                + s.data.dryRun.rowsToChange()
-                + " of "
-                + s.data.dryRun.rowsScanned()
-                + " rows would change, "
-                + s.data.dryRun.rowsUnmappable()
-                + " unmappable");
-        s.data.normalizeStep = NormalizeStep.AWAIT_APPROVAL;
-      }
-      case AWAIT_APPROVAL -> {
-        if (c.awaitApproval(RolloutConstants.APPROVE_MIGRATION, "review the dry run")) {
-          s.data.normalizeStep = NormalizeStep.APPLY;
-        }
-      }
+      case DRY_RUN -> NormalizeSteps.dryRun(c);
+      case AWAIT_APPROVAL -> NormalizeSteps.awaitApproval(c);
       case APPLY -> {
         try {
-          s.data.migration =
-              c.activities.migration.applyMigration(
-                  new MigrationRequest(
-                      c.workflowId,
-                      spec.batchSize(),
-                      spec.targetBatchDuration().toMillis(),
-                      spec.maxRowsPerSecond()));
-          c.record(
-              "migration applied: "
-                  + s.data.migration.rowsUpdated()
-                  + " rows updated, "
-                  + s.data.migration.rowsUnmappable()
-                  + " unmappable");
-          s.data.normalizeStep = NormalizeStep.VERIFY;
+          NormalizeSteps.apply(c, spec);
         } catch (ActivityFailure e) {
           // The checkpoint holds everything committed so far; a human looks before it resumes.
           c.record("migration failed: " + Failures.describe(e));
@@ -107,16 +64,7 @@ final class NormalizePhase {
           s.data.normalizeStep = NormalizeStep.DONE;
         }
       }
-      case DONE -> {
-        s.canary.canaryStep = 0;
-        s.canary.stepStarted = false;
-        c.enter(Phase.CANARY, "data normalized");
-      }
+      case DONE -> NormalizeSteps.done(c);
     }
-  }
-
-  private static void stop(RolloutContext c, String reason) {
-    c.state.outcomeReason = reason;
-    c.enter(Phase.STOPPED, reason);
   }
 }

@@ -1,13 +1,13 @@
 package dev.greenlight.rollout.legacy;
 
+import dev.greenlight.rollout.OffTraffic;
 import dev.greenlight.rollout.Phase;
+import dev.greenlight.rollout.RolloutWording;
 import dev.greenlight.rollout.activity.InstantReading;
 import dev.greenlight.rollout.activity.InstantRequest;
 import dev.greenlight.rollout.gates.GateSummary;
-import dev.greenlight.rollout.gates.GateVerdicts;
 import dev.greenlight.rollout.plan.OffSpec;
 import dev.greenlight.validator.ValidationMode;
-import java.util.List;
 
 /**
  * Mode {@code off} for at least its minimum duration and until every endpoint has seen enough
@@ -19,25 +19,16 @@ final class OffPhase {
   /** One step of the phase: a wait, or a read and maybe the move to WARN. */
   static void tick(RolloutContext c) {
     OffSpec spec = c.plan.off();
-    long minEnd = c.state.phaseStartedAtMillis + spec.minDuration().toMillis();
-    if (c.now() < minEnd) {
-      c.sleep(java.time.Duration.ofMillis(minEnd - c.now()), "off: minimum duration");
+    OffTraffic traffic = OffTraffic.read(c);
+    if (traffic == null) {
       return;
     }
-    long now = c.now();
-    List<GateSummary> read =
-        c.readGates(
-            List.of(spec.requestsPerEndpoint()),
-            now - spec.requestsPerEndpoint().step().toMillis(),
-            now);
-    GateSummary requests = read.get(0);
-    boolean enough =
-        requests.outcome() == GateSummary.Outcome.DATA
-            && spec.requestsPerEndpoint().isGreen(requests.lastValue());
-    if (!enough || GateVerdicts.anyError(read)) {
+    if (!traffic.enough(spec)) {
       c.sleep(c.plan.pollInterval(), "off: waiting for traffic");
       return;
     }
+    GateSummary requests = traffic.requests();
+    long now = traffic.readAtMillis();
     InstantReading baseline =
         c.activities
             .gates()
@@ -50,7 +41,7 @@ final class OffPhase {
             + " requests; baseline unknown rate "
             + (c.state.gates.baselineUnknownFraction == null
                 ? "unavailable (" + baseline.error() + ")"
-                : WarnExitPhase.percent(c.state.gates.baselineUnknownFraction)));
+                : RolloutWording.percent(c.state.gates.baselineUnknownFraction)));
     c.flip(ValidationMode.WARN, 0, "off phase complete");
     c.enter(Phase.WARN, "counting unknown stages; nothing is rejected");
     GreenWindow.open(c.state, c.now());

@@ -2,9 +2,11 @@ package dev.greenlight.rollout.legacy;
 
 import dev.greenlight.rollout.ActivityStubs;
 import dev.greenlight.rollout.Phase;
+import dev.greenlight.rollout.PhaseContext;
 import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.rollout.RolloutState;
-import dev.greenlight.rollout.StatusMarkdown;
+import dev.greenlight.rollout.RolloutVisibility;
+import dev.greenlight.rollout.RolloutWording;
 import dev.greenlight.rollout.Transition;
 import dev.greenlight.rollout.activity.GateReadRequest;
 import dev.greenlight.rollout.activity.GateReadResult;
@@ -12,60 +14,61 @@ import dev.greenlight.rollout.activity.ModeFlipRequest;
 import dev.greenlight.rollout.gates.GateSummary;
 import dev.greenlight.rollout.gates.GateVerdicts;
 import dev.greenlight.rollout.plan.GateSpec;
+import dev.greenlight.rollout.plan.NotifyEvent;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.validator.ValidationMode;
-import io.temporal.workflow.CancellationScope;
-import io.temporal.workflow.Promise;
-import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The machinery every phase shares: the plan, the state, the activity stubs, and the moves a phase
- * makes — waiting, reading gates, flipping the mode, recording a transition. Workflow-thread only.
+ * The machinery every phase of the legacy loop shares: the plan, the state, the activity stubs
+ * ({@link PhaseContext}), and the moves a phase makes as that loop made them — waiting, reading
+ * gates, flipping the mode, recording a transition. Workflow-thread only.
  */
-final class RolloutContext {
-  final RolloutPlan plan;
-  final RolloutState state;
-  final ActivityStubs activities;
+final class RolloutContext extends PhaseContext {
 
   /** The rollout's workflow id, which also keys its data steps. */
   final String workflowId;
 
   RolloutContext(
       RolloutPlan plan, RolloutState state, ActivityStubs activities, String workflowId) {
-    this.plan = plan;
-    this.state = state;
-    this.activities = activities;
+    super(plan, state, activities);
     this.workflowId = workflowId;
   }
 
-  long now() {
-    return Workflow.currentTimeMillis();
+  /** The legacy loop keyed its data steps by the workflow id. */
+  @Override
+  public String attemptId() {
+    return workflowId;
   }
 
   /** Moves to {@code phase}, recording why. */
-  void enter(Phase phase, String reason) {
+  @Override
+  public void enter(Phase phase, String reason) {
     state.phase = phase;
     state.phaseStartedAtMillis = now();
     record(reason);
   }
 
+  /** Notifications came after this loop: it records the transition and sends nothing. */
+  @Override
+  public void record(String reason, NotifyEvent event) {
+    record(reason);
+  }
+
   /** Records a transition in the current phase and mode, and refreshes what the UI shows. */
-  void record(String reason) {
+  @Override
+  public void record(String reason) {
     state.history.transitions.add(
         new Transition(now(), state.phase, state.mode, state.percent, reason));
-    Workflow.upsertTypedSearchAttributes(
-        RolloutConstants.PHASE.valueSet(state.phase.name()),
-        RolloutConstants.MODE.valueSet(state.mode == null ? "unset" : state.mode.wireName()),
-        RolloutConstants.PERCENT.valueSet((long) state.percent));
-    refreshDetails();
+    RolloutVisibility.showTransition(plan, state);
   }
 
   /** Writes the mode through the mode store (versioned and audited), then records it. */
-  void flip(ValidationMode mode, int percent, String reason) {
+  @Override
+  public void flip(ValidationMode mode, int percent, String reason) {
     activities.mode.flipMode(
         new ModeFlipRequest(
             plan.surface(), mode, percent, RolloutConstants.modeWriter(workflowId), reason));
@@ -80,24 +83,12 @@ final class RolloutContext {
    *
    * @return true when the wait was cut short
    */
-  boolean sleep(Duration duration, String summary) {
+  @Override
+  public boolean sleep(Duration duration, String summary) {
     if (duration.isNegative() || duration.isZero()) {
       return needsAttention();
     }
-    Promise<Void>[] timer = new Promise[1];
-    CancellationScope scope =
-        Workflow.newCancellationScope(
-            () ->
-                timer[0] =
-                    Workflow.newTimer(
-                        duration, TimerOptions.newBuilder().setSummary(summary).build()));
-    scope.run();
-    Workflow.await(() -> timer[0].isCompleted() || needsAttention());
-    if (!timer[0].isCompleted()) {
-      scope.cancel();
-      return true;
-    }
-    return false;
+    return timerUnless(duration, summary, this::needsAttention);
   }
 
   /** Whether something arrived that the current phase must act on before waiting further. */
@@ -117,7 +108,8 @@ final class RolloutContext {
   }
 
   /** Adds {@code step} to the pending approvals and waits until it is approved or aborted. */
-  boolean awaitApproval(String step, String why) {
+  @Override
+  public boolean awaitApproval(String step, String why) {
     if (!state.steering.pendingApprovals.contains(step)) {
       state.steering.pendingApprovals.add(step);
       record("waiting for approval of " + step + ": " + why);
@@ -131,7 +123,8 @@ final class RolloutContext {
    * Reads {@code gates} over {@code [from, to]} and counts errors in a row; past the plan's limit
    * the rollout pauses and says why — it never promotes on errors.
    */
-  List<GateSummary> readGates(List<GateSpec> gates, long fromMillis, long toMillis) {
+  @Override
+  public List<GateSummary> readGates(List<GateSpec> gates, long fromMillis, long toMillis) {
     GateReadResult result =
         activities.gates().readGates(new GateReadRequest(gates, fromMillis, toMillis));
     state.gates.lastReadings = result.summaries();
@@ -160,7 +153,8 @@ final class RolloutContext {
   /**
    * Downgrades to warn after a failed gate or an alert, and holds WARN for the plan's extension.
    */
-  void rollback(String reason) {
+  @Override
+  public void rollback(String reason) {
     state.canary.rollbacks++;
     flip(ValidationMode.WARN, 0, "rollback: " + reason);
     state.warnExtendedUntilMillis = now() + plan.rollback().extendWarn().toMillis();
@@ -171,14 +165,6 @@ final class RolloutContext {
         "rolled back ("
             + reason
             + "); WARN extended until "
-            + formatTime(state.warnExtendedUntilMillis));
-  }
-
-  void refreshDetails() {
-    Workflow.setCurrentDetails(StatusMarkdown.render(plan, state, now()));
-  }
-
-  static String formatTime(long millis) {
-    return java.time.Instant.ofEpochMilli(millis).toString();
+            + RolloutWording.time(state.warnExtendedUntilMillis));
   }
 }

@@ -2,9 +2,9 @@ package dev.greenlight.rollout.legacy;
 
 import dev.greenlight.rollout.Phase;
 import dev.greenlight.rollout.RolloutState;
+import dev.greenlight.rollout.RolloutWording;
 import dev.greenlight.rollout.gates.GateSummary;
 import dev.greenlight.rollout.gates.GateVerdicts;
-import dev.greenlight.rollout.plan.HumanDurations;
 import dev.greenlight.rollout.plan.WarnExitSpec;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +30,7 @@ final class WarnExitPhase {
           "no "
               + spec.requiredGoodDays()
               + " consecutive good days within "
-              + describeCap(spec)
+              + RolloutWording.warnExitCap(spec)
               + " (best run ended at "
               + s.warnExit.warnExitGoodDays
               + ")";
@@ -53,7 +53,7 @@ final class WarnExitPhase {
               + " of "
               + spec.requiredGoodDays()
               + ": unknown rate "
-              + percent(read.get(0).mean()));
+              + RolloutWording.percent(read.get(0).mean()));
     } else {
       s.warnExit.warnExitGoodDays = 0;
       c.record("day not good (" + describe(read.get(0)) + "); the count starts again");
@@ -64,28 +64,13 @@ final class WarnExitPhase {
     }
   }
 
-  /** "30 days" as before for day-long periods; the exact length for compressed ones. */
-  private static String describeCap(WarnExitSpec spec) {
-    return spec.period().equals(WarnExitSpec.DEFAULT_PERIOD)
-        ? spec.cap().toDays() + " days"
-        : HumanDurations.format(spec.cap())
-            + " (days of "
-            + HumanDurations.format(spec.period())
-            + ")";
-  }
-
-  /** A fraction as a percentage a person reads at a glance: 0.0010000000000000007 → "0.100%". */
-  static String percent(double fraction) {
-    return String.format(java.util.Locale.ROOT, "%.3f%%", fraction * 100);
-  }
-
   private static String describe(GateSummary g) {
     return switch (g.outcome()) {
       case ERROR -> "read failed: " + g.error();
       case NO_DATA -> "no data";
       case DATA ->
           "unknown rate "
-              + percent(g.mean())
+              + RolloutWording.percent(g.mean())
               + ", coverage "
               + Math.round(g.coverage() * 100)
               + "%";

@@ -27,9 +27,7 @@ final class WarnPhase {
       GreenWindow.open(c.state, c.now());
       return;
     }
-    long due = c.state.gates.lastReadToMillis + c.plan.pollInterval().toMillis();
-    if (c.now() < due) {
-      c.sleep(Duration.ofMillis(due - c.now()), "warn: watching the unknown rate");
+    if (c.waitForNextPoll("warn: watching the unknown rate")) {
       return;
     }
     long now = c.now();

@@ -1,0 +1,168 @@
+package dev.greenlight.rollout;
+
+import dev.greenlight.rollout.gates.GateSummary;
+import dev.greenlight.rollout.plan.GateSpec;
+import dev.greenlight.rollout.plan.NotifyEvent;
+import dev.greenlight.rollout.plan.RolloutPlan;
+import dev.greenlight.validator.ValidationMode;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.TimerOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What a phase step has — the plan, the state, the activity stubs — and the moves it makes, as both
+ * loops make them. Today's {@link RolloutContext} and the frozen legacy one each implement the
+ * moves with their own semantics, so a step whose logic both loops share (the pre-flight, day 5's
+ * {@link NormalizeSteps}) is written once and still issues, in each loop, the commands that loop's
+ * recorded histories hold. The moves both loops make alike (acting on an alert, continuing as new,
+ * waiting for the next poll) live here once. Workflow-thread only.
+ */
+public abstract class PhaseContext {
+  public final RolloutPlan plan;
+  public final RolloutState state;
+  public final ActivityStubs activities;
+
+  protected PhaseContext(RolloutPlan plan, RolloutState state, ActivityStubs activities) {
+    this.plan = plan;
+    this.state = state;
+    this.activities = activities;
+  }
+
+  public final long now() {
+    return Workflow.currentTimeMillis();
+  }
+
+  /** The id data steps are keyed by (in the legacy loop, the workflow id). */
+  public abstract String attemptId();
+
+  /** Records a transition in the current phase and mode, and refreshes what the UI shows. */
+  public abstract void record(String reason);
+
+  /**
+   * Records a transition and tells the plan's sinks about it as {@code event}; the legacy loop,
+   * which predates notifications, only records it.
+   */
+  public abstract void record(String reason, NotifyEvent event);
+
+  /** Moves to {@code phase}, recording why. */
+  public abstract void enter(Phase phase, String reason);
+
+  /** Writes {@code warn} or {@code off} through the mode store, then records it. */
+  public abstract void flip(ValidationMode mode, int percent, String reason);
+
+  /**
+   * Adds {@code step} to the pending approvals and waits until it is approved, or until something
+   * else needs the loop.
+   *
+   * @return whether {@code step} is approved
+   */
+  public abstract boolean awaitApproval(String step, String why);
+
+  /**
+   * Waits {@code duration} on a durable timer, or less when something needs the workflow's
+   * attention (each loop says what does).
+   *
+   * @return true when the wait was cut short
+   */
+  public abstract boolean sleep(Duration duration, String summary);
+
+  /**
+   * Waits on a durable timer of {@code duration} until it fires or {@code cutShort} holds; a timer
+   * cut short is cancelled, so it neither fires later nor keeps the run open.
+   *
+   * @return true when the wait was cut short
+   */
+  protected static boolean timerUnless(
+      Duration duration, String summary, BooleanSupplier cutShort) {
+    Promise<Void>[] timer = new Promise[1];
+    CancellationScope scope =
+        Workflow.newCancellationScope(
+            () ->
+                timer[0] =
+                    Workflow.newTimer(
+                        duration, TimerOptions.newBuilder().setSummary(summary).build()));
+    scope.run();
+    Workflow.await(() -> timer[0].isCompleted() || cutShort.getAsBoolean());
+    if (!timer[0].isCompleted()) {
+      scope.cancel();
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Waits until the next gate read is due: the last read's end plus the plan's poll interval.
+   *
+   * @return true when the read was not yet due, so the step ends with this wait
+   */
+  public final boolean waitForNextPoll(String summary) {
+    long due = state.gates.lastReadToMillis + plan.pollInterval().toMillis();
+    if (now() >= due) {
+      return false;
+    }
+    sleep(Duration.ofMillis(due - now()), summary);
+    return true;
+  }
+
+  /**
+   * Reads {@code gates} over {@code [from, to]}; errors in a row past the plan's limit pause the
+   * rollout (each loop says how it reads and when a pause lifts).
+   */
+  public abstract List<GateSummary> readGates(List<GateSpec> gates, long fromMillis, long toMillis);
+
+  /**
+   * Rolls back to warn after a breach or an alert, and holds WARN for the plan's extension (each
+   * loop says how the flip is retried).
+   */
+  public abstract void rollback(String reason);
+
+  /**
+   * Acts on the pending alert, alike in both loops: an alert downgrades only what is enforcing;
+   * before the canary it is recorded and kept.
+   */
+  public final void actOnAlert() {
+    AlertSignal alert = state.steering.pendingAlert;
+    state.steering.pendingAlert = null;
+    String reason =
+        "alert " + alert.alertName() + (alert.summary() == null ? "" : ": " + alert.summary());
+    if (state.mode == ValidationMode.ENFORCE) {
+      rollback(reason);
+    } else {
+      record(
+          reason
+              + " (mode is "
+              + (state.mode == null ? "unset" : state.mode.wireName())
+              + "; nothing to downgrade)");
+    }
+  }
+
+  /**
+   * Whether this run's history is long enough to continue as new (the plan's limit, or Temporal's).
+   */
+  public final boolean historyIsLong() {
+    return Workflow.getInfo().getHistoryLength() >= plan.historyEventLimit()
+        || Workflow.getInfo().isContinueAsNewSuggested();
+  }
+
+  /** Records the run's length and continues as new with the state; does not return. */
+  public final void continueAsNew(String startedBy) {
+    state.maxEventsPerRun = Math.max(state.maxEventsPerRun, Workflow.getInfo().getHistoryLength());
+    record("continuing as new after " + Workflow.getInfo().getHistoryLength() + " events");
+    Workflow.continueAsNew(new RolloutInput(plan, startedBy, state));
+  }
+
+  /** Ends the rollout before any irreversible step, saying why. */
+  public final void stop(String reason) {
+    state.outcomeReason = reason;
+    enter(Phase.STOPPED, reason);
+  }
+
+  /** Shows the state as the execution's current details. */
+  public final void refreshDetails() {
+    RolloutVisibility.showDetails(plan, state);
+  }
+}
