@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 
 /**
  * The browser's one tab, seen as a person sees it: navigate, read the rendered text, click what
- * carries a given text, type, take a screenshot. Waits are bounded polls of the rendered page.
+ * carries a given text, take a screenshot. Waits are bounded polls of the rendered page.
  */
 public final class Page implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -121,48 +121,6 @@ public final class Page implements AutoCloseable {
     return evaluate(script).asBoolean();
   }
 
-  /** Clicks, with the mouse, the first element matching {@code selector}; false when none. */
-  public boolean clickSelector(String selector) {
-    return clickWhere("document.querySelector(%s)".formatted(quote(selector)));
-  }
-
-  /**
-   * Moves the mouse to the middle of the element {@code elementExpression} finds and presses and
-   * releases the left button there: components that open on pointer events (the UI's pickers)
-   * ignore a script's {@code element.click()}.
-   */
-  private boolean clickWhere(String elementExpression) {
-    JsonNode point =
-        evaluate(
-            """
-            (() => {
-              const target = %s;
-              if (!target) return null;
-              target.scrollIntoView({block: 'center'});
-              const box = target.getBoundingClientRect();
-              return {x: box.left + box.width / 2, y: box.top + box.height / 2};
-            })()
-            """
-                .formatted(elementExpression));
-    if (point == null || point.isNull() || point.isMissingNode()) {
-      return false;
-    }
-    double x = point.get("x").asDouble();
-    double y = point.get("y").asDouble();
-    mouse("mouseMoved", x, y);
-    mouse("mousePressed", x, y);
-    mouse("mouseReleased", x, y);
-    return true;
-  }
-
-  private void mouse(String type, double x, double y) {
-    ObjectNode event = devTools.params().put("type", type).put("x", x).put("y", y);
-    if (!type.equals("mouseMoved")) {
-      event.put("button", "left").put("clickCount", 1);
-    }
-    devTools.call("Input.dispatchMouseEvent", event);
-  }
-
   /** Polls {@link #click} until it finds its element. */
   public void awaitClick(Duration timeout, String selector, String label) {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -181,11 +139,6 @@ public final class Page implements AutoCloseable {
             + timeout.toSeconds()
             + " s; the page read:\n"
             + text());
-  }
-
-  /** Types {@code text} as key presses into whatever has the focus. */
-  public void type(String text) {
-    devTools.call("Input.insertText", devTools.params().put("text", text));
   }
 
   /** Writes a PNG of the visible page to {@code file}. */
