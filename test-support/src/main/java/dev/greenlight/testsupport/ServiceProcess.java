@@ -95,11 +95,15 @@ public final class ServiceProcess implements AutoCloseable {
     waitForExit(process);
   }
 
-  /** SIGTERM, then SIGKILL if the process has not exited within 10 seconds. */
+  /**
+   * SIGTERM, then SIGKILL if the process has not exited within 10 seconds. Its children (the dev
+   * server's {@code temporal} process) are killed with it if they outlive it.
+   */
   public synchronized void stop() {
     if (process == null || !process.isAlive()) {
       return;
     }
+    var children = process.descendants().toList();
     process.destroy();
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -110,6 +114,7 @@ public final class ServiceProcess implements AutoCloseable {
       process.destroyForcibly();
     }
     waitForExit(process);
+    children.forEach(ProcessHandle::destroyForcibly);
   }
 
   private void waitForExit(Process p) {

