@@ -138,6 +138,19 @@ final class Traces {
       return write(at, ValidationMode.ENFORCE, percent);
     }
 
+    /** The workflow's rollback at {@code at}: its own warn 0 % write and the ROLLED_BACK entry. */
+    Builder rollBack(long at, String reason) {
+      write(at, ValidationMode.WARN, 0);
+      return transition(at, Phase.ROLLED_BACK, ValidationMode.WARN, 0, reason);
+    }
+
+    /** The trace ends with the execution still open, rolled back: cut off, not finished. */
+    Builder stillOpenRolledBack() {
+      closeStatus = "RUNNING";
+      finalPhase = Phase.ROLLED_BACK;
+      return this;
+    }
+
     Builder webhookWarn(long at) {
       writes.add(new ModeWrite(at, "ops-webhook", false, ValidationMode.WARN, 0, ++version));
       return this;
