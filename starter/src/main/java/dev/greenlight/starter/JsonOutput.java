@@ -2,6 +2,7 @@ package dev.greenlight.starter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -13,6 +14,8 @@ import picocli.CommandLine.Option;
  */
 public final class JsonOutput {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper INDENTING =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Option(names = "--json", description = "Print the result as one line of JSON.")
   public boolean json;
@@ -23,6 +26,20 @@ public final class JsonOutput {
   public static void print(PrintWriter out, Object value) {
     try {
       out.println(MAPPER.writeValueAsString(value));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.flush();
+  }
+
+  /**
+   * Prints {@code value} as indented JSON and flushes: the one document a summary command ({@code
+   * status}, {@code fuzz}, {@code plan gates}) prints under {@code --json}, meant for people as
+   * much as for {@code jq}.
+   */
+  public static void printIndented(PrintWriter out, Object value) {
+    try {
+      out.println(INDENTING.writeValueAsString(value));
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
