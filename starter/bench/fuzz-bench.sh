@@ -28,12 +28,12 @@ run_command() {
   ./greenlight fuzz --traces "$TRACES" --seed 1 --lanes "$LANES" --batch "$BATCH" --json \
     --out "$WORK/findings" --db "$DB" --redis "$REDIS" >"$WORK/round.json"
 }
-for round in $(seq 1 "$ROUNDS"); do
-  time_round
+report_round() {
   printf 'round %d: floor %.1f s, fuzz %.1f s (violations %s), ratio %.2f\n' \
-    "$round" "$floor" "$full" "$(json_field "$WORK/round.json" 'len(doc["violations"])')" \
+    "$1" "$floor" "$full" "$(json_field "$WORK/round.json" 'len(doc["violations"])')" \
     "$(echo "$full / $floor" | bc -l)"
-done
+}
+time_rounds "$ROUNDS"
 mf=$(median <"$WORK/floor")
 mz=$(median <"$WORK/full")
 printf 'median: floor %.1f s, fuzz %.1f s, fuzz / floor = %.2f; %.2f s per trace, 1,000 traces ≈ %.1f min\n' \

@@ -19,12 +19,12 @@ run_floor() {
     dev.greenlight.starter.bench.PollFloor "$POLLS" >/dev/null 2>"$WORK/floor.err"
 }
 run_command() { ./greenlight rehearse --json >"$WORK/round.json"; }
-for round in $(seq 1 "$ROUNDS"); do
-  time_round
+report_round() {
   printf 'round %d: floor %.2f s, rehearse %.2f s (its own clock %s s), ratio %.2f\n' \
-    "$round" "$floor" "$full" "$(json_field "$WORK/round.json" 'round(doc["wallSeconds"], 2)')" \
+    "$1" "$floor" "$full" "$(json_field "$WORK/round.json" 'round(doc["wallSeconds"], 2)')" \
     "$(echo "$full / $floor" | bc -l)"
-done
+}
+time_rounds "$ROUNDS"
 mf=$(median <"$WORK/floor")
 mr=$(median <"$WORK/full")
 printf 'median: floor %.2f s, rehearse %.2f s, rehearse / floor = %.2f (target: rehearse < 15 s)\n' \
