@@ -65,7 +65,9 @@ class BreachDowngradeCheckTest {
   void aBreachTheReadsCannotSeeIsNotCheckedHere() {
     Traces.Builder b = spiked(minutes(20), -1);
     TraceLog.MetricTruth spike = b.metrics;
-    b.metrics(Traces.truth(spike::valueAt, (gate, at) -> at >= SPIKE && at < SPIKE + minutes(30)));
+    b.metrics(
+        TraceLog.MetricTruth.of(
+            spike::valueAt, (gate, at) -> at >= SPIKE && at < SPIKE + minutes(30)));
     assertEquals(List.of(), new BreachDowngradeCheck(OPEN).check(b.build()));
   }
 

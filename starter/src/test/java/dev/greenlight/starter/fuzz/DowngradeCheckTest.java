@@ -4,7 +4,7 @@ import static dev.greenlight.starter.fuzz.Traces.CANARY;
 import static dev.greenlight.starter.fuzz.Traces.START;
 import static dev.greenlight.starter.fuzz.Traces.days;
 import static dev.greenlight.starter.fuzz.Traces.minutes;
-import static dev.greenlight.starter.fuzz.ViolationAssertions.assertOneViolation;
+import static dev.greenlight.starter.fuzz.ViolationAssertions.assertOneViolationAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.greenlight.rollout.Phase;
@@ -48,9 +48,7 @@ class DowngradeCheckTest {
   @Test
   void noWarnAfterAnAlertInEnforceIsReported() {
     List<Violation> found = check(OPEN).check(alerted(-1).build());
-    Violation violation = assertOneViolation(found, "over enforce 10%");
-    assertEquals(DowngradeCheck.NAME, violation.invariant());
-    assertEquals(ALERT, violation.atMillis());
+    assertOneViolationAt(found, DowngradeCheck.NAME, ALERT, "over enforce 10%");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static dev.greenlight.starter.fuzz.Traces.days;
 import static dev.greenlight.starter.fuzz.Traces.hours;
 import static dev.greenlight.starter.fuzz.Traces.minutes;
 import static dev.greenlight.starter.fuzz.ViolationAssertions.assertOneViolation;
+import static dev.greenlight.starter.fuzz.ViolationAssertions.assertOneViolationAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -25,9 +26,7 @@ class EnforceEntryCheckTest {
     Traces.Builder b = Traces.happy();
     b.metrics(bent(b.metrics, "unknown-rate", CANARY - minutes(30), CANARY + 1, 0.008));
     List<Violation> found = new EnforceEntryCheck().check(b.build());
-    Violation violation = assertOneViolation(found, "unknown-rate: red sample 0.008");
-    assertEquals(EnforceEntryCheck.NAME, violation.invariant());
-    assertEquals(CANARY, violation.atMillis());
+    assertOneViolationAt(found, EnforceEntryCheck.NAME, CANARY, "unknown-rate: red sample 0.008");
   }
 
   @Test

@@ -8,6 +8,7 @@ import static dev.greenlight.starter.fuzz.Traces.hours;
 import static dev.greenlight.starter.fuzz.Traces.minutes;
 import static dev.greenlight.starter.fuzz.ViolationAssertions.assertCleanRolloutPasses;
 import static dev.greenlight.starter.fuzz.ViolationAssertions.assertOneViolation;
+import static dev.greenlight.starter.fuzz.ViolationAssertions.assertOneViolationAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,9 +33,8 @@ class PromotionCheckTest {
     b.metrics(
         bent(b.metrics, "error-rate", STEP_50 - minutes(20), STEP_50 - minutes(10), Double.NaN));
     List<Violation> found = check(b, new PromotionCheck());
-    Violation v = assertOneViolation(found, "error-rate: 21 of 31 samples present");
-    assertEquals(PromotionCheck.NAME, v.invariant());
-    assertEquals(STEP_50, v.atMillis());
+    assertOneViolationAt(
+        found, PromotionCheck.NAME, STEP_50, "error-rate: 21 of 31 samples present");
   }
 
   @Test
@@ -70,7 +70,8 @@ class PromotionCheckTest {
   void readsFailingAtThePromotionFailIt() {
     Traces.Builder b = Traces.happy();
     b.metrics(
-        Traces.truth(b.metrics::valueAt, (gate, at) -> gate.equals("error-rate") && at == STEP_50));
+        TraceLog.MetricTruth.of(
+            b.metrics::valueAt, (gate, at) -> gate.equals("error-rate") && at == STEP_50));
     List<Violation> found = check(b, new PromotionCheck());
     assertOneViolation(found, "error-rate: reads fail");
   }

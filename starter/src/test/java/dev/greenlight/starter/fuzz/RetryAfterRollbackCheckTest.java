@@ -5,6 +5,7 @@ import static dev.greenlight.starter.fuzz.Traces.days;
 import static dev.greenlight.starter.fuzz.Traces.hours;
 import static dev.greenlight.starter.fuzz.ViolationAssertions.assertCleanRolloutPasses;
 import static dev.greenlight.starter.fuzz.ViolationAssertions.assertOneViolation;
+import static dev.greenlight.starter.fuzz.ViolationAssertions.assertOneViolationAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.greenlight.rollout.Phase;
@@ -46,9 +47,7 @@ class RetryAfterRollbackCheckTest {
   void enforceAfterARollbackWithoutARetryIsReported() {
     List<Violation> found =
         new RetryAfterRollbackCheck().check(stoppedThenEnforced(Phase.ROLLED_BACK, null).build());
-    Violation violation = assertOneViolation(found, "after ROLLED_BACK");
-    assertEquals(RetryAfterRollbackCheck.NAME, violation.invariant());
-    assertEquals(AGAIN, violation.atMillis());
+    assertOneViolationAt(found, RetryAfterRollbackCheck.NAME, AGAIN, "after ROLLED_BACK");
   }
 
   @Test

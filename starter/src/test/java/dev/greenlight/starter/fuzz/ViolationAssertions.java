@@ -31,4 +31,15 @@ final class ViolationAssertions {
     assertTrue(violation.detail().contains(detailPart), found.toString());
     return violation;
   }
+
+  /**
+   * Asserts that {@code found} holds exactly one violation, of {@code invariant}, found at {@code
+   * atMillis}, whose detail contains {@code detailPart}.
+   */
+  static void assertOneViolationAt(
+      List<Violation> found, String invariant, long atMillis, String detailPart) {
+    Violation violation = assertOneViolation(found, detailPart);
+    assertEquals(invariant, violation.invariant(), found.toString());
+    assertEquals(atMillis, violation.atMillis(), found.toString());
+  }
 }
