@@ -24,12 +24,7 @@ public final class JsonOutput {
    * Prints {@code value} as one line of JSON and flushes, so a reader of a pipe sees it at once.
    */
   public static void print(PrintWriter out, Object value) {
-    try {
-      out.println(MAPPER.writeValueAsString(value));
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-    out.flush();
+    write(out, MAPPER, value);
   }
 
   /**
@@ -38,8 +33,12 @@ public final class JsonOutput {
    * much as for {@code jq}.
    */
   public static void printIndented(PrintWriter out, Object value) {
+    write(out, INDENTING, value);
+  }
+
+  private static void write(PrintWriter out, ObjectMapper mapper, Object value) {
     try {
-      out.println(INDENTING.writeValueAsString(value));
+      out.println(mapper.writeValueAsString(value));
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
