@@ -20,26 +20,22 @@ REDIS="${REDIS_URL:-redis://127.0.0.1:6379}"
 source "starter/bench/floor-setup.sh"
 echo "floor: $TRACES workflows of $POLLS polls, $LANES lanes × $BATCH at once; fuzz: $TRACES traces, seed 1"
 
-: >"$WORK/floor" && : >"$WORK/fuzz"
-for round in $(seq 1 "$ROUNDS"); do
-  t0=$(now)
+run_floor() {
   java -cp "$FLOOR_CP" dev.greenlight.starter.bench.PollFloor \
     "$POLLS" "$TRACES" "$LANES" "$BATCH" >/dev/null 2>"$WORK/floor.err"
-  t1=$(now)
+}
+run_command() {
   ./greenlight fuzz --traces "$TRACES" --seed 1 --lanes "$LANES" --batch "$BATCH" --json \
     --out "$WORK/findings" --db "$DB" --redis "$REDIS" >"$WORK/round.json"
-  t2=$(now)
-  floor=$(echo "$t1 - $t0" | bc -l)
-  full=$(echo "$t2 - $t1" | bc -l)
-  echo "$floor" >>"$WORK/floor"
-  echo "$full" >>"$WORK/fuzz"
+}
+report_round() {
   printf 'round %d: floor %.1f s, fuzz %.1f s (violations %s), ratio %.2f\n' \
-    "$round" "$floor" "$full" \
-    "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["violations"]))' "$WORK/round.json")" \
+    "$1" "$floor" "$full" "$(json_field "$WORK/round.json" 'len(doc["violations"])')" \
     "$(echo "$full / $floor" | bc -l)"
-done
+}
+time_rounds "$ROUNDS"
 mf=$(median <"$WORK/floor")
-mz=$(median <"$WORK/fuzz")
+mz=$(median <"$WORK/full")
 printf 'median: floor %.1f s, fuzz %.1f s, fuzz / floor = %.2f; %.2f s per trace, 1,000 traces ≈ %.1f min\n' \
   "$mf" "$mz" "$(echo "$mz / $mf" | bc -l)" "$(echo "$mz / $TRACES" | bc -l)" \
   "$(echo "$mz / $TRACES * 1000 / 60" | bc -l)"

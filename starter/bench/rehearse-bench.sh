@@ -14,25 +14,19 @@ ROUNDS="${1:-3}"
 source "starter/bench/floor-setup.sh"
 echo "polls per rehearsal: $POLLS (from the recorded healthy-rollout history)"
 
-: >"$WORK/floor" && : >"$WORK/rehearse"
-for round in $(seq 1 "$ROUNDS"); do
-  t0=$(now)
+run_floor() {
   java -XX:TieredStopAtLevel=1 -cp "$FLOOR_CP" \
     dev.greenlight.starter.bench.PollFloor "$POLLS" >/dev/null 2>"$WORK/floor.err"
-  t1=$(now)
-  ./greenlight rehearse --json >"$WORK/round.json"
-  t2=$(now)
-  floor=$(echo "$t1 - $t0" | bc -l)
-  full=$(echo "$t2 - $t1" | bc -l)
-  echo "$floor" >>"$WORK/floor"
-  echo "$full" >>"$WORK/rehearse"
+}
+run_command() { ./greenlight rehearse --json >"$WORK/round.json"; }
+report_round() {
   printf 'round %d: floor %.2f s, rehearse %.2f s (its own clock %s s), ratio %.2f\n' \
-    "$round" "$floor" "$full" \
-    "$(python3 -c 'import json,sys; print(round(json.load(open(sys.argv[1]))["wallSeconds"],2))' "$WORK/round.json")" \
+    "$1" "$floor" "$full" "$(json_field "$WORK/round.json" 'round(doc["wallSeconds"], 2)')" \
     "$(echo "$full / $floor" | bc -l)"
-done
+}
+time_rounds "$ROUNDS"
 mf=$(median <"$WORK/floor")
-mr=$(median <"$WORK/rehearse")
+mr=$(median <"$WORK/full")
 printf 'median: floor %.2f s, rehearse %.2f s, rehearse / floor = %.2f (target: rehearse < 15 s)\n' \
   "$mf" "$mr" "$(echo "$mr / $mf" | bc -l)"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

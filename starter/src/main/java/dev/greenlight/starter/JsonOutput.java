@@ -2,6 +2,7 @@ package dev.greenlight.starter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -13,6 +14,8 @@ import picocli.CommandLine.Option;
  */
 public final class JsonOutput {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper INDENTING =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Option(names = "--json", description = "Print the result as one line of JSON.")
   public boolean json;
@@ -21,8 +24,21 @@ public final class JsonOutput {
    * Prints {@code value} as one line of JSON and flushes, so a reader of a pipe sees it at once.
    */
   public static void print(PrintWriter out, Object value) {
+    write(out, MAPPER, value);
+  }
+
+  /**
+   * Prints {@code value} as indented JSON and flushes: the one document a summary command ({@code
+   * status}, {@code fuzz}, {@code plan gates}) prints under {@code --json}, meant for people as
+   * much as for {@code jq}.
+   */
+  public static void printIndented(PrintWriter out, Object value) {
+    write(out, INDENTING, value);
+  }
+
+  private static void write(PrintWriter out, ObjectMapper mapper, Object value) {
     try {
-      out.println(MAPPER.writeValueAsString(value));
+      out.println(mapper.writeValueAsString(value));
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

@@ -2,22 +2,15 @@ package dev.greenlight.starter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.greenlight.localservices.ExternalTools;
-import dev.greenlight.metrics.MetricReadException;
-import dev.greenlight.metrics.MetricSource;
-import dev.greenlight.metrics.PrometheusConnection;
 import dev.greenlight.testsupport.PrometheusProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,51 +33,19 @@ class PlanGatesCommandTest {
   };
 
   @TempDir static Path dir;
-  private static GatesTarget target;
-  private static PrometheusProcess prometheus;
+  private static ScrapedGates gates;
 
   @BeforeAll
   static void start() throws Exception {
     assumeTrue(ExternalTools.present("prometheus"), ExternalTools.skipReason("prometheus"));
-    target = GatesTarget.start();
-    prometheus = PrometheusProcess.scraping(target.port());
-    awaitRates(prometheus, Map.of());
+    gates = ScrapedGates.start(PrometheusProcess::scraping);
+    gates.awaitRates(Map.of());
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (prometheus != null) {
-      prometheus.close();
-    }
-    if (target != null) {
-      target.close();
-    }
-  }
-
-  /** Waits until Prometheus has two scrapes of the target, so rates have values. */
-  static void awaitRates(PrometheusProcess prometheus, Map<String, String> env) throws Exception {
-    PrometheusConnection connection = PrometheusConnection.fromEnv(prometheus.url(), env);
-    OkHttpClient client = connection.newHttpClient(Duration.ofSeconds(5));
-    try {
-      MetricSource source = connection.metricSource(client);
-      long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-      String last = "nothing yet";
-      while (System.nanoTime() < deadline) {
-        try {
-          double rate = source.instant("sum(rate(http_requests_total[5m]))", Instant.now());
-          if (rate > 0) {
-            return;
-          }
-          last = "rate " + rate;
-        } catch (MetricReadException e) {
-          last = e.getMessage();
-        }
-        Thread.sleep(250);
-      }
-      fail("no rates within 40 s; last: " + last + "\n" + prometheus.log());
-    } finally {
-      client.dispatcher().executorService().shutdown();
-      client.connectionPool().evictAll();
+    if (gates != null) {
+      gates.close();
     }
   }
 
@@ -104,7 +65,7 @@ class PlanGatesCommandTest {
     args[0] = "plan";
     args[1] = "gates";
     args[2] = "--plan=" + plan;
-    args[3] = "--prometheus=" + prometheus.url();
+    args[3] = "--prometheus=" + gates.prometheus().url();
     System.arraycopy(more, 0, args, 4, more.length);
     return Cli.run(args);
   }
@@ -167,7 +128,7 @@ class PlanGatesCommandTest {
     assertEquals(1, cli.exit(), cli.toString());
     JsonNode root = new ObjectMapper().readTree(cli.out());
     assertEquals("stage-normalization-v3.4", root.path("plan").asText());
-    assertEquals(prometheus.url() + "/", root.path("prometheus").asText());
+    assertEquals(gates.prometheus().url() + "/", root.path("prometheus").asText());
     assertEquals(false, root.path("allAnswered").asBoolean(true));
     JsonNode gates = root.path("gates");
     assertEquals(8, gates.size());

@@ -33,8 +33,7 @@ class PlanGatesSecuredPrometheusTest {
   private static final String WRONG_PASSWORD = "wrong-pass-Vb81Kd";
 
   @TempDir static Path dir;
-  private static GatesTarget target;
-  private static PrometheusProcess prometheus;
+  private static ScrapedGates gates;
   private static LoopbackCertificates certificates;
 
   @BeforeAll
@@ -42,21 +41,19 @@ class PlanGatesSecuredPrometheusTest {
     assumeTrue(
         ExternalTools.present("prometheus", "openssl"),
         ExternalTools.skipReason("prometheus", "openssl"));
-    target = GatesTarget.start();
     certificates = LoopbackCertificates.create(dir, "prometheus");
-    prometheus =
-        PrometheusProcess.builder().scraping(target.port()).tls(certificates).basicAuth().start();
-    prometheus.awaitReady(Duration.ofSeconds(60));
-    PlanGatesCommandTest.awaitRates(prometheus, secured(PrometheusProcess.TEST_PASSWORD));
+    gates =
+        ScrapedGates.start(
+            port ->
+                PrometheusProcess.builder().scraping(port).tls(certificates).basicAuth().start());
+    gates.prometheus().awaitReady(Duration.ofSeconds(60));
+    gates.awaitRates(secured(PrometheusProcess.TEST_PASSWORD));
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (prometheus != null) {
-      prometheus.close();
-    }
-    if (target != null) {
-      target.close();
+    if (gates != null) {
+      gates.close();
     }
   }
 
@@ -64,7 +61,7 @@ class PlanGatesSecuredPrometheusTest {
     Path file = Files.createTempFile(dir, "password", "");
     Files.writeString(file, password + "\n");
     Map<String, String> env = new HashMap<>();
-    env.put("PROMETHEUS_URL", prometheus.url());
+    env.put("PROMETHEUS_URL", gates.prometheus().url());
     env.put("PROMETHEUS_CA_FILE", certificates.caCertificate().toString());
     env.put("PROMETHEUS_USERNAME", PrometheusProcess.TEST_USERNAME);
     env.put("PROMETHEUS_PASSWORD_FILE", file.toString());

@@ -83,23 +83,8 @@ class RolloutCommandsTest {
       awaitStatus(temporal, workflowId, s -> !s.get("paused").asBoolean());
 
       // The manual lever tells the rollout as the webhook does (autoDowngrade): in OFF it records.
-      Cli lever =
-          Cli.run(
-              "mode",
-              "set",
-              "warn",
-              "--who",
-              "oncall",
-              "--why",
-              "manual lever drill",
-              "--redis",
-              redisUrl,
-              "--redis-prefix",
-              redisPrefix,
-              "--temporal",
-              temporal,
-              "-w",
-              workflowId);
+      ModeLever modeSet = new ModeLever(redisUrl, redisPrefix, temporal, workflowId);
+      Cli lever = modeSet.byOncall("warn", "manual lever drill");
       expect(0, lever, "wrote warn 0%", "told (autoDowngrade)");
       JsonNode told =
           awaitStatus(
@@ -150,25 +135,7 @@ class RolloutCommandsTest {
           1,
           Cli.run("pause", "--why", "too late", "--temporal", temporal, "-w", workflowId),
           workflowId);
-      expect(
-          0,
-          Cli.run(
-              "mode",
-              "set",
-              "off",
-              "--who",
-              "oncall",
-              "--why",
-              "after the abort",
-              "--redis",
-              redisUrl,
-              "--redis-prefix",
-              redisPrefix,
-              "--temporal",
-              temporal,
-              "-w",
-              workflowId),
-          "no running rollout to tell");
+      expect(0, modeSet.byOncall("off", "after the abort"), "no running rollout to tell");
     }
   }
 
@@ -210,6 +177,29 @@ class RolloutCommandsTest {
             .replace("redisProbeSamples: 1000", "redisProbeSamples: 100");
     assertTrue(plan.contains("accessLog: " + accessLog), "the shipped plan's layout changed");
     return Files.writeString(dir.resolve(name + ".yaml"), plan);
+  }
+
+  /** {@code greenlight mode set} against this test's Redis keys and rollout. */
+  private record ModeLever(
+      String redisUrl, String redisPrefix, String temporal, String workflowId) {
+    Cli byOncall(String mode, String why) {
+      return Cli.run(
+          "mode",
+          "set",
+          mode,
+          "--who",
+          "oncall",
+          "--why",
+          why,
+          "--redis",
+          redisUrl,
+          "--redis-prefix",
+          redisPrefix,
+          "--temporal",
+          temporal,
+          "-w",
+          workflowId);
+    }
   }
 
   private static void steer(String temporal, String workflowId, String command, String why) {

@@ -1,16 +1,14 @@
 package dev.greenlight.starter.commands;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.starter.ConnectionOptions;
+import dev.greenlight.starter.JsonOutput;
+import dev.greenlight.starter.LegacyWorkflowOption;
 import dev.greenlight.starter.PlanOption;
 import dev.greenlight.starter.fuzz.Fuzz;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -73,33 +71,16 @@ public final class FuzzCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the summary as JSON.")
   boolean json;
 
-  @Option(
-      names = "--legacy-workflow",
-      description =
-          "Fuzz the workflow as it was before its safety semantics (the frozen legacy loop), to"
-              + " see what the oracle catches there.")
-  boolean legacyWorkflow;
+  @Mixin LegacyWorkflowOption legacy;
 
   @Override
   public Integer call() throws Exception {
-    for (var check :
-        List.of(
-            Map.entry("--traces", traces),
-            Map.entry("--lanes", lanes),
-            Map.entry("--batch", batch))) {
-      if (check.getValue() < 1) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), check.getKey() + " must be at least 1 but was " + check.getValue());
-      }
-    }
-    if (shrinkRuns < 0) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--shrink-runs must be 0 or more but was " + shrinkRuns);
-    }
-    if (legacyWorkflow) {
-      // Read when the workflow class loads, which is after this point in a fuzz process.
-      System.setProperty(RolloutConstants.LEGACY_PROPERTY, "true");
-    }
+    CommandLine cli = spec.commandLine();
+    OptionBounds.requireAtLeastOne(cli, "--traces", traces);
+    OptionBounds.requireAtLeastOne(cli, "--lanes", lanes);
+    OptionBounds.requireAtLeastOne(cli, "--batch", batch);
+    OptionBounds.requireZeroOrMore(cli, "--shrink-runs", shrinkRuns);
+    legacy.apply();
     RolloutPlan rolloutPlan = plan.load(spec.commandLine());
     PrintWriter out = spec.commandLine().getOut();
     // With --json the progress lines (each violation as first seen, shrinking) go to stderr.
@@ -107,7 +88,7 @@ public final class FuzzCommand implements Callable<Integer> {
     Fuzz.Report report =
         Fuzz.run(
             rolloutPlan,
-            new Fuzz.Options(traces, seed, findings, lanes, batch, shrinkRuns, legacyWorkflow),
+            new Fuzz.Options(traces, seed, findings, lanes, batch, shrinkRuns, legacy.selected()),
             connection.toWorkerConfig().dbUrl(),
             connection.toWorkerConfig().redisUrl(),
             live);
@@ -134,8 +115,7 @@ public final class FuzzCommand implements Callable<Integer> {
       j.put("outcomes", report.outcomes());
       j.put("restartedBatches", report.restartedBatches());
       j.put("wallSeconds", report.wallSeconds());
-      out.println(
-          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(j));
+      JsonOutput.printIndented(out, j);
     } else {
       out.printf("%ntraces         %d (seed %d)%n", report.traces(), report.seed());
       out.printf("outcomes       %s%n", report.outcomes());

@@ -70,9 +70,8 @@ public final class MigrateCommand implements Callable<Integer> {
     if (mode.dryRun && resumeFrom != null) {
       throw new CommandLine.ParameterException(cli, "--resume-from applies to --apply only");
     }
-    if (resumeFrom != null && resumeFrom < 0) {
-      throw new CommandLine.ParameterException(
-          cli, "--resume-from must be 0 or more but was " + resumeFrom);
+    if (resumeFrom != null) {
+      OptionBounds.requireZeroOrMore(cli, "--resume-from", resumeFrom);
     }
     PrintWriter out = cli.getOut();
     if (mode.dryRun) {

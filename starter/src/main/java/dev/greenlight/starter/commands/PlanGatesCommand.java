@@ -1,10 +1,9 @@
 package dev.greenlight.starter.commands;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.greenlight.metrics.PrometheusConnection;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.starter.ConnectionOptions;
+import dev.greenlight.starter.JsonOutput;
 import dev.greenlight.starter.PlanOption;
 import dev.greenlight.starter.gates.GateReading;
 import dev.greenlight.starter.gates.GateTable;
@@ -65,9 +64,7 @@ public final class PlanGatesCommand implements Callable<Integer> {
       result.put("at", at.toString());
       result.put("allAnswered", allData);
       result.put("gates", readings.stream().map(GateTable::json).toList());
-      out.println(
-          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
-      out.flush();
+      JsonOutput.printIndented(out, result);
     } else {
       out.printf("plan %s, gates read at %s from %s%n", plan.name(), at, prometheus);
       GateTable.print(out, readings);

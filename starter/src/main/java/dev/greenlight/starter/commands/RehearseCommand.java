@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.greenlight.rollout.NotificationCounts;
-import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.starter.ConnectionOptions;
+import dev.greenlight.starter.LegacyWorkflowOption;
 import dev.greenlight.starter.PgToolOptions;
 import dev.greenlight.starter.PlanFiles;
 import dev.greenlight.starter.PlanOption;
@@ -69,22 +69,12 @@ public final class RehearseCommand implements Callable<Integer> {
               + " this webhook (a preview; the plan's own sinks are never sent to).")
   String notifyUrl;
 
-  @Option(
-      names = "--legacy-workflow",
-      description =
-          "Rehearse the workflow as it was before its safety semantics (the frozen legacy loop),"
-              + " e.g. to replay what 'greenlight fuzz --legacy-workflow' found.")
-  boolean legacyWorkflow;
+  @Mixin LegacyWorkflowOption legacy;
 
   @Override
   public Integer call() throws Exception {
-    if (legacyWorkflow) {
-      System.setProperty(RolloutConstants.LEGACY_PROPERTY, "true");
-    }
-    if (rows < 0) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--rows must be 0 or more but was " + rows);
-    }
+    legacy.apply();
+    OptionBounds.requireZeroOrMore(spec.commandLine(), "--rows", rows);
     RolloutPlan rolloutPlan;
     try {
       rolloutPlan = NotifyPreview.apply(plan.load(spec.commandLine()), notifyUrl);

@@ -51,10 +51,7 @@ public final class SeedCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (rows < 0) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--rows must be 0 or more but was " + rows);
-    }
+    OptionBounds.requireZeroOrMore(spec.commandLine(), "--rows", rows);
     String url = Databases.requireUrl(spec.commandLine(), connection);
     PortfolioSeeder seeder = new PortfolioSeeder(Jdbi.create(url), StageNormalizer.defaults());
     // Before anything is written, Greenlight's own schema included.

@@ -1,9 +1,8 @@
 package dev.greenlight.starter.commands;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.greenlight.rollout.RolloutStatus;
 import dev.greenlight.starter.ConnectionOptions;
+import dev.greenlight.starter.JsonOutput;
 import dev.greenlight.starter.RolloutClient;
 import dev.greenlight.starter.WorkflowTarget;
 import java.util.concurrent.Callable;
@@ -34,13 +33,7 @@ public final class StatusCommand implements Callable<Integer> {
     try (RolloutClient client = RolloutClient.connect(connection)) {
       RolloutStatus status = client.rollout(target.workflowId).status();
       if (json) {
-        spec.commandLine()
-            .getOut()
-            .println(
-                new ObjectMapper()
-                    .enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(StatusJson.of(status)));
-        spec.commandLine().getOut().flush();
+        JsonOutput.printIndented(spec.commandLine().getOut(), StatusJson.of(status));
       } else {
         StatusTable.print(spec.commandLine().getOut(), target.workflowId, status);
       }

@@ -66,9 +66,7 @@ public final class WatchCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           cli, "--interval must be at least 1 second but was " + interval);
     }
-    if (count < 1) {
-      throw new CommandLine.ParameterException(cli, "--count must be at least 1 but was " + count);
-    }
+    OptionBounds.requireAtLeastOne(cli, "--count", count);
     PrintWriter out = cli.getOut();
     WatchPrinter printer =
         output.json

@@ -262,17 +262,7 @@ final class FuzzDriver {
         new TraceLog(
             l.trace.plan,
             l.trace.startMillis,
-            new TraceLog.MetricTruth() {
-              @Override
-              public double valueAt(String gate, long atMillis) {
-                return l.trace.metrics.valueAt(gate, atMillis);
-              }
-
-              @Override
-              public boolean readFailsAt(String gate, long atMillis) {
-                return l.trace.metrics.readFailsAt(gate, atMillis);
-              }
-            },
+            TraceLog.MetricTruth.of(l.trace.metrics::valueAt, l.trace.metrics::readFailsAt),
             transitions,
             l.trace.modes.writes(),
             l.trace.sentList(),

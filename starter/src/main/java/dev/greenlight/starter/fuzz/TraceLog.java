@@ -5,6 +5,8 @@ import dev.greenlight.rollout.Transition;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.validator.ValidationMode;
 import java.util.List;
+import java.util.function.BiPredicate;
+import java.util.function.ToDoubleBiFunction;
 
 /**
  * Everything that happened in one fuzzed (or rehearsed) rollout, as the invariant oracle sees it:
@@ -46,6 +48,25 @@ public record TraceLog(
 
     /** Whether a read of the gate taken at {@code atMillis} fails (the metrics reader is down). */
     boolean readFailsAt(String gate, long atMillis);
+
+    /**
+     * The truth that {@code value} and {@code readFails} answer: a metric script's, as a rehearsal
+     * or a fuzz trace played it, or a test's.
+     */
+    static MetricTruth of(
+        ToDoubleBiFunction<String, Long> value, BiPredicate<String, Long> readFails) {
+      return new MetricTruth() {
+        @Override
+        public double valueAt(String gate, long atMillis) {
+          return value.applyAsDouble(gate, atMillis);
+        }
+
+        @Override
+        public boolean readFailsAt(String gate, long atMillis) {
+          return readFails.test(gate, atMillis);
+        }
+      };
+    }
   }
 
   /**

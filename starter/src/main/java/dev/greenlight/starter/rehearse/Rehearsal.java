@@ -216,7 +216,7 @@ public final class Rehearsal {
                 new TraceLog(
                     plan,
                     start,
-                    truth(metrics),
+                    TraceLog.MetricTruth.of(metrics::valueAt, metrics::readFailsAt),
                     status.transitions(),
                     modeWrites.writes(),
                     actor.sent.stream().map(Sent::toTrace).toList(),
@@ -242,20 +242,6 @@ public final class Rehearsal {
         violations,
         // The execution settles its last deliveries before it closes: ask again once it has.
         result != null ? workflow.status().notifications() : status.notifications());
-  }
-
-  private static TraceLog.MetricTruth truth(MetricScript metrics) {
-    return new TraceLog.MetricTruth() {
-      @Override
-      public double valueAt(String gate, long atMillis) {
-        return metrics.valueAt(gate, atMillis);
-      }
-
-      @Override
-      public boolean readFailsAt(String gate, long atMillis) {
-        return metrics.readFailsAt(gate, atMillis);
-      }
-    };
   }
 
   /** Moves the clock from one event to the next until the rollout ends or the horizon passes. */

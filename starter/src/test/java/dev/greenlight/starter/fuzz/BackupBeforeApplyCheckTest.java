@@ -4,6 +4,8 @@ import static dev.greenlight.starter.fuzz.Traces.RUN;
 import static dev.greenlight.starter.fuzz.Traces.START;
 import static dev.greenlight.starter.fuzz.Traces.days;
 import static dev.greenlight.starter.fuzz.Traces.hours;
+import static dev.greenlight.starter.fuzz.ViolationAssertions.assertCleanRolloutPasses;
+import static dev.greenlight.starter.fuzz.ViolationAssertions.assertOneViolation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,9 +25,7 @@ class BackupBeforeApplyCheckTest {
 
   @Test
   void aCleanRolloutPasses() {
-    BackupBeforeApplyCheck check = new BackupBeforeApplyCheck();
-    assertEquals(List.of(), check.check(Traces.happy().build()));
-    assertEquals(1, check.checks());
+    assertCleanRolloutPasses(new BackupBeforeApplyCheck(), 1);
   }
 
   @Test
@@ -35,11 +35,9 @@ class BackupBeforeApplyCheckTest {
     b.data(DAY5, "restore-test", "attempt-0", true).data(DAY5, "dry-run", RUN, true);
     b.data(DAY5 + hours(1), "apply", RUN, true);
     List<Violation> found = new BackupBeforeApplyCheck().check(b.build());
-    assertEquals(1, found.size());
-    assertEquals(BackupBeforeApplyCheck.NAME, found.get(0).invariant());
-    assertTrue(
-        found.get(0).detail().contains("without a succeeded restore-test after its verify"),
-        found.toString());
+    Violation violation =
+        assertOneViolation(found, "without a succeeded restore-test after its verify");
+    assertEquals(BackupBeforeApplyCheck.NAME, violation.invariant());
   }
 
   @Test
@@ -56,8 +54,7 @@ class BackupBeforeApplyCheckTest {
     b.data(DAY5, "verify", RUN, true).data(DAY5, "backup", RUN, true);
     b.data(DAY5, "restore-test", RUN, true).data(DAY5 + hours(1), "apply", RUN, true);
     List<Violation> found = new BackupBeforeApplyCheck().check(b.build());
-    assertEquals(1, found.size());
-    assertTrue(found.get(0).detail().contains("verify after its backup"), found.toString());
+    assertOneViolation(found, "verify after its backup");
   }
 
   @Test

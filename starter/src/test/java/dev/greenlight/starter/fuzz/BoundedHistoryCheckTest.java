@@ -1,7 +1,7 @@
 package dev.greenlight.starter.fuzz;
 
+import static dev.greenlight.starter.fuzz.ViolationAssertions.assertOneViolation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,9 +23,8 @@ class BoundedHistoryCheckTest {
     Traces.Builder b = Traces.happy();
     b.maxEventsPerRun = 5000;
     List<Violation> found = new BoundedHistoryCheck().check(b.build());
-    assertEquals(1, found.size());
-    assertEquals(BoundedHistoryCheck.NAME, found.get(0).invariant());
-    assertTrue(found.get(0).detail().contains("5000 history events"), found.toString());
+    Violation violation = assertOneViolation(found, "5000 history events");
+    assertEquals(BoundedHistoryCheck.NAME, violation.invariant());
   }
 
   @Test
@@ -33,7 +32,6 @@ class BoundedHistoryCheckTest {
     Traces.Builder b = Traces.happy();
     b.carriedStateBytes = 2 * 1024 * 1024;
     List<Violation> found = new BoundedHistoryCheck().check(b.build());
-    assertEquals(1, found.size());
-    assertTrue(found.get(0).detail().contains("carried state"), found.toString());
+    assertOneViolation(found, "carried state");
   }
 }

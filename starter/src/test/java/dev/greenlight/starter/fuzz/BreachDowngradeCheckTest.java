@@ -9,8 +9,6 @@ import static dev.greenlight.starter.fuzz.Traces.minutes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.greenlight.rollout.Phase;
-import dev.greenlight.validator.ValidationMode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,12 +27,9 @@ class BreachDowngradeCheckTest {
     Traces.Builder b = Traces.happy().cutAfter(SPIKE);
     b.metrics(bent(b.metrics, "p99-latency", SPIKE, SPIKE + spike, 0.003));
     if (after >= 0) {
-      b.write(SPIKE + after, ValidationMode.WARN, 0);
-      b.transition(SPIKE + after, Phase.ROLLED_BACK, ValidationMode.WARN, 0, "rolled back");
+      b.rollBack(SPIKE + after, "rolled back");
     }
-    b.closeStatus = "RUNNING";
-    b.finalPhase = Phase.ROLLED_BACK;
-    return b;
+    return b.stillOpenRolledBack();
   }
 
   @Test
@@ -70,7 +65,9 @@ class BreachDowngradeCheckTest {
   void aBreachTheReadsCannotSeeIsNotCheckedHere() {
     Traces.Builder b = spiked(minutes(20), -1);
     TraceLog.MetricTruth spike = b.metrics;
-    b.metrics(Traces.truth(spike::valueAt, (gate, at) -> at >= SPIKE && at < SPIKE + minutes(30)));
+    b.metrics(
+        TraceLog.MetricTruth.of(
+            spike::valueAt, (gate, at) -> at >= SPIKE && at < SPIKE + minutes(30)));
     assertEquals(List.of(), new BreachDowngradeCheck(OPEN).check(b.build()));
   }
 

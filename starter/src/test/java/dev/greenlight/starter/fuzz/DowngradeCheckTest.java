@@ -4,8 +4,8 @@ import static dev.greenlight.starter.fuzz.Traces.CANARY;
 import static dev.greenlight.starter.fuzz.Traces.START;
 import static dev.greenlight.starter.fuzz.Traces.days;
 import static dev.greenlight.starter.fuzz.Traces.minutes;
+import static dev.greenlight.starter.fuzz.ViolationAssertions.assertOneViolationAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenlight.rollout.Phase;
 import dev.greenlight.validator.ValidationMode;
@@ -22,12 +22,9 @@ class DowngradeCheckTest {
     Traces.Builder b = Traces.happy().cutAfter(ALERT);
     b.send(ALERT, "alert", true);
     if (after >= 0) {
-      b.write(ALERT + after, ValidationMode.WARN, 0);
-      b.transition(ALERT + after, Phase.ROLLED_BACK, ValidationMode.WARN, 0, "rolled back");
+      b.rollBack(ALERT + after, "rolled back");
     }
-    b.closeStatus = "RUNNING";
-    b.finalPhase = Phase.ROLLED_BACK;
-    return b;
+    return b.stillOpenRolledBack();
   }
 
   private static DowngradeCheck check(long horizon) {
@@ -51,10 +48,7 @@ class DowngradeCheckTest {
   @Test
   void noWarnAfterAnAlertInEnforceIsReported() {
     List<Violation> found = check(OPEN).check(alerted(-1).build());
-    assertEquals(1, found.size());
-    assertEquals(DowngradeCheck.NAME, found.get(0).invariant());
-    assertEquals(ALERT, found.get(0).atMillis());
-    assertTrue(found.get(0).detail().contains("over enforce 10%"), found.toString());
+    assertOneViolationAt(found, DowngradeCheck.NAME, ALERT, "over enforce 10%");
   }
 
   @Test

@@ -5,11 +5,10 @@ import static dev.greenlight.starter.fuzz.Traces.bent;
 import static dev.greenlight.starter.fuzz.Traces.days;
 import static dev.greenlight.starter.fuzz.Traces.hours;
 import static dev.greenlight.starter.fuzz.Traces.minutes;
+import static dev.greenlight.starter.fuzz.ViolationAssertions.assertOneViolation;
+import static dev.greenlight.starter.fuzz.ViolationAssertions.assertOneViolationAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.greenlight.rollout.Phase;
-import dev.greenlight.validator.ValidationMode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,10 +26,7 @@ class EnforceEntryCheckTest {
     Traces.Builder b = Traces.happy();
     b.metrics(bent(b.metrics, "unknown-rate", CANARY - minutes(30), CANARY + 1, 0.008));
     List<Violation> found = new EnforceEntryCheck().check(b.build());
-    assertEquals(1, found.size());
-    assertEquals(EnforceEntryCheck.NAME, found.get(0).invariant());
-    assertEquals(CANARY, found.get(0).atMillis());
-    assertTrue(found.get(0).detail().contains("unknown-rate: red sample 0.008"), found.toString());
+    assertOneViolationAt(found, EnforceEntryCheck.NAME, CANARY, "unknown-rate: red sample 0.008");
   }
 
   @Test
@@ -38,8 +34,7 @@ class EnforceEntryCheckTest {
     Traces.Builder b = Traces.happy();
     b.metrics(bent(b.metrics, "unknown-rate-block", CANARY - minutes(15), CANARY + 1, 0.02));
     List<Violation> found = new EnforceEntryCheck().check(b.build());
-    assertEquals(1, found.size());
-    assertTrue(found.get(0).detail().contains("ENFORCE blocked"), found.toString());
+    assertOneViolation(found, "ENFORCE blocked");
   }
 
   @Test
@@ -54,8 +49,7 @@ class EnforceEntryCheckTest {
     long rollback = CANARY + hours(1);
     long retry = rollback + days(7) + hours(1);
     Traces.Builder b = Traces.happy().cutAfter(rollback);
-    b.write(rollback, ValidationMode.WARN, 0);
-    b.transition(rollback, Phase.ROLLED_BACK, ValidationMode.WARN, 0, "rolled back (alert)");
+    b.rollBack(rollback, "rolled back (alert)");
     b.send(retry - hours(1), "retry-canary", true);
     b.enforce(retry, 10);
     b.metrics(
@@ -63,8 +57,7 @@ class EnforceEntryCheckTest {
     EnforceEntryCheck check = new EnforceEntryCheck();
     List<Violation> found = check.check(b.build());
     assertEquals(2, check.checks());
-    assertEquals(1, found.size());
-    assertEquals(retry, found.get(0).atMillis());
-    assertTrue(found.get(0).detail().contains("samples present"), found.toString());
+    Violation violation = assertOneViolation(found, "samples present");
+    assertEquals(retry, violation.atMillis());
   }
 }

@@ -1,7 +1,7 @@
 package dev.greenlight.starter.fuzz;
 
+import static dev.greenlight.starter.fuzz.ViolationAssertions.assertOneViolation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenlight.rollout.Phase;
 import java.util.List;
@@ -25,9 +25,8 @@ class FailedExecutionCheckTest {
     b.closeStatus = "FAILED";
     b.finalPhase = Phase.CANARY;
     List<Violation> found = new FailedExecutionCheck().check(b.build());
-    assertEquals(1, found.size());
-    assertEquals(FailedExecutionCheck.NAME, found.get(0).invariant());
-    assertTrue(found.get(0).detail().contains("closed FAILED in phase CANARY"), found.toString());
+    Violation violation = assertOneViolation(found, "closed FAILED in phase CANARY");
+    assertEquals(FailedExecutionCheck.NAME, violation.invariant());
   }
 
   @Test

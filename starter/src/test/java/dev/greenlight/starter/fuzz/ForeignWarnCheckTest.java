@@ -4,8 +4,9 @@ import static dev.greenlight.starter.fuzz.Traces.CANARY;
 import static dev.greenlight.starter.fuzz.Traces.STEP_50;
 import static dev.greenlight.starter.fuzz.Traces.days;
 import static dev.greenlight.starter.fuzz.Traces.hours;
+import static dev.greenlight.starter.fuzz.ViolationAssertions.assertCleanRolloutPasses;
+import static dev.greenlight.starter.fuzz.ViolationAssertions.assertOneViolation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenlight.rollout.Phase;
 import dev.greenlight.validator.ValidationMode;
@@ -22,9 +23,7 @@ class ForeignWarnCheckTest {
 
   @Test
   void aCleanRolloutPassesAndEveryEnforceWriteIsChecked() {
-    ForeignWarnCheck check = new ForeignWarnCheck();
-    assertEquals(List.of(), check.check(Traces.happy().build()));
-    assertEquals(3, check.checks());
+    assertCleanRolloutPasses(new ForeignWarnCheck(), 3);
   }
 
   @Test
@@ -32,9 +31,8 @@ class ForeignWarnCheckTest {
     Traces.Builder b = Traces.happy().cutAfter(STEP_50);
     b.webhookWarn(WEBHOOK);
     List<Violation> found = new ForeignWarnCheck().check(b.build());
-    assertEquals(1, found.size());
-    assertEquals(STEP_50, found.get(0).atMillis());
-    assertTrue(found.get(0).detail().contains("over warn 0% by ops-webhook"), found.toString());
+    Violation violation = assertOneViolation(found, "over warn 0% by ops-webhook");
+    assertEquals(STEP_50, violation.atMillis());
   }
 
   @Test
@@ -42,8 +40,7 @@ class ForeignWarnCheckTest {
     Traces.Builder b = Traces.happy().cutAfter(STEP_50);
     b.writes.add(new TraceLog.ModeWrite(WEBHOOK, "corruption", false, null, 0, 0));
     List<Violation> found = new ForeignWarnCheck().check(b.build());
-    assertEquals(1, found.size());
-    assertTrue(found.get(0).detail().contains("an unreadable record"), found.toString());
+    assertOneViolation(found, "an unreadable record");
   }
 
   @Test

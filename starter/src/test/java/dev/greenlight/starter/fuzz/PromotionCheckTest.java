@@ -6,6 +6,9 @@ import static dev.greenlight.starter.fuzz.Traces.WARN_EXIT;
 import static dev.greenlight.starter.fuzz.Traces.bent;
 import static dev.greenlight.starter.fuzz.Traces.hours;
 import static dev.greenlight.starter.fuzz.Traces.minutes;
+import static dev.greenlight.starter.fuzz.ViolationAssertions.assertCleanRolloutPasses;
+import static dev.greenlight.starter.fuzz.ViolationAssertions.assertOneViolation;
+import static dev.greenlight.starter.fuzz.ViolationAssertions.assertOneViolationAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,9 +24,7 @@ class PromotionCheckTest {
 
   @Test
   void aCleanRolloutPassesAndCountsBothPromotionsAndTheSoak() {
-    PromotionCheck check = new PromotionCheck();
-    assertEquals(List.of(), check(Traces.happy(), check));
-    assertEquals(3, check.checks());
+    assertCleanRolloutPasses(new PromotionCheck(), 3);
   }
 
   @Test
@@ -32,11 +33,8 @@ class PromotionCheckTest {
     b.metrics(
         bent(b.metrics, "error-rate", STEP_50 - minutes(20), STEP_50 - minutes(10), Double.NaN));
     List<Violation> found = check(b, new PromotionCheck());
-    assertEquals(1, found.size(), found.toString());
-    Violation v = found.get(0);
-    assertEquals(PromotionCheck.NAME, v.invariant());
-    assertEquals(STEP_50, v.atMillis());
-    assertTrue(v.detail().contains("error-rate: 21 of 31 samples present"), v.detail());
+    assertOneViolationAt(
+        found, PromotionCheck.NAME, STEP_50, "error-rate: 21 of 31 samples present");
   }
 
   @Test
@@ -57,8 +55,7 @@ class PromotionCheckTest {
     Traces.Builder b = Traces.happy();
     b.metrics(bent(b.metrics, "p99-latency", STEP_50 - minutes(3), STEP_50 - minutes(2), 0.0015));
     List<Violation> found = check(b, new PromotionCheck());
-    assertEquals(1, found.size());
-    assertTrue(found.get(0).detail().contains("p99-latency: red sample 0.0015"), found.toString());
+    assertOneViolation(found, "p99-latency: red sample 0.0015");
   }
 
   @Test
@@ -66,18 +63,17 @@ class PromotionCheckTest {
     Traces.Builder b = Traces.happy();
     b.metrics(bent(b.metrics, "unknown-rate", STEP_50 - minutes(2), STEP_50 + 1, Double.NaN));
     List<Violation> found = check(b, new PromotionCheck());
-    assertEquals(1, found.size());
-    assertTrue(found.get(0).detail().contains("is stale"), found.toString());
+    assertOneViolation(found, "is stale");
   }
 
   @Test
   void readsFailingAtThePromotionFailIt() {
     Traces.Builder b = Traces.happy();
     b.metrics(
-        Traces.truth(b.metrics::valueAt, (gate, at) -> gate.equals("error-rate") && at == STEP_50));
+        TraceLog.MetricTruth.of(
+            b.metrics::valueAt, (gate, at) -> gate.equals("error-rate") && at == STEP_50));
     List<Violation> found = check(b, new PromotionCheck());
-    assertEquals(1, found.size());
-    assertTrue(found.get(0).detail().contains("error-rate: reads fail"), found.toString());
+    assertOneViolation(found, "error-rate: reads fail");
   }
 
   @Test
@@ -89,9 +85,7 @@ class PromotionCheckTest {
                 ? new Transition(CANARY + hours(1), t.phase(), t.mode(), t.percent(), t.reason())
                 : t);
     List<Violation> found = check(b, new PromotionCheck());
-    assertEquals(1, found.size());
-    assertTrue(
-        found.get(0).detail().contains("under the step's minimum of 120 min"), found.toString());
+    assertOneViolation(found, "under the step's minimum of 120 min");
   }
 
   @Test
@@ -132,8 +126,7 @@ class PromotionCheckTest {
     Traces.Builder unasked = Traces.happy();
     moveFiftyPercentPromotion(unasked, early, "step 50% promoted: every gate green for 60m");
     List<Violation> found = check(unasked, new PromotionCheck());
-    assertEquals(1, found.size(), found.toString());
-    assertTrue(found.get(0).detail().contains("under the step's minimum"), found.toString());
+    assertOneViolation(found, "under the step's minimum");
 
     Traces.Builder askedOverRed = Traces.happy();
     moveFiftyPercentPromotion(
@@ -174,7 +167,6 @@ class PromotionCheckTest {
                     WARN_EXIT - hours(1), w.writer(), true, w.mode(), 100, w.version())
                 : w);
     List<Violation> found = check(b, new PromotionCheck());
-    assertEquals(1, found.size());
-    assertTrue(found.get(0).detail().contains("the soak's duration"), found.toString());
+    assertOneViolation(found, "the soak's duration");
   }
 }

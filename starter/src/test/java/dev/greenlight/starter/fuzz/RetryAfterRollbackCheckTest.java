@@ -3,8 +3,10 @@ package dev.greenlight.starter.fuzz;
 import static dev.greenlight.starter.fuzz.Traces.CANARY;
 import static dev.greenlight.starter.fuzz.Traces.days;
 import static dev.greenlight.starter.fuzz.Traces.hours;
+import static dev.greenlight.starter.fuzz.ViolationAssertions.assertCleanRolloutPasses;
+import static dev.greenlight.starter.fuzz.ViolationAssertions.assertOneViolation;
+import static dev.greenlight.starter.fuzz.ViolationAssertions.assertOneViolationAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenlight.rollout.Phase;
 import dev.greenlight.validator.ValidationMode;
@@ -31,9 +33,7 @@ class RetryAfterRollbackCheckTest {
 
   @Test
   void aCleanRolloutHasNothingToCheck() {
-    RetryAfterRollbackCheck check = new RetryAfterRollbackCheck();
-    assertEquals(List.of(), check.check(Traces.happy().build()));
-    assertEquals(0, check.checks());
+    assertCleanRolloutPasses(new RetryAfterRollbackCheck(), 0);
   }
 
   @Test
@@ -47,10 +47,7 @@ class RetryAfterRollbackCheckTest {
   void enforceAfterARollbackWithoutARetryIsReported() {
     List<Violation> found =
         new RetryAfterRollbackCheck().check(stoppedThenEnforced(Phase.ROLLED_BACK, null).build());
-    assertEquals(1, found.size());
-    assertEquals(RetryAfterRollbackCheck.NAME, found.get(0).invariant());
-    assertEquals(AGAIN, found.get(0).atMillis());
-    assertTrue(found.get(0).detail().contains("after ROLLED_BACK"), found.toString());
+    assertOneViolationAt(found, RetryAfterRollbackCheck.NAME, AGAIN, "after ROLLED_BACK");
   }
 
   @Test
@@ -66,7 +63,6 @@ class RetryAfterRollbackCheckTest {
   void enforceAfterAnAbortIsReported() {
     List<Violation> found =
         new RetryAfterRollbackCheck().check(stoppedThenEnforced(Phase.ABORTED, null).build());
-    assertEquals(1, found.size());
-    assertTrue(found.get(0).detail().contains("after ABORTED"), found.toString());
+    assertOneViolation(found, "after ABORTED");
   }
 }

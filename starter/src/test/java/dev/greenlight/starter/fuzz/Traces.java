@@ -16,8 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.BiPredicate;
-import java.util.function.ToDoubleBiFunction;
 
 /**
  * Doctored traces for the oracle's tests: a clean v3.4 rollout (every gate comfortably green,
@@ -55,28 +53,12 @@ final class Traces {
 
   /** Every gate at a quarter of its threshold, reads always working. */
   static MetricTruth healthy() {
-    return truth((gate, at) -> 0.0002, (gate, at) -> false);
-  }
-
-  /** A truth from two lambdas. */
-  static MetricTruth truth(
-      ToDoubleBiFunction<String, Long> value, BiPredicate<String, Long> readFails) {
-    return new MetricTruth() {
-      @Override
-      public double valueAt(String gate, long atMillis) {
-        return value.applyAsDouble(gate, atMillis);
-      }
-
-      @Override
-      public boolean readFailsAt(String gate, long atMillis) {
-        return readFails.test(gate, atMillis);
-      }
-    };
+    return MetricTruth.of((gate, at) -> 0.0002, (gate, at) -> false);
   }
 
   /** {@code base}, except {@code gate} reads {@code value} over {@code [from, until)}. */
   static MetricTruth bent(MetricTruth base, String gate, long from, long until, double value) {
-    return truth(
+    return MetricTruth.of(
         (g, at) -> g.equals(gate) && at >= from && at < until ? value : base.valueAt(g, at),
         base::readFailsAt);
   }
@@ -136,6 +118,19 @@ final class Traces {
 
     Builder enforce(long at, int percent) {
       return write(at, ValidationMode.ENFORCE, percent);
+    }
+
+    /** The workflow's rollback at {@code at}: its own warn 0 % write and the ROLLED_BACK entry. */
+    Builder rollBack(long at, String reason) {
+      write(at, ValidationMode.WARN, 0);
+      return transition(at, Phase.ROLLED_BACK, ValidationMode.WARN, 0, reason);
+    }
+
+    /** The trace ends with the execution still open, rolled back: cut off, not finished. */
+    Builder stillOpenRolledBack() {
+      closeStatus = "RUNNING";
+      finalPhase = Phase.ROLLED_BACK;
+      return this;
     }
 
     Builder webhookWarn(long at) {
