@@ -23,10 +23,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * What a person sees of a running rollout in the real Temporal server's Web UI, in a real headless
  * Chromium: the workflow's summary, its current details, the {@code Greenlight*} search attributes,
- * the timers' summaries. Also {@code greenlight list} on the real server's visibility. (Sending the
- * {@code approve} update from the UI's form is not automated yet: its update picker ignored every
- * synthetic click tried; see the README.) Screenshots go to {@code
- * e2e/target/e2e/web-ui/screenshots/}.
+ * the timers' summaries; and that the {@code approve} update sent from the UI's form, with mouse
+ * presses and keystrokes, takes effect. Also {@code greenlight list} on the real server's
+ * visibility. Screenshots go to {@code e2e/target/e2e/web-ui/screenshots/}.
  */
 class WebUiEndToEndTest {
   private static final Duration TO_APPROVAL = Duration.ofMinutes(3);
@@ -97,7 +96,28 @@ class WebUiEndToEndTest {
             "the timers' summaries in the event history",
             t -> t.contains("off: minimum duration") && t.contains("warn: minimum duration"));
         page.screenshot(shots.resolve("3-timer-summaries.png"));
+
+        approveFromTheUpdateForm(page, shots);
       }
+      RolloutStatus approved =
+          Await.until(
+              UI,
+              "the approval sent from the UI to take effect",
+              () -> {
+                RolloutStatus s = probe.status();
+                return s != null
+                        && !s.pendingApprovals().contains(RolloutConstants.APPROVE_MIGRATION)
+                    ? s
+                    : null;
+              },
+              stack::logs);
+      assertTrue(
+          approved.commands().stream()
+              .anyMatch(
+                  c ->
+                      c.contains("approved " + RolloutConstants.APPROVE_MIGRATION + " by web-ui")
+                          && c.contains(UI_REASON)),
+          RolloutProbe.describe(approved) + "\ncommands: " + approved.commands());
 
       System.out.printf(
           "web ui: stack to approval %d s; list and UI checks %d s; %d s in all%n",
@@ -105,6 +125,35 @@ class WebUiEndToEndTest {
           (System.nanoTime() - atApproval) / 1_000_000_000,
           (System.nanoTime() - started) / 1_000_000_000);
     }
+  }
+
+  private static final String UI_REASON = "dry run reviewed in the Web UI";
+
+  /**
+   * What the README tells a person to do: More Actions, Send an Update, pick {@code approve}, type
+   * its JSON input, Submit. Every step is a mouse press or a keystroke on what is shown.
+   */
+  private static void approveFromTheUpdateForm(Page page, Path shots) throws Exception {
+    page.awaitPress(UI, "More Actions", Page.shown("button", "More Actions"));
+    // Menus and lists stay laid out but invisible while closed: only an open one is pressed.
+    page.awaitPress(UI, "Send an Update", Page.shown("ul:not(.invisible) li", "Send an Update"));
+    page.awaitPress(UI, "the update picker", Page.shown("button:has([id=update-select])", ""));
+    // The picker lists the updates once the UI has read the workflow's metadata from the worker.
+    page.awaitPress(
+        UI,
+        "the approve update in the picker",
+        Page.shown("[id=update-select-select]:not(.invisible) li", "approve"));
+    page.awaitPress(
+        UI, "the update's JSON input", Page.shown(".cm-content[contenteditable=true]", ""));
+    page.type(
+        "{\"step\": \""
+            + RolloutConstants.APPROVE_MIGRATION
+            + "\", \"who\": \"web-ui\", \"why\": \""
+            + UI_REASON
+            + "\"}");
+    page.pressTab();
+    page.screenshot(shots.resolve("4-approve-update-form.png"));
+    page.awaitPress(UI, "Submit", Page.shown("button", "Submit"));
   }
 
   /** {@code greenlight list --json}, polled until visibility shows the rollout in NORMALIZE. */

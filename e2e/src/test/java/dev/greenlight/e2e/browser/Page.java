@@ -21,6 +21,9 @@ public final class Page implements AutoCloseable {
 
   Page(DevTools devTools) {
     this.devTools = devTools;
+    // A headless tab never has the window's focus, and editors (the UI's JSON input) take typing
+    // only while focused: the page is told it has focus, as a person's foreground tab does.
+    devTools.call("Emulation.setFocusEmulationEnabled", devTools.params().put("enabled", true));
   }
 
   public void navigate(String url) {
@@ -139,6 +142,91 @@ public final class Page implements AutoCloseable {
             + timeout.toSeconds()
             + " s; the page read:\n"
             + text());
+  }
+
+  /**
+   * Presses and releases the mouse on the middle of the element {@code finder} (a script that
+   * evaluates to an element, or null) finds, as a person's click: the Temporal UI's menus and
+   * pickers open on pointer events, which an element's {@code click()} does not send. It presses
+   * only once the element has stopped moving, so a dialog still sliding in is not missed.
+   *
+   * @throws AssertionError naming {@code what} when the element is not there within {@code timeout}
+   */
+  public void awaitPress(Duration timeout, String what, String finder) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    JsonNode before = locate(finder);
+    while (System.nanoTime() < deadline) {
+      Chromium.sleep(150);
+      JsonNode now = locate(finder);
+      if (now.isArray() && now.equals(before)) {
+        pressAt(now.get(0).asDouble(), now.get(1).asDouble());
+        return;
+      }
+      before = now;
+    }
+    throw new AssertionError(
+        "no " + what + " within " + timeout.toSeconds() + " s; the page read:\n" + text());
+  }
+
+  /** The middle of the element {@code finder} finds, scrolled into view, or a non-array. */
+  private JsonNode locate(String finder) {
+    return evaluate(
+        """
+        (() => {
+          const target = %s;
+          if (!target) return null;
+          target.scrollIntoView({block: 'center'});
+          const box = target.getBoundingClientRect();
+          return [box.x + box.width / 2, box.y + box.height / 2];
+        })()
+        """
+            .formatted(finder));
+  }
+
+  private void pressAt(double x, double y) {
+    for (String type : new String[] {"mouseMoved", "mousePressed", "mouseReleased"}) {
+      devTools.call(
+          "Input.dispatchMouseEvent",
+          params()
+              .put("type", type)
+              .put("x", x)
+              .put("y", y)
+              .put("button", "left")
+              .put("clickCount", 1));
+    }
+  }
+
+  /**
+   * A script finding the element a person sees: matching {@code selector}, laid out with a size
+   * (the UI keeps hidden, zero-sized copies of its dialogs, with the same ids, beside the shown
+   * ones), and whose first line of text starts with {@code label} (empty: any).
+   */
+  public static String shown(String selector, String label) {
+    return """
+        [...document.querySelectorAll(%s)].find(e => {
+          const box = e.getBoundingClientRect();
+          const first = (e.innerText || '').trim().split('\\n')[0].trim();
+          return box.width > 0 && box.height > 0 && first.startsWith(%s);
+        })"""
+        .formatted(quote(selector), quote(label));
+  }
+
+  /** Types {@code text} into the focused element, as a keyboard would. */
+  public void type(String text) {
+    devTools.call("Input.insertText", params().put("text", text));
+  }
+
+  /** Presses Tab: leaves the focused field, so editors that format on blur do it now. */
+  public void pressTab() {
+    for (String type : new String[] {"keyDown", "keyUp"}) {
+      devTools.call(
+          "Input.dispatchKeyEvent",
+          params()
+              .put("type", type)
+              .put("key", "Tab")
+              .put("code", "Tab")
+              .put("windowsVirtualKeyCode", 9));
+    }
   }
 
   /** Writes a PNG of the visible page to {@code file}. */
