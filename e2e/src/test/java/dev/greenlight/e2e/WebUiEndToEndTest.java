@@ -137,23 +137,50 @@ class WebUiEndToEndTest {
     page.awaitPress(UI, "More Actions", Page.shown("button", "More Actions"));
     // Menus and lists stay laid out but invisible while closed: only an open one is pressed.
     page.awaitPress(UI, "Send an Update", Page.shown("ul:not(.invisible) li", "Send an Update"));
-    page.awaitPress(UI, "the update picker", Page.shown("button:has([id=update-select])", ""));
-    // The picker lists the updates once the UI has read the workflow's metadata from the worker.
-    page.awaitPress(
-        UI,
-        "the approve update in the picker",
-        Page.shown("[id=update-select-select]:not(.invisible) li", "approve"));
-    page.awaitPress(
-        UI, "the update's JSON input", Page.shown(".cm-content[contenteditable=true]", ""));
-    page.type(
+    // The picker lists the updates once the UI has read the workflow's metadata from the worker,
+    // and re-renders when it reads it again: like a person, look at what got picked, and pick
+    // again if it is not approve.
+    for (int attempt = 1; !"approve".equals(shownValue(page, "[id=update-select]")); attempt++) {
+      if (attempt > 5) {
+        throw new AssertionError(
+            "the picker shows '" + shownValue(page, "[id=update-select]") + "', not approve");
+      }
+      page.awaitPress(UI, "the update picker", Page.shown("button:has([id=update-select])", ""));
+      page.awaitPress(
+          UI,
+          "the approve update in the picker",
+          Page.shown("[id=update-select-select]:not(.invisible) li", "approve"));
+    }
+    String input =
         "{\"step\": \""
             + RolloutConstants.APPROVE_MIGRATION
             + "\", \"who\": \"web-ui\", \"why\": \""
             + UI_REASON
-            + "\"}");
+            + "\"}";
+    String editor = Page.shown(".cm-content[contenteditable=true]", "");
+    for (int attempt = 1;
+        !page.evaluate(editor + "?.innerText ?? ''").asText().contains(UI_REASON);
+        attempt++) {
+      if (attempt > 3) {
+        throw new AssertionError(
+            "the update's JSON input reads '"
+                + page.evaluate(editor + "?.innerText").asText()
+                + "'");
+      }
+      page.awaitPress(UI, "the update's JSON input", editor);
+      page.type(input);
+    }
     page.pressTab();
     page.screenshot(shots.resolve("4-approve-update-form.png"));
     page.awaitPress(UI, "Submit", Page.shown("button", "Submit"));
+  }
+
+  /** The value of the shown one of the inputs {@code selector} matches, or "" when none is. */
+  private static String shownValue(Page page, String selector) {
+    return page.evaluate(
+            "[...document.querySelectorAll(%s)].find(e => e.getBoundingClientRect().width > 0)?.value ?? ''"
+                .formatted(Page.quote(selector)))
+        .asText();
   }
 
   /** {@code greenlight list --json}, polled until visibility shows the rollout in NORMALIZE. */

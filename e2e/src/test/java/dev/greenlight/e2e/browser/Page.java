@@ -236,7 +236,7 @@ public final class Page implements AutoCloseable {
     Files.write(file, Base64.getDecoder().decode(shot.get("data").asText()));
   }
 
-  static String quote(String value) {
+  public static String quote(String value) {
     try {
       return JSON.writeValueAsString(value);
     } catch (IOException e) {
