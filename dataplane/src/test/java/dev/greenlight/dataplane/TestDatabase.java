@@ -1,7 +1,13 @@
 package dev.greenlight.dataplane;
 
+import dev.greenlight.dataplane.backup.BackupFormatPolicy;
+import dev.greenlight.dataplane.backup.Backups;
+import dev.greenlight.dataplane.backup.PgTools;
 import dev.greenlight.dataplane.schema.Schema;
+import dev.greenlight.dataplane.seed.PortfolioSeeder;
 import dev.greenlight.localservices.TestServices;
+import dev.greenlight.validator.StageNormalizer;
+import java.nio.file.Path;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -23,6 +29,16 @@ public final class TestDatabase implements AutoCloseable {
   public static TestDatabase create(String prefix) {
     TestDatabase db = new TestDatabase(TestServices.postgres().createDatabase(prefix));
     Schema.migrate(db.url);
+    return db;
+  }
+
+  /**
+   * A new database named {@code prefix_…} with our migrations applied and {@code rows} companies
+   * seeded from {@code seed}, so equal arguments give equal data.
+   */
+  public static TestDatabase seeded(String prefix, long rows, long seed) {
+    TestDatabase db = create(prefix);
+    new PortfolioSeeder(db.jdbi(), StageNormalizer.defaults()).seed(rows, seed);
     return db;
   }
 
@@ -86,6 +102,15 @@ public final class TestDatabase implements AutoCloseable {
                 .bind("v", value)
                 .mapTo(Long.class)
                 .one());
+  }
+
+  /**
+   * Backups of this database in the copy format, looking for client tools only in {@code
+   * emptyToolDirectory}: what they take and restore comes over JDBC alone.
+   */
+  public Backups copyBackups(Path emptyToolDirectory) {
+    return new Backups(
+        jdbi, address, PgTools.inDirectory(emptyToolDirectory), BackupFormatPolicy.COPY);
   }
 
   @Override

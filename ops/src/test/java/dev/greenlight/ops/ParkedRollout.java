@@ -5,6 +5,7 @@ import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.rollout.RolloutInput;
 import dev.greenlight.rollout.RolloutWorkflow;
 import dev.greenlight.rollout.RolloutWorkflowImpl;
+import dev.greenlight.rollout.RolloutWorkflowOptions;
 import dev.greenlight.rollout.plan.PlanParser;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.testsupport.RepoFiles;
@@ -12,7 +13,6 @@ import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -40,15 +40,8 @@ final class ParkedRollout implements AutoCloseable {
     Worker worker = env.newWorker(RolloutConstants.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(RolloutWorkflowImpl.class);
     env.start();
-    RolloutWorkflow rollout =
-        client()
-            .newWorkflowStub(
-                RolloutWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .setWorkflowId(workflowId)
-                    .setTaskQueue(RolloutConstants.TASK_QUEUE)
-                    .build());
-    WorkflowClient.start(rollout::run, new RolloutInput(loadPlan(), "webhook-test", null));
+    RolloutWorkflowOptions.start(
+        client(), workflowId, new RolloutInput(loadPlan(), "webhook-test", null));
   }
 
   WorkflowClient client() {

@@ -26,8 +26,6 @@ import dev.greenlight.worker.ActivityClients;
 import dev.greenlight.worker.BackupSetup;
 import dev.greenlight.worker.SearchAttributes;
 import io.lettuce.core.RedisClient;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -222,15 +220,8 @@ final class RolloutTestKit implements AutoCloseable {
     bend.accept(script);
     metrics = script.build();
     workflow =
-        env.getWorkflowClient()
-            .newWorkflowStub(
-                RolloutWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .setWorkflowId(workflowId)
-                    .setTaskQueue(RolloutConstants.TASK_QUEUE)
-                    .build());
-    WorkflowClient.start(workflow::run, new RolloutInput(plan, "test", null));
-    workflow = env.getWorkflowClient().newWorkflowStub(RolloutWorkflow.class, workflowId);
+        RolloutWorkflowOptions.start(
+            env.getWorkflowClient(), workflowId, new RolloutInput(plan, "test", null));
     return workflow;
   }
 

@@ -12,13 +12,12 @@ import dev.greenlight.rollout.RolloutInput;
 import dev.greenlight.rollout.RolloutState;
 import dev.greenlight.rollout.RolloutWorkflow;
 import dev.greenlight.rollout.RolloutWorkflowImpl;
+import dev.greenlight.rollout.RolloutWorkflowOptions;
 import dev.greenlight.rollout.plan.PlanParser;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.validator.ValidationMode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.net.URI;
@@ -136,15 +135,8 @@ class RolloutMetricsTest {
   }
 
   private void start(String workflowId, RolloutState carried) {
-    RolloutWorkflow rollout =
-        env.getWorkflowClient()
-            .newWorkflowStub(
-                RolloutWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .setWorkflowId(workflowId)
-                    .setTaskQueue(RolloutConstants.TASK_QUEUE)
-                    .build());
-    WorkflowClient.start(rollout::run, new RolloutInput(loadPlan(), "metrics-test", carried));
+    RolloutWorkflowOptions.start(
+        env.getWorkflowClient(), workflowId, new RolloutInput(loadPlan(), "metrics-test", carried));
   }
 
   @Test

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.greenlight.dataplane.DatabaseAddress;
 import dev.greenlight.dataplane.TestDatabase;
-import dev.greenlight.dataplane.seed.PortfolioSeeder;
 import dev.greenlight.localservices.ExternalTools;
-import dev.greenlight.validator.StageNormalizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,8 +31,7 @@ class BackupTlsTest {
 
   @BeforeAll
   static void database() {
-    db = TestDatabase.create("gl_backuptls");
-    new PortfolioSeeder(db.jdbi(), StageNormalizer.defaults()).seed(200, 2);
+    db = TestDatabase.seeded("gl_backuptls", 200, 2);
     String ssl = db.jdbi().withHandle(h -> h.createQuery("SHOW ssl").mapTo(String.class).one());
     String cert =
         db.jdbi().withHandle(h -> h.createQuery("SHOW ssl_cert_file").mapTo(String.class).one());

@@ -12,9 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.greenlight.dataplane.TestDatabase;
-import dev.greenlight.dataplane.seed.PortfolioSeeder;
 import dev.greenlight.localservices.ExternalTools;
-import dev.greenlight.validator.StageNormalizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,8 +34,7 @@ class BackupsTest {
 
   @BeforeAll
   static void seed() {
-    db = TestDatabase.create("gl_backup");
-    new PortfolioSeeder(db.jdbi(), StageNormalizer.defaults()).seed(ROWS, 5);
+    db = TestDatabase.seeded("gl_backup", ROWS, 5);
     backups = new Backups(db.jdbi(), db.address(), PgTools.fromPath());
   }
 

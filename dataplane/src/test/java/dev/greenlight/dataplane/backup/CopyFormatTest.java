@@ -14,7 +14,6 @@ import dev.greenlight.dataplane.migration.MigrationOptions;
 import dev.greenlight.dataplane.migration.MigrationResult;
 import dev.greenlight.dataplane.migration.ProgressListener;
 import dev.greenlight.dataplane.migration.StageMigration;
-import dev.greenlight.dataplane.seed.PortfolioSeeder;
 import dev.greenlight.validator.StageNormalizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,8 +56,7 @@ class CopyFormatTest {
 
   @BeforeAll
   static void seed() {
-    db = TestDatabase.create("gl_copyfmt");
-    new PortfolioSeeder(db.jdbi(), StageNormalizer.defaults()).seed(SEEDED, 7);
+    db = TestDatabase.seeded("gl_copyfmt", SEEDED, 7);
     db.jdbi()
         .useHandle(
             h -> {
@@ -91,8 +89,7 @@ class CopyFormatTest {
                       (2, 'B', 99.99, '{}', NULL, NULL, NULL, NULL);
                   INSERT INTO "Odd Schema"."Child Rows" VALUES (1, 1, E'\\\\.'), (2, 2, NULL);""");
             });
-    copies =
-        new Backups(db.jdbi(), db.address(), PgTools.inDirectory(noTools), BackupFormatPolicy.COPY);
+    copies = db.copyBackups(noTools);
   }
 
   @AfterAll
@@ -143,11 +140,8 @@ class CopyFormatTest {
   @Test
   void verifiedAndRestoreTestedCopyBackupLetsTheMigrationRun() {
     // A database of its own: the migration rewrites stages the other cases compare.
-    try (TestDatabase own = TestDatabase.create("gl_copy_migrate")) {
-      new PortfolioSeeder(own.jdbi(), StageNormalizer.defaults()).seed(SEEDED, 8);
-      Backups backups =
-          new Backups(
-              own.jdbi(), own.address(), PgTools.inDirectory(noTools), BackupFormatPolicy.COPY);
+    try (TestDatabase own = TestDatabase.seeded("gl_copy_migrate", SEEDED, 8)) {
+      Backups backups = own.copyBackups(noTools);
       List<String> scratchBefore = scratchDatabases(db.jdbi());
       BackupResult backup = backups.backup("copy-guard", dir, List.of("portfolio_companies"));
       Path manifest = Path.of(backup.manifestFile());
@@ -293,9 +287,7 @@ class CopyFormatTest {
                       "CREATE TABLE events (at date NOT NULL) PARTITION BY RANGE (at);"
                           + " CREATE TABLE events_2026 PARTITION OF events"
                           + " FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')"));
-      Backups backups =
-          new Backups(
-              own.jdbi(), own.address(), PgTools.inDirectory(noTools), BackupFormatPolicy.COPY);
+      Backups backups = own.copyBackups(noTools);
 
       var e =
           assertThrows(
@@ -326,16 +318,8 @@ class CopyFormatTest {
   }
 
   private static long oddRowsWithStage(TestDatabase database, String stage) {
-    return database
-        .jdbi()
-        .withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT count(*) FROM portfolio_companies WHERE name = 'odd'"
-                            + " AND stage IS NOT DISTINCT FROM :s")
-                    .bind("s", stage)
-                    .mapTo(Long.class)
-                    .one());
+    return database.count(
+        "portfolio_companies WHERE name = 'odd' AND stage IS NOT DISTINCT FROM :v", stage);
   }
 
   private static String contentOf(TestDatabase database, String table) {
@@ -353,29 +337,24 @@ class CopyFormatTest {
   }
 
   private static List<String> constraintsOf(TestDatabase database) {
-    return database
-        .jdbi()
-        .withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT conrelid::regclass || ' ' || conname || ' ' ||"
-                            + " pg_get_constraintdef(c.oid) FROM pg_constraint c JOIN pg_namespace n"
-                            + " ON n.oid = c.connamespace WHERE n.nspname NOT LIKE 'pg\\_%'"
-                            + " AND n.nspname <> 'information_schema' AND contype <> 'n'"
-                            + " AND conrelid <> 0 ORDER BY 1")
-                    .mapTo(String.class)
-                    .list());
+    return column(
+        database,
+        "SELECT conrelid::regclass || ' ' || conname || ' ' ||"
+            + " pg_get_constraintdef(c.oid) FROM pg_constraint c JOIN pg_namespace n"
+            + " ON n.oid = c.connamespace WHERE n.nspname NOT LIKE 'pg\\_%'"
+            + " AND n.nspname <> 'information_schema' AND contype <> 'n'"
+            + " AND conrelid <> 0 ORDER BY 1");
   }
 
   private static List<String> indexesOf(TestDatabase database) {
-    return database
-        .jdbi()
-        .withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT indexdef FROM pg_indexes WHERE schemaname NOT LIKE 'pg\\_%'"
-                            + " AND schemaname <> 'information_schema' ORDER BY 1")
-                    .mapTo(String.class)
-                    .list());
+    return column(
+        database,
+        "SELECT indexdef FROM pg_indexes WHERE schemaname NOT LIKE 'pg\\_%'"
+            + " AND schemaname <> 'information_schema' ORDER BY 1");
+  }
+
+  /** The one text column {@code sql} selects from {@code database}, row by row. */
+  private static List<String> column(TestDatabase database, String sql) {
+    return database.jdbi().withHandle(h -> h.createQuery(sql).mapTo(String.class).list());
   }
 }

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenlight.dataplane.TestDatabase;
-import dev.greenlight.dataplane.seed.PortfolioSeeder;
-import dev.greenlight.validator.StageNormalizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -34,10 +32,8 @@ class RecordedChecksumTest {
 
   @BeforeAll
   static void seed() {
-    db = TestDatabase.create("gl_recorded");
-    new PortfolioSeeder(db.jdbi(), StageNormalizer.defaults()).seed(500, 3);
-    backups =
-        new Backups(db.jdbi(), db.address(), PgTools.inDirectory(noTools), BackupFormatPolicy.COPY);
+    db = TestDatabase.seeded("gl_recorded", 500, 3);
+    backups = db.copyBackups(noTools);
   }
 
   @AfterAll

@@ -10,7 +10,6 @@ import dev.greenlight.dataplane.backup.BackupChecksumMismatchException;
 import dev.greenlight.dataplane.backup.BackupEvidenceStore;
 import dev.greenlight.dataplane.backup.BackupManifest;
 import dev.greenlight.dataplane.backup.MissingBackupEvidenceException;
-import dev.greenlight.dataplane.seed.PortfolioSeeder;
 import dev.greenlight.validator.StageNormalizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +32,7 @@ class ApplyGuardTest {
 
   @BeforeAll
   static void seed() {
-    db = TestDatabase.create("gl_guard");
-    new PortfolioSeeder(db.jdbi(), StageNormalizer.defaults()).seed(2_000, 3);
+    db = TestDatabase.seeded("gl_guard", 2_000, 3);
     pristine = db.companiesChecksum();
     migration = new StageMigration(db.jdbi(), StageNormalizer.defaults());
   }
@@ -98,20 +96,34 @@ class ApplyGuardTest {
 
   @Test
   void provenBackupTamperedAfterwardsIsRefused() throws Exception {
-    Path file = ProvenBackups.prove(db.jdbi(), "tampered-later", backups);
-    Files.writeString(file, "tampered");
-    BackupChecksumMismatchException e =
-        assertThrows(BackupChecksumMismatchException.class, () -> apply("tampered-later"));
-    assertTrue(e.getMessage().contains("checksum mismatch"), e.getMessage());
+    String message =
+        refusedOnceChanged(
+            "tampered-later",
+            file -> Files.writeString(file, "tampered"),
+            BackupChecksumMismatchException.class);
+    assertTrue(message.contains("checksum mismatch"), message);
   }
 
   @Test
   void provenBackupDeletedAfterwardsIsRefused() throws Exception {
-    Path file = ProvenBackups.prove(db.jdbi(), "deleted-later", backups);
-    Files.delete(file);
-    MissingBackupEvidenceException e =
-        assertThrows(MissingBackupEvidenceException.class, () -> apply("deleted-later"));
-    assertTrue(e.getMessage().contains("no longer readable"), e.getMessage());
+    String message =
+        refusedOnceChanged("deleted-later", Files::delete, MissingBackupEvidenceException.class);
+    assertTrue(message.contains("no longer readable"), message);
+  }
+
+  /** What to do to a proven backup's file behind the evidence's back. */
+  private interface FileChange {
+    void apply(Path file) throws Exception;
+  }
+
+  /**
+   * Proves a backup for {@code runId}, then changes its file: the apply must be refused with {@code
+   * refusal}, whose message this returns.
+   */
+  private String refusedOnceChanged(
+      String runId, FileChange change, Class<? extends RuntimeException> refusal) throws Exception {
+    change.apply(ProvenBackups.prove(db.jdbi(), runId, backups));
+    return assertThrows(refusal, () -> apply(runId)).getMessage();
   }
 
   private void record(String runId, boolean verified, boolean restoreTested) throws Exception {

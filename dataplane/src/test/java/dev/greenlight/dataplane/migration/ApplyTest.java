@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenlight.dataplane.ProvenBackups;
 import dev.greenlight.dataplane.TestDatabase;
-import dev.greenlight.dataplane.seed.PortfolioSeeder;
 import dev.greenlight.validator.StageNormalizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,8 +26,7 @@ class ApplyTest {
 
   @BeforeEach
   void seed() {
-    db = TestDatabase.create("gl_apply");
-    new PortfolioSeeder(db.jdbi(), StageNormalizer.defaults()).seed(ROWS, 21);
+    db = TestDatabase.seeded("gl_apply", ROWS, 21);
     migration = new StageMigration(db.jdbi(), StageNormalizer.defaults());
   }
 

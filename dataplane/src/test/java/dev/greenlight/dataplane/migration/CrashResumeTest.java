@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenlight.dataplane.ProvenBackups;
 import dev.greenlight.dataplane.TestDatabase;
-import dev.greenlight.dataplane.seed.PortfolioSeeder;
 import dev.greenlight.validator.StageNormalizer;
 import java.nio.file.Path;
 import org.jdbi.v3.core.Handle;
@@ -36,8 +35,7 @@ class CrashResumeTest {
   /** The undisturbed run everything is compared against. */
   @BeforeAll
   static void referenceRun() {
-    reference = TestDatabase.create("gl_crash_ref");
-    new PortfolioSeeder(reference.jdbi(), StageNormalizer.defaults()).seed(ROWS, SEED);
+    reference = TestDatabase.seeded("gl_crash_ref", ROWS, SEED);
     ProvenBackups.prove(reference.jdbi(), "reference", backups);
     new StageMigration(reference.jdbi(), StageNormalizer.defaults())
         .apply("reference", options(), ProgressListener.NONE, () -> false);
@@ -70,8 +68,7 @@ class CrashResumeTest {
   }
 
   private void crashThenResume(FaultPoint point, java.util.function.Consumer<Handle> crash) {
-    try (TestDatabase db = TestDatabase.create("gl_crash")) {
-      new PortfolioSeeder(db.jdbi(), StageNormalizer.defaults()).seed(ROWS, SEED);
+    try (TestDatabase db = TestDatabase.seeded("gl_crash", ROWS, SEED)) {
       String runId = "crash-" + point;
       ProvenBackups.prove(db.jdbi(), runId, backups);
       FaultHook crashOnce =

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.greenlight.dataplane.ProvenBackups;
 import dev.greenlight.dataplane.TestDatabase;
-import dev.greenlight.dataplane.seed.PortfolioSeeder;
 import dev.greenlight.validator.StageNormalizer;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,8 +24,7 @@ class UnfinishedRunsTest {
 
   @BeforeEach
   void seed() {
-    db = TestDatabase.create("gl_unfinished");
-    new PortfolioSeeder(db.jdbi(), StageNormalizer.defaults()).seed(2_000, 5);
+    db = TestDatabase.seeded("gl_unfinished", 2_000, 5);
     migration = new StageMigration(db.jdbi(), StageNormalizer.defaults());
   }
 
