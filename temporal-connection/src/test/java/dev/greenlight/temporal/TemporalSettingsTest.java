@@ -10,8 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Where each setting comes from: the profile file, the variables over it, the command line over
@@ -111,12 +115,37 @@ class TemporalSettingsTest {
         message);
   }
 
-  @Test
-  void configFileThatDoesNotExistIsRefusedNotReadAsEmpty() {
-    Path missing = dir.resolve("nope.toml");
-    String message = refused("TEMPORAL_CONFIG_FILE", missing.toString());
-    assertEquals(
-        "TEMPORAL_CONFIG_FILE names " + missing + ", which is not a readable file", message);
+  /**
+   * Settings that name a file which cannot serve: the setting, what the file holds ({@code null}:
+   * it is not there, which is refused rather than read as empty), and the message, {@code %s}
+   * standing for the file's path.
+   */
+  static Stream<Arguments> unusableFiles() {
+    return Stream.of(
+        Arguments.of(
+            "TEMPORAL_CONFIG_FILE",
+            null,
+            "TEMPORAL_CONFIG_FILE names %s, which is not a readable file"),
+        Arguments.of(
+            "TEMPORAL_TLS_SERVER_CA_CERT_PATH",
+            null,
+            "TEMPORAL_TLS_SERVER_CA_CERT_PATH names %s, which is not a readable file"),
+        Arguments.of(
+            "TEMPORAL_TLS_CLIENT_CERT_PATH",
+            "x",
+            "a client certificate needs its private key and a key its certificate:"
+                + " TEMPORAL_TLS_CLIENT_CERT_PATH is set but TEMPORAL_TLS_CLIENT_KEY_PATH is not"));
+  }
+
+  @ParameterizedTest(name = "{0} naming a file holding {1}")
+  @MethodSource("unusableFiles")
+  void settingNamingAnUnusableFileIsRefused(String setting, String content, String message)
+      throws Exception {
+    Path file = dir.resolve("named-file");
+    if (content != null) {
+      Files.writeString(file, content);
+    }
+    assertEquals(message.formatted(file), refused(setting, file.toString()));
   }
 
   @Test
@@ -130,15 +159,6 @@ class TemporalSettingsTest {
     String message = refused("TEMPORAL_TLS", "yes");
     assertEquals("TEMPORAL_TLS must be true or false but was 'yes'", message);
     assertTrue(read(Map.of("TEMPORAL_TLS", "true")).usesTls());
-  }
-
-  @Test
-  void missingCaFileIsRefusedNamingVariableAndPath() {
-    Path missing = dir.resolve("ca.pem");
-    String message = refused("TEMPORAL_TLS_SERVER_CA_CERT_PATH", missing.toString());
-    assertEquals(
-        "TEMPORAL_TLS_SERVER_CA_CERT_PATH names " + missing + ", which is not a readable file",
-        message);
   }
 
   @Test
@@ -157,16 +177,6 @@ class TemporalSettingsTest {
         "tls.server_ca_cert_path of profile default in "
             + file
             + " names /nowhere/ca.pem, which is not a readable file",
-        message);
-  }
-
-  @Test
-  void clientCertificateWithoutKeyIsRefused() throws Exception {
-    Path cert = Files.writeString(dir.resolve("client.pem"), "x");
-    String message = refused("TEMPORAL_TLS_CLIENT_CERT_PATH", cert.toString());
-    assertEquals(
-        "a client certificate needs its private key and a key its certificate:"
-            + " TEMPORAL_TLS_CLIENT_CERT_PATH is set but TEMPORAL_TLS_CLIENT_KEY_PATH is not",
         message);
   }
 
