@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.greenlight.testsupport.ReceivedRequests;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -63,12 +63,6 @@ class PrometheusConnectionRequestTest {
     server.enqueue(new MockResponse().setResponseCode(status).setBody(body));
   }
 
-  private RecordedRequest recorded() throws InterruptedException {
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-    assertTrue(request != null, "no request reached the server");
-    return request;
-  }
-
   @Test
   void headersAndBearerTokenAreSentWithEveryRequest() throws Exception {
     Path token = dir.resolve("token");
@@ -82,7 +76,7 @@ class PrometheusConnectionRequestTest {
                 token.toString()));
     answer(200, VECTOR);
     assertEquals(0.5, source.instant("up", Instant.now()));
-    RecordedRequest request = recorded();
+    RecordedRequest request = ReceivedRequests.next(server);
     assertEquals("/prom/api/v1/query", request.getPath());
     assertEquals("team-a", request.getHeader("X-Scope-OrgID"));
     assertEquals("pay ments", request.getHeader("X-Team"));
@@ -96,12 +90,12 @@ class PrometheusConnectionRequestTest {
     MetricSource source = source(Map.of("PROMETHEUS_BEARER_TOKEN_FILE", token.toString()));
     answer(200, VECTOR);
     source.instant("up", Instant.now());
-    assertEquals("Bearer token-one", recorded().getHeader("Authorization"));
+    assertEquals("Bearer token-one", ReceivedRequests.next(server).getHeader("Authorization"));
 
     Files.writeString(token, "token-two");
     answer(200, VECTOR);
     source.instant("up", Instant.now());
-    assertEquals("Bearer token-two", recorded().getHeader("Authorization"));
+    assertEquals("Bearer token-two", ReceivedRequests.next(server).getHeader("Authorization"));
   }
 
   @Test
@@ -118,7 +112,7 @@ class PrometheusConnectionRequestTest {
         "Basic "
             + Base64.getEncoder()
                 .encodeToString("release:pässword".getBytes(StandardCharsets.UTF_8));
-    assertEquals(expected, recorded().getHeader("Authorization"));
+    assertEquals(expected, ReceivedRequests.next(server).getHeader("Authorization"));
   }
 
   @Test
@@ -126,7 +120,7 @@ class PrometheusConnectionRequestTest {
     MetricSource source = source(Map.of());
     answer(200, VECTOR);
     source.instant("up", Instant.now());
-    assertNull(recorded().getHeader("Authorization"));
+    assertNull(ReceivedRequests.next(server).getHeader("Authorization"));
   }
 
   @Test

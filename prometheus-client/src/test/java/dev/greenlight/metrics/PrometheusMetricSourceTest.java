@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenlight.rollout.gates.Sample;
+import dev.greenlight.testsupport.ReceivedRequests;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +82,7 @@ class PrometheusMetricSourceTest {
   void rangeSendsQueryWindowAndStepToQueryRange() throws Exception {
     reply(200, success("matrix", "[]"));
     source.range(QUERY, FROM, FROM.plusMillis(90_500), Duration.ofSeconds(30));
-    RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
+    RecordedRequest request = ReceivedRequests.next(server);
     assertEquals("POST", request.getMethod());
     assertEquals("/prom/api/v1/query_range", request.getPath());
     String form = URLDecoder.decode(request.getBody().readUtf8(), StandardCharsets.UTF_8);
@@ -93,7 +94,7 @@ class PrometheusMetricSourceTest {
   void instantSendsQueryAndTimeToQuery() throws Exception {
     reply(200, success("vector", "[]"));
     source.instant(QUERY, FROM.plusMillis(1));
-    RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
+    RecordedRequest request = ReceivedRequests.next(server);
     assertEquals("/prom/api/v1/query", request.getPath());
     String form = URLDecoder.decode(request.getBody().readUtf8(), StandardCharsets.UTF_8);
     assertEquals("query=" + QUERY + "&time=1768903200.001", form);

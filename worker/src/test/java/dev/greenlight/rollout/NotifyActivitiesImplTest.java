@@ -16,6 +16,7 @@ import dev.greenlight.rollout.activity.NotificationDelivery;
 import dev.greenlight.rollout.activity.NotifyActivities;
 import dev.greenlight.rollout.plan.NotifyEvent;
 import dev.greenlight.rollout.plan.NotifySink;
+import dev.greenlight.testsupport.ReceivedRequests;
 import dev.greenlight.validator.ValidationMode;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import okhttp3.mockwebserver.MockResponse;
@@ -92,19 +92,13 @@ class NotifyActivitiesImplTest {
         blocks);
   }
 
-  private RecordedRequest received() throws InterruptedException {
-    RecordedRequest request = receiver.takeRequest(5, TimeUnit.SECONDS);
-    assertTrue(request != null, "the receiver got nothing");
-    return request;
-  }
-
   @Test
   void slackSinkGetsTextWithTheEventAndWhyAndTheStableId() throws Exception {
     receiver.enqueue(new MockResponse().setResponseCode(200));
     activities.deliver(
         new NotificationDelivery(sink(NotifySink.Kind.SLACK, null, null, null), ROLLED_BACK));
 
-    RecordedRequest request = received();
+    RecordedRequest request = ReceivedRequests.next(receiver);
     assertEquals("POST", request.getMethod());
     assertTrue(request.getHeader("Content-Type").startsWith("application/json"));
     assertEquals("run-1.4.rolled-back", request.getHeader("webhook-id"));
@@ -127,7 +121,7 @@ class NotifyActivitiesImplTest {
         .deliver(
             new NotificationDelivery(sink(NotifySink.Kind.SLACK, null, null, true), ROLLED_BACK));
 
-    JsonNode body = json.readTree(received().getBody().readUtf8());
+    JsonNode body = json.readTree(ReceivedRequests.next(receiver).getBody().readUtf8());
     assertTrue(body.get("text").asText().startsWith("[rehearsal] *stage-normalization-v3.4*"));
     assertEquals("section", body.at("/blocks/0/type").asText());
     assertEquals("mrkdwn", body.at("/blocks/0/text/type").asText());
@@ -144,7 +138,7 @@ class NotifyActivitiesImplTest {
         new NotificationDelivery(
             sink(NotifySink.Kind.JSON, "HOOK_SECRET", null, null), ROLLED_BACK));
 
-    RecordedRequest request = received();
+    RecordedRequest request = ReceivedRequests.next(receiver);
     String body = request.getBody().readUtf8();
     assertSignedWith(SECRET, request, body);
     JsonNode payload = json.readTree(body);
@@ -174,13 +168,13 @@ class NotifyActivitiesImplTest {
     receiver.enqueue(new MockResponse().setResponseCode(200));
 
     activities.deliver(new NotificationDelivery(sink, ROLLED_BACK));
-    RecordedRequest first = received();
+    RecordedRequest first = ReceivedRequests.next(receiver);
     assertSignedWith(SECRET, first, first.getBody().readUtf8());
 
     String rotated = "whsec_" + Base64.getEncoder().encodeToString(new byte[32]);
     Files.writeString(file, rotated);
     activities.deliver(new NotificationDelivery(sink, ROLLED_BACK));
-    RecordedRequest second = received();
+    RecordedRequest second = ReceivedRequests.next(receiver);
     assertSignedWith(rotated, second, second.getBody().readUtf8());
   }
 
