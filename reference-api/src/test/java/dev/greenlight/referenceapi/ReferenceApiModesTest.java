@@ -42,13 +42,9 @@ class ReferenceApiModesTest {
     assertEquals("Series A", alias.get("stage").asText());
     assertEquals("Series A", storedStage(alias.get("id").asLong()));
     assertEquals("unicorn", storedStage(unknown.get("id").asLong()));
-    HttpResponse<String> patched =
-        rig.patch("off-1", unknown.get("id").asLong(), "{\"stage\":\"angel\"}");
-    assertEquals(200, patched.statusCode(), patched.body());
-    assertEquals("angel", storedStage(unknown.get("id").asLong()));
-    HttpResponse<String> listed = rig.get("off-1", "/companies?stage=Series%20A");
-    assertEquals(200, listed.statusCode());
-    assertTrue(ids(listed).contains(alias.get("id").asLong()), listed.body());
+    assertPatchStores("off-1", unknown.get("id").asLong(), "angel", "angel");
+    HttpResponse<String> listed =
+        assertListingFinds("off-1", "Series%20A", alias.get("id").asLong());
     assertEquals("passed_untouched", listed.headers().firstValue("X-Stage-Outcome").orElse(""));
   }
 
@@ -62,14 +58,9 @@ class ReferenceApiModesTest {
 
     assertEquals("series-b", storedStage(alias.get("id").asLong()));
     assertEquals("bridge", storedStage(unknown.get("id").asLong()));
-    HttpResponse<String> patched =
-        rig.patch("warn-1", unknown.get("id").asLong(), "{\"stage\":\"growth\"}");
-    assertEquals(200, patched.statusCode(), patched.body());
-    assertEquals("series-c+", storedStage(unknown.get("id").asLong()));
+    assertPatchStores("warn-1", unknown.get("id").asLong(), "growth", "series-c+");
     // The filter is normalized like a written value: an alias finds the canonical rows.
-    HttpResponse<String> listed = rig.get("warn-1", "/companies?stage=Series%20B");
-    assertEquals(200, listed.statusCode());
-    assertTrue(ids(listed).contains(alias.get("id").asLong()), listed.body());
+    assertListingFinds("warn-1", "Series%20B", alias.get("id").asLong());
     assertEquals(
         unknownBefore + 1,
         rig.scrape().sum("stage_warn_unknown_total", "endpoint", "create-company"));
@@ -137,6 +128,26 @@ class ReferenceApiModesTest {
 
   private static double http422(ScrapedMetrics metrics) {
     return metrics.sum("http_requests_total", "endpoint", "create-company", "status", "422");
+  }
+
+  /**
+   * {@code consumer} patches company {@code id} to {@code sent}; the row then holds {@code stored}.
+   */
+  private static void assertPatchStores(String consumer, long id, String sent, String stored) {
+    HttpResponse<String> patched = rig.patch(consumer, id, "{\"stage\":\"" + sent + "\"}");
+    assertEquals(200, patched.statusCode(), patched.body());
+    assertEquals(stored, storedStage(id));
+  }
+
+  /**
+   * {@code consumer} lists the companies at {@code stage} (URL-encoded) and finds company {@code
+   * id}; returns the answer for its headers.
+   */
+  private static HttpResponse<String> assertListingFinds(String consumer, String stage, long id) {
+    HttpResponse<String> listed = rig.get(consumer, "/companies?stage=" + stage);
+    assertEquals(200, listed.statusCode());
+    assertTrue(ids(listed).contains(id), listed.body());
+    return listed;
   }
 
   private static void assertStatus(int status, HttpResponse<String> response, String fragment) {

@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ValidationModeTest {
-  @Test
-  void parseIgnoresCaseAndSurroundingWhitespace() {
-    assertEquals(ValidationMode.OFF, ValidationMode.parse("off"));
-    assertEquals(ValidationMode.WARN, ValidationMode.parse(" Warn "));
-    assertEquals(ValidationMode.ENFORCE, ValidationMode.parse("ENFORCE"));
+  @ParameterizedTest(name = "''{0}'' is {1}")
+  @CsvSource({"off, OFF", "' Warn ', WARN", "ENFORCE, ENFORCE"})
+  void parseIgnoresCaseAndSurroundingWhitespace(String text, ValidationMode mode) {
+    assertEquals(mode, ValidationMode.parse(text));
   }
 
   @Test
@@ -22,10 +23,9 @@ class ValidationModeTest {
     assertThrows(IllegalArgumentException.class, () -> ValidationMode.parse(""));
   }
 
-  @Test
-  void wireNamesAreLowerCase() {
-    assertEquals("off", ValidationMode.OFF.wireName());
-    assertEquals("warn", ValidationMode.WARN.wireName());
-    assertEquals("enforce", ValidationMode.ENFORCE.wireName());
+  @ParameterizedTest
+  @CsvSource({"OFF, off", "WARN, warn", "ENFORCE, enforce"})
+  void wireNamesAreLowerCase(ValidationMode mode, String wireName) {
+    assertEquals(wireName, mode.wireName());
   }
 }
