@@ -2,13 +2,13 @@ package dev.greenlight.e2e.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.greenlight.testsupport.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -26,18 +26,20 @@ public final class Chromium implements AutoCloseable {
   private static final Duration STARTUP = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Process process;
+  private final ServiceProcess process;
   private final OkHttpClient http;
   private final Page page;
 
-  private Chromium(Process process, OkHttpClient http, Page page) {
+  private Chromium(ServiceProcess process, OkHttpClient http, Page page) {
     this.process = process;
     this.http = http;
     this.page = page;
   }
 
   /**
-   * Starts the browser with a 1400×1000 window and its profile and log in {@code dir}.
+   * Starts the browser with a 1400×1000 window and its profile and log ({@code chromium.log}) in
+   * {@code dir}, as a {@link ServiceProcess}: stopped with its helper processes on close, and
+   * killed by the test JVM's shutdown hook should the test never get there.
    *
    * @throws IllegalStateException when it exits or opens no DevTools port within 30 s
    */
@@ -45,42 +47,41 @@ public final class Chromium implements AutoCloseable {
     Path profile = dir.resolve("chromium-profile");
     Files.createDirectories(profile);
     Files.deleteIfExists(profile.resolve("DevToolsActivePort"));
-    Process process =
-        new ProcessBuilder(
-                List.of(
-                    PROGRAM,
-                    "--headless",
-                    // The tests run as root in a container: Chromium's sandbox needs user
-                    // namespaces it does not get there. Only loopback pages are opened.
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-dev-shm-usage",
-                    "--no-first-run",
-                    "--no-default-browser-check",
-                    "--disable-extensions",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--window-size=1400,1000",
-                    "--remote-debugging-address=127.0.0.1",
-                    "--remote-debugging-port=0",
-                    "--user-data-dir=" + profile,
-                    "about:blank"))
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("chromium.log").toFile())
-            .start();
+    ServiceProcess process =
+        ServiceProcess.start(
+            dir,
+            PROGRAM,
+            List.of(
+                PROGRAM,
+                "--headless",
+                // The tests run as root in a container: Chromium's sandbox needs user
+                // namespaces it does not get there. Only loopback pages are opened.
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--disable-extensions",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1400,1000",
+                "--remote-debugging-address=127.0.0.1",
+                "--remote-debugging-port=0",
+                "--user-data-dir=" + profile.toAbsolutePath(),
+                "about:blank"));
     OkHttpClient http =
         new OkHttpClient.Builder()
             .callTimeout(Duration.ofSeconds(10))
             .readTimeout(Duration.ZERO) // the DevTools socket is idle between commands
             .build();
     try {
-      int port = awaitPort(process, profile.resolve("DevToolsActivePort"), dir);
+      int port = awaitPort(process, profile.resolve("DevToolsActivePort"));
       String socketUrl = pageSocket(http, port);
       return new Chromium(
           process, http, new Page(DevTools.connect(http, socketUrl, Duration.ofSeconds(20))));
     } catch (RuntimeException e) {
-      kill(process);
+      process.stop();
       throw e;
     }
   }
@@ -89,12 +90,12 @@ public final class Chromium implements AutoCloseable {
     return page;
   }
 
-  private static int awaitPort(Process process, Path portFile, Path dir) {
+  private static int awaitPort(ServiceProcess process, Path portFile) {
     long deadline = System.nanoTime() + STARTUP.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
-            "chromium exited with " + process.exitValue() + "; see " + dir.resolve("chromium.log"));
+            "chromium exited before opening a DevTools port\n" + process.log());
       }
       try {
         List<String> lines = Files.exists(portFile) ? Files.readAllLines(portFile) : List.of();
@@ -132,23 +133,9 @@ public final class Chromium implements AutoCloseable {
   @Override
   public void close() {
     page.close();
-    kill(process);
+    process.stop();
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
-  }
-
-  private static void kill(Process process) {
-    List<ProcessHandle> helpers = process.descendants().toList();
-    process.destroy();
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
-    helpers.forEach(ProcessHandle::destroyForcibly);
   }
 
   static void sleep(long millis) {
