@@ -63,10 +63,21 @@ class PrometheusConnectionRequestTest {
     server.enqueue(new MockResponse().setResponseCode(status).setBody(body));
   }
 
+  /** A file in the test's directory holding {@code content}, as a token or password file. */
+  private Path secretFile(String name, String content) throws Exception {
+    return Files.writeString(dir.resolve(name), content);
+  }
+
+  /** Reads one instant query through {@code source}; returns the request the server received. */
+  private RecordedRequest requestOfOneRead(MetricSource source) throws InterruptedException {
+    answer(200, VECTOR);
+    assertEquals(0.5, source.instant("up", Instant.now()));
+    return ReceivedRequests.next(server);
+  }
+
   @Test
   void headersAndBearerTokenAreSentWithEveryRequest() throws Exception {
-    Path token = dir.resolve("token");
-    Files.writeString(token, "token-one\n");
+    Path token = secretFile("token", "token-one\n");
     MetricSource source =
         source(
             Map.of(
@@ -74,9 +85,7 @@ class PrometheusConnectionRequestTest {
                 "X-Scope-OrgID: team-a; X-Team: pay ments",
                 "PROMETHEUS_BEARER_TOKEN_FILE",
                 token.toString()));
-    answer(200, VECTOR);
-    assertEquals(0.5, source.instant("up", Instant.now()));
-    RecordedRequest request = ReceivedRequests.next(server);
+    RecordedRequest request = requestOfOneRead(source);
     assertEquals("/prom/api/v1/query", request.getPath());
     assertEquals("team-a", request.getHeader("X-Scope-OrgID"));
     assertEquals("pay ments", request.getHeader("X-Team"));
@@ -85,42 +94,31 @@ class PrometheusConnectionRequestTest {
 
   @Test
   void aRotatedTokenFileIsReadOnTheNextRequest() throws Exception {
-    Path token = dir.resolve("token");
-    Files.writeString(token, "token-one");
+    Path token = secretFile("token", "token-one");
     MetricSource source = source(Map.of("PROMETHEUS_BEARER_TOKEN_FILE", token.toString()));
-    answer(200, VECTOR);
-    source.instant("up", Instant.now());
-    assertEquals("Bearer token-one", ReceivedRequests.next(server).getHeader("Authorization"));
+    assertEquals("Bearer token-one", requestOfOneRead(source).getHeader("Authorization"));
 
     Files.writeString(token, "token-two");
-    answer(200, VECTOR);
-    source.instant("up", Instant.now());
-    assertEquals("Bearer token-two", ReceivedRequests.next(server).getHeader("Authorization"));
+    assertEquals("Bearer token-two", requestOfOneRead(source).getHeader("Authorization"));
   }
 
   @Test
   void basicAuthIsSentAsUsernameAndPassword() throws Exception {
-    Path password = dir.resolve("password");
-    Files.writeString(password, "pässword\n");
+    Path password = secretFile("password", "pässword\n");
     MetricSource source =
         source(
             Map.of(
                 "PROMETHEUS_USERNAME", "release", "PROMETHEUS_PASSWORD_FILE", password.toString()));
-    answer(200, VECTOR);
-    source.instant("up", Instant.now());
     String expected =
         "Basic "
             + Base64.getEncoder()
                 .encodeToString("release:pässword".getBytes(StandardCharsets.UTF_8));
-    assertEquals(expected, ReceivedRequests.next(server).getHeader("Authorization"));
+    assertEquals(expected, requestOfOneRead(source).getHeader("Authorization"));
   }
 
   @Test
   void noCredentialsSendNoAuthorizationHeader() throws Exception {
-    MetricSource source = source(Map.of());
-    answer(200, VECTOR);
-    source.instant("up", Instant.now());
-    assertNull(ReceivedRequests.next(server).getHeader("Authorization"));
+    assertNull(requestOfOneRead(source(Map.of())).getHeader("Authorization"));
   }
 
   @Test
@@ -137,8 +135,7 @@ class PrometheusConnectionRequestTest {
 
   @Test
   void aTokenFileRemovedAfterStartFailsTheReadNamingTheSetting() throws Exception {
-    Path token = dir.resolve("token");
-    Files.writeString(token, "token-one");
+    Path token = secretFile("token", "token-one");
     MetricSource source = source(Map.of("PROMETHEUS_BEARER_TOKEN_FILE", token.toString()));
     Files.delete(token);
     MetricReadException e =
