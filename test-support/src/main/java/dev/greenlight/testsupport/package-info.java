@@ -7,7 +7,8 @@
  * dev.greenlight.testsupport.AlertingProcesses}) and the target a test Prometheus scrapes ({@link
  * dev.greenlight.testsupport.ScrapeTarget}), settings maps ({@link
  * dev.greenlight.testsupport.TestEnvironments}), closing what {@code @BeforeAll} started ({@link
- * dev.greenlight.testsupport.Closeables}), database naming ({@link
+ * dev.greenlight.testsupport.Closeables}), the requests a mock HTTP server received ({@link
+ * dev.greenlight.testsupport.ReceivedRequests}), database naming ({@link
  * dev.greenlight.testsupport.TestDatabases}, {@link dev.greenlight.testsupport.ScratchDatabase})
  * and the repository's shipped files ({@link dev.greenlight.testsupport.RepoFiles}). Every module
  * depends on it at test scope only; it must depend on no Greenlight module but local-services, or

@@ -69,11 +69,7 @@ class FailureAndPauseSafetyTest extends RolloutKitTest {
     kit.data.dryRunFails = true;
     kit.start(script -> {});
 
-    RolloutStatus paused =
-        kit.awaitStatus(RolloutStatus::paused, Duration.ofDays(10), Duration.ofHours(1));
-    assertEquals(NORMALIZE, paused.phase());
-    assertEquals("FAILURE", paused.pauseCause());
-    assertTrue(paused.pauseReason().contains("permission denied"), paused.pauseReason());
+    kit.awaitFailurePause(NORMALIZE, "permission denied");
 
     kit.data.dryRunFails = false;
     kit.workflow().resume(new OperatorCommand("bob", "granted SELECT to greenlight"));

@@ -1,5 +1,8 @@
 package dev.greenlight.rollout;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.greenlight.dataplane.backup.BackupFormatPolicy;
 import dev.greenlight.dataplane.backup.PgTools;
 import dev.greenlight.dataplane.schema.Schema;
@@ -278,6 +281,19 @@ final class RolloutTestKit implements AutoCloseable {
       status = status();
     }
     return status;
+  }
+
+  /**
+   * Waits up to ten simulated days, an hour at a time, for the rollout to pause on a failure, and
+   * checks that it paused in {@code phase} for a reason that mentions {@code reason}.
+   */
+  RolloutStatus awaitFailurePause(Phase phase, String reason) {
+    RolloutStatus paused =
+        awaitStatus(RolloutStatus::paused, Duration.ofDays(10), Duration.ofHours(1));
+    assertEquals(phase, paused.phase());
+    assertEquals("FAILURE", paused.pauseCause());
+    assertTrue(paused.pauseReason().contains(reason), paused.pauseReason());
+    return paused;
   }
 
   /**

@@ -66,12 +66,7 @@ class RolloutWorkflowDataStepsTest extends RolloutKitTest {
     kit.data.slowRestoreFromCall = 2; // pre-flight's restore passes, day 5's is too slow
     kit.start(script -> {});
 
-    RolloutStatus paused =
-        kit.awaitStatus(RolloutStatus::paused, Duration.ofDays(10), Duration.ofHours(1));
-
-    assertEquals(NORMALIZE, paused.phase());
-    assertEquals("FAILURE", paused.pauseCause());
-    assertTrue(paused.pauseReason().contains("over the 300000ms limit"), paused.pauseReason());
+    kit.awaitFailurePause(NORMALIZE, "over the 300000ms limit");
     kit.env.sleep(Duration.ofDays(1));
     assertEquals(0, kit.data.applyCalls.get());
     assertEquals(ValidationMode.WARN, kit.mode().orElseThrow().mode());
