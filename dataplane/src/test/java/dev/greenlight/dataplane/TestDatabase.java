@@ -14,20 +14,15 @@ import org.jdbi.v3.core.Jdbi;
  * A fresh database on the shared test server, with the data plane's schema applied; closing it
  * drops it. Tests use one per class (or per case, when a case needs pristine data).
  */
-public final class TestDatabase implements AutoCloseable {
-  private final String url;
-  private final DatabaseAddress address;
-  private final Jdbi jdbi;
-
-  private TestDatabase(String url) {
-    this.url = url;
-    this.address = DatabaseAddress.fromJdbcUrl(url);
-    this.jdbi = Jdbi.create(url);
+public record TestDatabase(String url, DatabaseAddress address, Jdbi jdbi)
+    implements AutoCloseable {
+  private static TestDatabase at(String url) {
+    return new TestDatabase(url, DatabaseAddress.fromJdbcUrl(url), Jdbi.create(url));
   }
 
   /** A new database named {@code prefix_…} with our migrations applied. */
   public static TestDatabase create(String prefix) {
-    TestDatabase db = new TestDatabase(TestServices.postgres().createDatabase(prefix));
+    TestDatabase db = at(TestServices.postgres().createDatabase(prefix));
     Schema.migrate(db.url);
     return db;
   }
@@ -44,19 +39,7 @@ public final class TestDatabase implements AutoCloseable {
 
   /** A new database named {@code prefix_…} without our schema. */
   public static TestDatabase createEmpty(String prefix) {
-    return new TestDatabase(TestServices.postgres().createDatabase(prefix));
-  }
-
-  public String url() {
-    return url;
-  }
-
-  public DatabaseAddress address() {
-    return address;
-  }
-
-  public Jdbi jdbi() {
-    return jdbi;
+    return at(TestServices.postgres().createDatabase(prefix));
   }
 
   public String name() {

@@ -8,6 +8,8 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Collectors;
 
 /**
  * Watches one rollout through Temporal's client in this JVM: cheap enough to poll several times a
@@ -52,29 +54,22 @@ final class RolloutProbe implements AutoCloseable {
     if (s == null) {
       return "(no status)";
     }
-    StringBuilder b =
-        new StringBuilder("phase ")
-            .append(s.phase())
-            .append(" mode ")
-            .append(s.mode())
-            .append(' ')
-            .append(s.percent())
-            .append("% paused=")
-            .append(s.paused())
-            .append(" pending=")
-            .append(s.pendingApprovals())
-            .append(" readings=")
-            .append(s.lastReadings())
-            .append("\ntransitions:");
-    for (Transition t : s.transitions()) {
-      b.append("\n  ")
-          .append(java.time.Instant.ofEpochMilli(t.atMillis()))
-          .append(' ')
-          .append(t.phase())
-          .append(' ')
-          .append(t.reason());
-    }
-    return b.toString();
+    String head =
+        "phase %s mode %s %d%% paused=%s pending=%s readings=%s\ntransitions:"
+            .formatted(
+                s.phase(),
+                s.mode(),
+                s.percent(),
+                s.paused(),
+                s.pendingApprovals(),
+                s.lastReadings());
+    return head
+        + s.transitions().stream()
+            .map(
+                t ->
+                    "\n  %s %s %s"
+                        .formatted(Instant.ofEpochMilli(t.atMillis()), t.phase(), t.reason()))
+            .collect(Collectors.joining());
   }
 
   @Override

@@ -9,17 +9,9 @@ import java.util.Set;
  * The release manager's part of a rollout: approve the migration once the dry run is in, and the
  * distinct-stages check (the seed's unmappable junk is left as it is, by design), through the CLI.
  */
-final class Steering {
+record Steering(Cli cli, String workflowId) {
   private static final Set<String> APPROVED =
       Set.of(RolloutConstants.APPROVE_MIGRATION, RolloutConstants.APPROVE_DISTINCT_STAGES);
-
-  private final Cli cli;
-  private final String workflowId;
-
-  Steering(Cli cli, String workflowId) {
-    this.cli = cli;
-    this.workflowId = workflowId;
-  }
 
   /**
    * Polls the rollout, approving as {@link #approvePending} does, until {@code done} holds; fails
