@@ -1,5 +1,6 @@
 package dev.greenlight.metrics;
 
+import static dev.greenlight.testsupport.TestEnvironments.env;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -52,9 +52,13 @@ class PrometheusConnectionRequestTest {
     }
   }
 
-  private MetricSource source(Map<String, String> env) {
+  /**
+   * A source reading the loopback server through a connection with these {@code name, value}
+   * settings.
+   */
+  private MetricSource source(String... envPairs) {
     PrometheusConnection connection =
-        PrometheusConnection.fromEnv(server.url("/prom/").toString(), env);
+        PrometheusConnection.fromEnv(server.url("/prom/").toString(), env(envPairs));
     client = connection.newHttpClient(Duration.ofSeconds(5));
     return connection.metricSource(client);
   }
@@ -80,11 +84,10 @@ class PrometheusConnectionRequestTest {
     Path token = secretFile("token", "token-one\n");
     MetricSource source =
         source(
-            Map.of(
-                "PROMETHEUS_HEADERS",
-                "X-Scope-OrgID: team-a; X-Team: pay ments",
-                "PROMETHEUS_BEARER_TOKEN_FILE",
-                token.toString()));
+            "PROMETHEUS_HEADERS",
+            "X-Scope-OrgID: team-a; X-Team: pay ments",
+            "PROMETHEUS_BEARER_TOKEN_FILE",
+            token.toString());
     RecordedRequest request = requestOfOneRead(source);
     assertEquals("/prom/api/v1/query", request.getPath());
     assertEquals("team-a", request.getHeader("X-Scope-OrgID"));
@@ -95,7 +98,7 @@ class PrometheusConnectionRequestTest {
   @Test
   void aRotatedTokenFileIsReadOnTheNextRequest() throws Exception {
     Path token = secretFile("token", "token-one");
-    MetricSource source = source(Map.of("PROMETHEUS_BEARER_TOKEN_FILE", token.toString()));
+    MetricSource source = source("PROMETHEUS_BEARER_TOKEN_FILE", token.toString());
     assertEquals("Bearer token-one", requestOfOneRead(source).getHeader("Authorization"));
 
     Files.writeString(token, "token-two");
@@ -106,9 +109,7 @@ class PrometheusConnectionRequestTest {
   void basicAuthIsSentAsUsernameAndPassword() throws Exception {
     Path password = secretFile("password", "pässword\n");
     MetricSource source =
-        source(
-            Map.of(
-                "PROMETHEUS_USERNAME", "release", "PROMETHEUS_PASSWORD_FILE", password.toString()));
+        source("PROMETHEUS_USERNAME", "release", "PROMETHEUS_PASSWORD_FILE", password.toString());
     String expected =
         "Basic "
             + Base64.getEncoder()
@@ -118,12 +119,12 @@ class PrometheusConnectionRequestTest {
 
   @Test
   void noCredentialsSendNoAuthorizationHeader() throws Exception {
-    assertNull(requestOfOneRead(source(Map.of())).getHeader("Authorization"));
+    assertNull(requestOfOneRead(source()).getHeader("Authorization"));
   }
 
   @Test
   void refusedCredentialsSayWhatToCheckWithoutTheSecret() {
-    MetricSource source = source(Map.of("PROMETHEUS_BEARER_TOKEN", "wrong-token-Zk3"));
+    MetricSource source = source("PROMETHEUS_BEARER_TOKEN", "wrong-token-Zk3");
     answer(401, "Unauthorized\n");
     MetricReadException e =
         assertThrows(MetricReadException.class, () -> source.instant("up", Instant.now()));
@@ -136,7 +137,7 @@ class PrometheusConnectionRequestTest {
   @Test
   void aTokenFileRemovedAfterStartFailsTheReadNamingTheSetting() throws Exception {
     Path token = secretFile("token", "token-one");
-    MetricSource source = source(Map.of("PROMETHEUS_BEARER_TOKEN_FILE", token.toString()));
+    MetricSource source = source("PROMETHEUS_BEARER_TOKEN_FILE", token.toString());
     Files.delete(token);
     MetricReadException e =
         assertThrows(MetricReadException.class, () -> source.instant("up", Instant.now()));
