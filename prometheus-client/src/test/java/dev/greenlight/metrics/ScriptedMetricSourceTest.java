@@ -18,14 +18,9 @@ class ScriptedMetricSourceTest {
   @Test
   void aRangeHasOneSampleAtEveryStepWhereTheSeriesHasAValue() {
     ScriptedMetricSource source =
-        ScriptedMetricSource.startingAt(START)
-            .value(Q, Duration.ZERO, 1.0)
-            .missing(Q, Duration.ofMinutes(3))
-            .value(Q, Duration.ofMinutes(5), 2.0)
-            .build();
+        oneFromTheStart().missing(Q, minutes(3)).value(Q, minutes(5), 2.0).build();
 
-    List<Sample> samples =
-        source.range(Q, START, START.plus(Duration.ofMinutes(6)), Duration.ofMinutes(1));
+    List<Sample> samples = source.range(Q, START, START.plus(minutes(6)), minutes(1));
 
     assertEquals(
         List.of(sample(0, 1.0), sample(1, 1.0), sample(2, 1.0), sample(5, 2.0), sample(6, 2.0)),
@@ -35,19 +30,14 @@ class ScriptedMetricSourceTest {
   @Test
   void aReadTakenInsideAnOutageFailsAndTheSeriesKeepsItsValueThrough() {
     ScriptedMetricSource source =
-        ScriptedMetricSource.startingAt(START)
-            .value(Q, Duration.ZERO, 1.0)
-            .error(Q, Duration.ofMinutes(2))
-            .value(Q, Duration.ofMinutes(4), 3.0)
-            .build();
+        oneFromTheStart().error(Q, minutes(2)).value(Q, minutes(4), 3.0).build();
 
     assertThrows(
         MetricReadException.class,
-        () -> source.range(Q, START, START.plus(Duration.ofMinutes(3)), Duration.ofMinutes(1)));
+        () -> source.range(Q, START, START.plus(minutes(3)), minutes(1)));
     assertEquals(
         List.of(sample(1, 1.0), sample(2, 1.0), sample(3, 1.0), sample(4, 3.0)),
-        source.range(
-            Q, START.plus(Duration.ofMinutes(1)), START.plus(Duration.ofMinutes(4)), minute()));
+        source.range(Q, START.plus(minutes(1)), START.plus(minutes(4)), minutes(1)));
   }
 
   /** Random scripts and ranges: every range equals the series read one sample at a time. */
@@ -88,11 +78,16 @@ class ScriptedMetricSourceTest {
     }
   }
 
-  private static Duration minute() {
-    return Duration.ofMinutes(1);
+  /** A script in which {@link #Q} reads 1.0 from {@link #START} on, until told otherwise. */
+  private static ScriptedMetricSource.Builder oneFromTheStart() {
+    return ScriptedMetricSource.startingAt(START).value(Q, Duration.ZERO, 1.0);
+  }
+
+  private static Duration minutes(int minutes) {
+    return Duration.ofMinutes(minutes);
   }
 
   private static Sample sample(int minute, double value) {
-    return new Sample(START.plus(Duration.ofMinutes(minute)).toEpochMilli(), value);
+    return new Sample(START.plus(minutes(minute)).toEpochMilli(), value);
   }
 }
