@@ -4,8 +4,7 @@ import dev.greenlight.dataplane.backup.BackupChecksumMismatchException;
 import dev.greenlight.dataplane.backup.BackupManifest;
 import dev.greenlight.dataplane.backup.Backups;
 import dev.greenlight.dataplane.backup.MissingBackupEvidenceException;
-import dev.greenlight.dataplane.backup.PgToolMissingException;
-import dev.greenlight.dataplane.backup.PgToolTooOldException;
+import dev.greenlight.dataplane.backup.PgToolUnusableException;
 import dev.greenlight.dataplane.backup.RestoreTestFailedException;
 import dev.greenlight.dataplane.migration.DistinctStagesReport;
 import dev.greenlight.dataplane.migration.DryRunReport;
@@ -99,7 +98,7 @@ public final class DataActivitiesImpl implements DataActivities {
               .fit(backups.dumpTimeout());
       var result = backups.backup(runId, backupDirectory.resolve(safe(runId)), TABLES, dumpLimit);
       return toResult(result.manifestFile(), result.manifest(), result.formatReason());
-    } catch (PgToolMissingException | PgToolTooOldException e) {
+    } catch (PgToolUnusableException e) {
       // Installing the right pg_dump is a human's job; retrying cannot fix it.
       throw nonRetryable(RolloutConstants.FAILURE_PG_TOOLS, e);
     }
