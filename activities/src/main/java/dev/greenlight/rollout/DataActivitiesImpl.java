@@ -80,7 +80,7 @@ public final class DataActivitiesImpl implements DataActivities {
                     + " at id "
                     + run.lastId()
                     + " ("
-                    + run.rowsUpdated()
+                    + run.totals().rowsUpdated()
                     + " rows updated"
                     + (run.lastError() == null ? "" : "; last error: " + run.lastError())
                     + ")")

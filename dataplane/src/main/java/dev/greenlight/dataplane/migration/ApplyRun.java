@@ -65,7 +65,7 @@ final class ApplyRun {
 
   private MigrationResult loop(Handle handle, long started) {
     MigrationRun run = MigrationCheckpoints.start(handle, runId, options.resumeFrom());
-    long estimate = run.rowsScanned() + RemainingRows.estimate(handle, run.lastId());
+    long estimate = run.totals().rowsScanned() + RemainingRows.estimate(handle, run.lastId());
     BatchSizer sizer =
         new BatchSizer(
             options.initialBatchSize(),
@@ -76,7 +76,7 @@ final class ApplyRun {
     Backoff backoff = new Backoff(options.initialBackoff(), options.maxBackoff());
     Totals totals = new Totals();
     long lastId = run.lastId();
-    long batch = run.batches();
+    long batch = run.totals().batches();
     try {
       while (true) {
         if (stopRequested.getAsBoolean() || Thread.currentThread().isInterrupted()) {
@@ -219,16 +219,16 @@ final class ApplyRun {
       MigrationRun run, BatchOutcome batch, Totals totals, long estimate, long started) {
     double seconds = (System.nanoTime() - totals.startNanos) / 1e9;
     double rate = seconds > 0 ? totals.scanned / seconds : 0;
-    long remaining = Math.max(0, estimate - run.rowsScanned());
+    long remaining = Math.max(0, estimate - run.totals().rowsScanned());
     long eta = rate > 0 ? (long) (remaining / rate * 1000) : -1;
     return new MigrationProgress(
         runId,
-        run.batches(),
+        run.totals().batches(),
         run.lastId(),
-        run.rowsScanned(),
-        Math.max(estimate, run.rowsScanned()),
-        run.rowsUpdated(),
-        run.rowsUnmappable(),
+        run.totals().rowsScanned(),
+        Math.max(estimate, run.totals().rowsScanned()),
+        run.totals().rowsUpdated(),
+        run.totals().rowsUnmappable(),
         batch.scanned(),
         batch.nanos() / 1_000_000,
         rate,
@@ -245,11 +245,11 @@ final class ApplyRun {
         status,
         run.lastId(),
         run.resumedFrom(),
-        run.batches(),
-        run.rowsScanned(),
-        run.rowsUpdated(),
-        run.rowsUnmappable(),
-        run.rowsNull(),
+        run.totals().batches(),
+        run.totals().rowsScanned(),
+        run.totals().rowsUpdated(),
+        run.totals().rowsUnmappable(),
+        run.totals().rowsNull(),
         totals.batches,
         totals.scanned,
         totals.retries,
