@@ -12,35 +12,20 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * One call of {@link StageMigration#apply}: guard, claim the run, then batch after batch until the
  * table is done or a stop is requested. Holds one connection for the whole call, with the run's
- * advisory lock on it, so two workers never apply the same run at once. Single use.
+ * advisory lock on it, so two workers never apply the same run at once. Holds no state between
+ * calls: everything a call counts lives in that call.
  */
-final class ApplyRun {
+record ApplyRun(
+    Jdbi jdbi,
+    BatchTransaction batches,
+    String runId,
+    MigrationOptions options,
+    ProgressListener listener,
+    BooleanSupplier stopRequested) {
   static final String STAGE_TABLE = "public.portfolio_companies";
 
   /** Lock not available, serialization failure, deadlock: another attempt may well succeed. */
   private static final Set<String> RETRYABLE = Set.of("55P03", "40001", "40P01");
-
-  private final Jdbi jdbi;
-  private final BatchTransaction batches;
-  private final String runId;
-  private final MigrationOptions options;
-  private final ProgressListener listener;
-  private final BooleanSupplier stopRequested;
-
-  ApplyRun(
-      Jdbi jdbi,
-      BatchTransaction batches,
-      String runId,
-      MigrationOptions options,
-      ProgressListener listener,
-      BooleanSupplier stopRequested) {
-    this.jdbi = jdbi;
-    this.batches = batches;
-    this.runId = runId;
-    this.options = options;
-    this.listener = listener;
-    this.stopRequested = stopRequested;
-  }
 
   MigrationResult execute() {
     long started = System.nanoTime();
