@@ -56,10 +56,6 @@ public final class DataActivitiesImpl implements DataActivities {
   private final Path backupDirectory;
   private final BatchObserver observer;
 
-  public DataActivitiesImpl(Backups backups, StageMigration migration, Path backupDirectory) {
-    this(backups, migration, backupDirectory, BatchObserver.NONE);
-  }
-
   public DataActivitiesImpl(
       Backups backups, StageMigration migration, Path backupDirectory, BatchObserver observer) {
     this.backups = backups;
