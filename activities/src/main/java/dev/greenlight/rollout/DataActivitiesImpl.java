@@ -4,8 +4,7 @@ import dev.greenlight.dataplane.backup.BackupChecksumMismatchException;
 import dev.greenlight.dataplane.backup.BackupManifest;
 import dev.greenlight.dataplane.backup.Backups;
 import dev.greenlight.dataplane.backup.MissingBackupEvidenceException;
-import dev.greenlight.dataplane.backup.PgToolMissingException;
-import dev.greenlight.dataplane.backup.PgToolTooOldException;
+import dev.greenlight.dataplane.backup.PgToolUnusableException;
 import dev.greenlight.dataplane.backup.RestoreTestFailedException;
 import dev.greenlight.dataplane.migration.DistinctStagesReport;
 import dev.greenlight.dataplane.migration.DryRunReport;
@@ -57,10 +56,6 @@ public final class DataActivitiesImpl implements DataActivities {
   private final Path backupDirectory;
   private final BatchObserver observer;
 
-  public DataActivitiesImpl(Backups backups, StageMigration migration, Path backupDirectory) {
-    this(backups, migration, backupDirectory, BatchObserver.NONE);
-  }
-
   public DataActivitiesImpl(
       Backups backups, StageMigration migration, Path backupDirectory, BatchObserver observer) {
     this.backups = backups;
@@ -81,7 +76,7 @@ public final class DataActivitiesImpl implements DataActivities {
                     + " at id "
                     + run.lastId()
                     + " ("
-                    + run.rowsUpdated()
+                    + run.totals().rowsUpdated()
                     + " rows updated"
                     + (run.lastError() == null ? "" : "; last error: " + run.lastError())
                     + ")")
@@ -99,7 +94,7 @@ public final class DataActivitiesImpl implements DataActivities {
               .fit(backups.dumpTimeout());
       var result = backups.backup(runId, backupDirectory.resolve(safe(runId)), TABLES, dumpLimit);
       return toResult(result.manifestFile(), result.manifest(), result.formatReason());
-    } catch (PgToolMissingException | PgToolTooOldException e) {
+    } catch (PgToolUnusableException e) {
       // Installing the right pg_dump is a human's job; retrying cannot fix it.
       throw nonRetryable(RolloutConstants.FAILURE_PG_TOOLS, e);
     }

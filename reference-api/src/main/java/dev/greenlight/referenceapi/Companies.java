@@ -1,5 +1,6 @@
 package dev.greenlight.referenceapi;
 
+import dev.greenlight.dataplane.schema.PortfolioCompaniesTable;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,16 +14,6 @@ import org.jdbi.v3.core.Jdbi;
  * unchecked exceptions.
  */
 public final class Companies {
-  /** The same shape the data plane's seeder creates, so either may create the table first. */
-  static final String CREATE_TABLE =
-      """
-      CREATE TABLE IF NOT EXISTS portfolio_companies (
-          id         bigserial   PRIMARY KEY,
-          name       text        NOT NULL,
-          stage      text,
-          created_at timestamptz NOT NULL DEFAULT now()
-      )""";
-
   private final Jdbi jdbi;
 
   public Companies(Jdbi jdbi) {
@@ -31,7 +22,7 @@ public final class Companies {
 
   /** Creates the table when it is absent; an existing one is left as it is. */
   public void createTableIfAbsent() {
-    jdbi.useHandle(handle -> handle.execute(CREATE_TABLE));
+    jdbi.useHandle(handle -> handle.execute(PortfolioCompaniesTable.CREATE_IF_ABSENT));
   }
 
   public Company create(String name, String stage) {

@@ -21,18 +21,10 @@ import org.slf4j.LoggerFactory;
  * <p>A database that cannot be reached is answered 503 (the client may retry); anything else
  * unexpected 500. Both are logged. Bodies over 64 KiB are refused with 413.
  */
-final class CompaniesHandler implements HttpHandler {
+record CompaniesHandler(CompanyRequests requests, HttpMetrics metrics) implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(CompaniesHandler.class);
   private static final Pattern ONE_COMPANY = Pattern.compile("^/companies/(\\d{1,18})$");
   private static final int MAX_BODY_BYTES = 64 * 1024;
-
-  private final CompanyRequests requests;
-  private final HttpMetrics metrics;
-
-  CompaniesHandler(CompanyRequests requests, HttpMetrics metrics) {
-    this.requests = requests;
-    this.metrics = metrics;
-  }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {

@@ -11,15 +11,9 @@ import java.io.IOException;
  * {@code GET /metrics}: every metric of the registry in the Prometheus text format (0.0.4), which
  * every Prometheus scrapes.
  */
-final class MetricsHandler implements HttpHandler {
-  private final PrometheusRegistry registry;
-  private final HttpMetrics metrics;
-  private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
-
-  MetricsHandler(PrometheusRegistry registry, HttpMetrics metrics) {
-    this.registry = registry;
-    this.metrics = metrics;
-  }
+record MetricsHandler(PrometheusRegistry registry, HttpMetrics metrics) implements HttpHandler {
+  /** Holds no state between scrapes, so one serves every handler and thread. */
+  private static final PrometheusTextFormatWriter WRITER = PrometheusTextFormatWriter.create();
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
@@ -33,9 +27,9 @@ final class MetricsHandler implements HttpHandler {
       return;
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-    writer.write(out, registry.scrape());
+    WRITER.write(out, registry.scrape());
     byte[] body = out.toByteArray();
-    exchange.getResponseHeaders().set("Content-Type", writer.getContentType());
+    exchange.getResponseHeaders().set("Content-Type", WRITER.getContentType());
     exchange.sendResponseHeaders(200, body.length);
     exchange.getResponseBody().write(body);
     exchange.close();

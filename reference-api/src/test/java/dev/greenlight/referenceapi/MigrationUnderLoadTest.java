@@ -110,7 +110,7 @@ class MigrationUnderLoadTest {
             checkpoint.lastId() >= RESTART_AFTER_BATCH * 1_000L,
             "batches committed before the restart are checkpointed: " + checkpoint);
         assertEquals(
-            resumed.rowsScanned() - checkpoint.rowsScanned(),
+            resumed.rowsScanned() - checkpoint.totals().rowsScanned(),
             resumed.rowsScannedThisCall(),
             "the resumed call scanned only what lay after the checkpoint");
         assertEveryOriginalRowIsTheNormalizersAnswer(jdbi, normalizer, original);

@@ -122,16 +122,15 @@ public final class ModeStore implements AutoCloseable {
     }
     Instant now = Instant.now();
     List<Object> reply =
-        runScript(
+        runWriteScript(
             "compare-and-set",
             ModeScripts.COMPARE_AND_SET,
             surface,
+            change,
+            now,
             Long.toString(expectedVersion),
             change.mode().wireName(),
-            Integer.toString(change.enforcePercent()),
-            change.changedBy(),
-            change.reason(),
-            now.toString());
+            Integer.toString(change.enforcePercent()));
     long status = (Long) reply.get(0);
     if (status == -1) {
       throw new UnreadableModeRecordException(keys.modeKey(surface), (String) reply.get(1));
@@ -238,13 +237,7 @@ public final class ModeStore implements AutoCloseable {
     ModeChange change = new ModeChange(ValidationMode.WARN, 0, changedBy, reason);
     Instant now = Instant.now();
     List<Object> reply =
-        runScript(
-            "downgrade to warn",
-            ModeScripts.DOWNGRADE_TO_WARN,
-            surface,
-            change.changedBy(),
-            change.reason(),
-            now.toString());
+        runWriteScript("downgrade to warn", ModeScripts.DOWNGRADE_TO_WARN, surface, change, now);
     return ModeDowngrade.fromScriptReply(keys.modeKey(surface), reply, change, now);
   }
 
@@ -276,11 +269,19 @@ public final class ModeStore implements AutoCloseable {
    * Runs a mode script over {@code surface}'s record and audit stream with {@code args}, then the
    * channel and the surface to publish on, as both scripts take them.
    */
-  private List<Object> runScript(String what, String script, String surface, String... args) {
+  /**
+   * Runs a script that writes the mode record. Its arguments are {@code args}, then what every such
+   * script needs for the audit entry and the publish: who, why, when, the channel and the surface.
+   */
+  private List<Object> runWriteScript(
+      String what, String script, String surface, ModeChange change, Instant now, String... args) {
     String[] scriptKeys = {keys.modeKey(surface), keys.auditKey(surface)};
-    String[] scriptArgs = Arrays.copyOf(args, args.length + 2);
-    scriptArgs[args.length] = keys.channel();
-    scriptArgs[args.length + 1] = surface;
+    String[] scriptArgs = Arrays.copyOf(args, args.length + 5);
+    scriptArgs[args.length] = change.changedBy();
+    scriptArgs[args.length + 1] = change.reason();
+    scriptArgs[args.length + 2] = now.toString();
+    scriptArgs[args.length + 3] = keys.channel();
+    scriptArgs[args.length + 4] = surface;
     return session.call(
         what + " " + scriptKeys[0],
         commands -> commands.eval(script, ScriptOutputType.MULTI, scriptKeys, scriptArgs));

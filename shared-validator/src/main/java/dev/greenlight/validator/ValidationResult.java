@@ -8,8 +8,15 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe. The validator hands out shared instances for known values, so
  * compare outcomes, not identities.
+ *
+ * @param outcome the decision; never null
+ * @param stage the value to store: the canonical spelling when {@link Outcome#ACCEPTED}, otherwise
+ *     the value as sent (possibly null). For {@link Outcome#REJECTED} nothing should be stored;
+ *     this is the rejected value.
+ * @param canonical the canonical stage when the value was recognised, otherwise null (always null
+ *     in off)
  */
-public final class ValidationResult {
+public record ValidationResult(Outcome outcome, String stage, Stage canonical) {
   /** The decision on one value. */
   public enum Outcome {
     /**
@@ -36,32 +43,8 @@ public final class ValidationResult {
     }
   }
 
-  private final Outcome outcome;
-  private final String stage;
-  private final Stage canonical;
-
-  ValidationResult(Outcome outcome, String stage, Stage canonical) {
-    this.outcome = Objects.requireNonNull(outcome);
-    this.stage = stage;
-    this.canonical = canonical;
-  }
-
-  public Outcome outcome() {
-    return outcome;
-  }
-
-  /**
-   * The value to store: the canonical spelling when {@link Outcome#ACCEPTED}, otherwise the value
-   * as sent (possibly null). For {@link Outcome#REJECTED} nothing should be stored; this is the
-   * rejected value.
-   */
-  public String stage() {
-    return stage;
-  }
-
-  /** The canonical stage when the value was recognised, otherwise null (always null in off). */
-  public Stage canonical() {
-    return canonical;
+  public ValidationResult {
+    Objects.requireNonNull(outcome, "outcome must not be null");
   }
 
   public boolean isRejected() {

@@ -23,18 +23,8 @@ import org.postgresql.copy.CopyIn;
  * one transaction on the caller's connection; every statement runs under what is left of the
  * restore test's time limit.
  */
-final class CopyArchiveRestorer {
+record CopyArchiveRestorer(Path file, long deadlineNanos, long limitMillis) {
   private static final String TIMED_OUT = "57014";
-
-  private final Path file;
-  private final long deadlineNanos;
-  private final long limitMillis;
-
-  CopyArchiveRestorer(Path file, long deadlineNanos, long limitMillis) {
-    this.file = file;
-    this.deadlineNanos = deadlineNanos;
-    this.limitMillis = limitMillis;
-  }
 
   /**
    * @throws RestoreTestFailedException saying what failed: a damaged or truncated archive, a

@@ -1,18 +1,8 @@
 package dev.greenlight.dataplane.backup;
 
-import dev.greenlight.dataplane.DataPlaneException;
-
 /** {@code pg_dump} or {@code pg_restore} is not where the configuration or PATH says to look. */
-public final class PgToolMissingException extends DataPlaneException {
-  private final String tool;
-
+public final class PgToolMissingException extends PgToolUnusableException {
   public PgToolMissingException(String tool, String message) {
-    super(message);
-    this.tool = tool;
-  }
-
-  /** The tool that was looked for: {@code pg_dump} or {@code pg_restore}. */
-  public String tool() {
-    return tool;
+    super(tool, message);
   }
 }

@@ -26,18 +26,8 @@ import org.jdbi.v3.core.Jdbi;
  * checksum to drop, must finish within the limit; {@code pg_restore} is killed, and a copy
  * restore's statement cancelled, when it would not.
  */
-final class RestoreTester {
+record RestoreTester(Jdbi jdbi, DatabaseAddress address, PgTools tools) {
   static final String SCRATCH_PREFIX = "gl_restore_";
-
-  private final Jdbi jdbi;
-  private final DatabaseAddress address;
-  private final PgTools tools;
-
-  RestoreTester(Jdbi jdbi, DatabaseAddress address, PgTools tools) {
-    this.jdbi = jdbi;
-    this.address = address;
-    this.tools = tools;
-  }
 
   RestoreTestResult test(Path manifestFile, Duration limit) {
     long started = System.nanoTime();

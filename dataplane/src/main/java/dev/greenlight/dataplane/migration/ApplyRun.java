@@ -12,35 +12,20 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * One call of {@link StageMigration#apply}: guard, claim the run, then batch after batch until the
  * table is done or a stop is requested. Holds one connection for the whole call, with the run's
- * advisory lock on it, so two workers never apply the same run at once. Single use.
+ * advisory lock on it, so two workers never apply the same run at once. Holds no state between
+ * calls: everything a call counts lives in that call.
  */
-final class ApplyRun {
+record ApplyRun(
+    Jdbi jdbi,
+    BatchTransaction batches,
+    String runId,
+    MigrationOptions options,
+    ProgressListener listener,
+    BooleanSupplier stopRequested) {
   static final String STAGE_TABLE = "public.portfolio_companies";
 
   /** Lock not available, serialization failure, deadlock: another attempt may well succeed. */
   private static final Set<String> RETRYABLE = Set.of("55P03", "40001", "40P01");
-
-  private final Jdbi jdbi;
-  private final BatchTransaction batches;
-  private final String runId;
-  private final MigrationOptions options;
-  private final ProgressListener listener;
-  private final BooleanSupplier stopRequested;
-
-  ApplyRun(
-      Jdbi jdbi,
-      BatchTransaction batches,
-      String runId,
-      MigrationOptions options,
-      ProgressListener listener,
-      BooleanSupplier stopRequested) {
-    this.jdbi = jdbi;
-    this.batches = batches;
-    this.runId = runId;
-    this.options = options;
-    this.listener = listener;
-    this.stopRequested = stopRequested;
-  }
 
   MigrationResult execute() {
     long started = System.nanoTime();
@@ -65,7 +50,7 @@ final class ApplyRun {
 
   private MigrationResult loop(Handle handle, long started) {
     MigrationRun run = MigrationCheckpoints.start(handle, runId, options.resumeFrom());
-    long estimate = run.rowsScanned() + RemainingRows.estimate(handle, run.lastId());
+    long estimate = run.totals().rowsScanned() + RemainingRows.estimate(handle, run.lastId());
     BatchSizer sizer =
         new BatchSizer(
             options.initialBatchSize(),
@@ -76,7 +61,7 @@ final class ApplyRun {
     Backoff backoff = new Backoff(options.initialBackoff(), options.maxBackoff());
     Totals totals = new Totals();
     long lastId = run.lastId();
-    long batch = run.batches();
+    long batch = run.totals().batches();
     try {
       while (true) {
         if (stopRequested.getAsBoolean() || Thread.currentThread().isInterrupted()) {
@@ -219,16 +204,16 @@ final class ApplyRun {
       MigrationRun run, BatchOutcome batch, Totals totals, long estimate, long started) {
     double seconds = (System.nanoTime() - totals.startNanos) / 1e9;
     double rate = seconds > 0 ? totals.scanned / seconds : 0;
-    long remaining = Math.max(0, estimate - run.rowsScanned());
+    long remaining = Math.max(0, estimate - run.totals().rowsScanned());
     long eta = rate > 0 ? (long) (remaining / rate * 1000) : -1;
     return new MigrationProgress(
         runId,
-        run.batches(),
+        run.totals().batches(),
         run.lastId(),
-        run.rowsScanned(),
-        Math.max(estimate, run.rowsScanned()),
-        run.rowsUpdated(),
-        run.rowsUnmappable(),
+        run.totals().rowsScanned(),
+        Math.max(estimate, run.totals().rowsScanned()),
+        run.totals().rowsUpdated(),
+        run.totals().rowsUnmappable(),
         batch.scanned(),
         batch.nanos() / 1_000_000,
         rate,
@@ -245,11 +230,11 @@ final class ApplyRun {
         status,
         run.lastId(),
         run.resumedFrom(),
-        run.batches(),
-        run.rowsScanned(),
-        run.rowsUpdated(),
-        run.rowsUnmappable(),
-        run.rowsNull(),
+        run.totals().batches(),
+        run.totals().rowsScanned(),
+        run.totals().rowsUpdated(),
+        run.totals().rowsUnmappable(),
+        run.totals().rowsNull(),
         totals.batches,
         totals.scanned,
         totals.retries,

@@ -28,7 +28,7 @@ import org.jdbi.v3.core.Handle;
  * every tuple. Log rows go in by {@code COPY}, which PostgreSQL writes in multi-row batches.
  * Stateless apart from its collaborators.
  */
-final class BatchTransaction {
+record BatchTransaction(StageNormalizer normalizer, FaultHook hook) {
   /**
    * The batch in one scan of its range: its end, and each distinct value with its row count and —
    * unless canonical — the ids holding it (apply logs the ids of unmappable values).
@@ -49,14 +49,6 @@ final class BatchTransaction {
   private static final String LOGGED_BEFORE =
       "SELECT company_id FROM stage_normalization_log WHERE run_id = :run"
           + " AND normalized_stage IS NULL AND company_id > :last AND company_id <= :end";
-
-  private final StageNormalizer normalizer;
-  private final FaultHook hook;
-
-  BatchTransaction(StageNormalizer normalizer, FaultHook hook) {
-    this.normalizer = normalizer;
-    this.hook = hook;
-  }
 
   /**
    * Runs batch {@code batch} of {@code runId}: up to {@code size} rows after {@code lastId}.

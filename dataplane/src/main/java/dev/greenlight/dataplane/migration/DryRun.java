@@ -21,18 +21,10 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * streams the groups, keeping only the {@code limit} largest of each list, so memory does not grow
  * with the number of distinct values.
  */
-final class DryRun {
+record DryRun(Jdbi jdbi, StageNormalizer normalizer) {
   private static final String GROUPS =
       "SELECT stage, count(*) AS n, (array_agg(id ORDER BY id))[1 : :samples] AS sample"
           + " FROM portfolio_companies GROUP BY stage";
-
-  private final Jdbi jdbi;
-  private final StageNormalizer normalizer;
-
-  DryRun(Jdbi jdbi, StageNormalizer normalizer) {
-    this.jdbi = jdbi;
-    this.normalizer = normalizer;
-  }
 
   DryRunReport run(int limit, int samples) {
     long started = System.nanoTime();

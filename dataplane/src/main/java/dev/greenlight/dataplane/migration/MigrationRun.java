@@ -9,12 +9,13 @@ public record MigrationRun(
     MigrationStatus status,
     long lastId,
     Long resumedFrom,
-    long batches,
-    long rowsScanned,
-    long rowsUpdated,
-    long rowsUnmappable,
-    long rowsNull,
+    RunTotals totals,
     String lastError,
     long startedAt,
     long updatedAt,
-    Long finishedAt) {}
+    Long finishedAt) {
+
+  /** What the run's committed batches did, over all its calls. */
+  public record RunTotals(
+      long batches, long rowsScanned, long rowsUpdated, long rowsUnmappable, long rowsNull) {}
+}

@@ -2,6 +2,7 @@ package dev.greenlight.dataplane.seed;
 
 import dev.greenlight.dataplane.CopyText;
 import dev.greenlight.dataplane.DataPlaneException;
+import dev.greenlight.dataplane.schema.PortfolioCompaniesTable;
 import dev.greenlight.validator.StageNormalizer;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -32,17 +34,14 @@ import org.postgresql.copy.PGCopyOutputStream;
  * Jdbi} stays the caller's.
  */
 public final class PortfolioSeeder {
-  static final String CREATE_TABLE =
-      """
-      CREATE TABLE IF NOT EXISTS portfolio_companies (
-          id         bigserial   PRIMARY KEY,
-          name       text        NOT NULL,
-          stage      text,
-          created_at timestamptz NOT NULL DEFAULT now()
-      )""";
-
   /** The table comment that marks {@code portfolio_companies} as holding the seeder's rows. */
   public static final String SEEDED_MARKER = "greenlight seed: test rows, never production data";
+
+  /**
+   * The stage values among the seeded junk that look like SQL injection, for tests that check such
+   * values stay data through preview, migration and reports.
+   */
+  public static final List<String> SQL_LOOKING_STAGES = StageSampler.SQL_LOOKING;
 
   private static final String[] NAME_HEADS = {
     "Acme", "Blue", "Nova", "Quartz", "Helio", "Juniper", "Orbit", "Lumen", "Kestrel", "Tundra"
@@ -92,7 +91,7 @@ public final class PortfolioSeeder {
 
   /** Creates the table if absent and marks it as seeded when it is new, or empty and unmarked. */
   private static void createAndMark(Handle h, SeedTarget before) {
-    h.execute(CREATE_TABLE);
+    h.execute(PortfolioCompaniesTable.CREATE_IF_ABSENT);
     boolean emptyAndUnmarked = before.exists() && before.rows() == 0 && before.comment() == null;
     if (!before.exists() || (emptyAndUnmarked && ownsTable(h))) {
       h.execute("COMMENT ON TABLE portfolio_companies IS '" + SEEDED_MARKER + "'");

@@ -3,6 +3,7 @@ package dev.greenlight.dataplane.seed;
 import dev.greenlight.validator.Stage;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 /**
  * A deterministic source of realistic {@code stage} values: the same random sequence always yields
@@ -57,26 +58,35 @@ final class StageSampler {
 
   static final List<String> BLANKS = List.of("", "   ", "\t");
 
-  static final List<String> JUNK =
+  /** Junk that reads like SQL injection: it must stay data at every step. */
+  static final List<String> SQL_LOOKING =
       List.of(
-          "TBD",
-          "unknown",
-          "n/a",
-          "-",
-          "IPO",
-          "Series Z9",
-          "Série A",
-          "bootstrapped",
-          "Series",
-          "seed\nseries-a",
-          "series\\a",
           "'; DROP TABLE portfolio_companies; --",
           "seed'); DELETE FROM stage_normalization_log; --",
           "' OR '1'='1",
           "series-a\"; TRUNCATE stage_migration_control; --",
           "$$; UPDATE portfolio_companies SET stage = 'pwned'; $$",
-          "\\'; SELECT pg_sleep(10); --",
-          "x".repeat(80));
+          "\\'; SELECT pg_sleep(10); --");
+
+  /** In a fixed order: the seed picks by index, so reordering would change every seeded table. */
+  static final List<String> JUNK =
+      Stream.of(
+              List.of(
+                  "TBD",
+                  "unknown",
+                  "n/a",
+                  "-",
+                  "IPO",
+                  "Series Z9",
+                  "Série A",
+                  "bootstrapped",
+                  "Series",
+                  "seed\nseries-a",
+                  "series\\a"),
+              SQL_LOOKING,
+              List.of("x".repeat(80)))
+          .flatMap(List::stream)
+          .toList();
 
   private static final List<String> CANONICAL = Stage.wireNames();
 

@@ -101,7 +101,7 @@ class ApplyTest {
     assertSame(cancelled, thrown);
     MigrationRun run = migration.status("heartbeat").orElseThrow();
     assertEquals(MigrationStatus.STOPPED, run.status());
-    assertEquals(1, run.batches(), "the batch the listener heard about stays committed");
+    assertEquals(1, run.totals().batches(), "the batch the listener heard about stays committed");
   }
 
   @Test

@@ -76,7 +76,7 @@ class ContentionTest {
     MigrationRun run = migration.status("blocked").orElseThrow();
     assertEquals(MigrationStatus.FAILED, run.status());
     assertTrue(run.lastId() < 150, "the blocked batch did not commit: checkpoint " + run.lastId());
-    assertEquals(run.rowsUpdated(), db.count("stage_normalization_log"));
+    assertEquals(run.totals().rowsUpdated(), db.count("stage_normalization_log"));
   }
 
   @Test
@@ -118,7 +118,7 @@ class ContentionTest {
                 .apply("moved", options(3), ProgressListener.NONE, () -> false));
 
     MigrationRun run = migration.status("moved").orElseThrow();
-    assertEquals(1, run.batches(), "batch 2 rolled back");
+    assertEquals(1, run.totals().batches(), "batch 2 rolled back");
     assertEquals(MigrationStatus.RUNNING, run.status(), "the other writer's status is not touched");
     assertEquals(100, db.count("stage_normalization_log"), "only batch 1's rewrites are logged");
     assertEquals(200, db.count("portfolio_companies WHERE stage = 'Series A'"));

@@ -88,9 +88,10 @@ class CrashResumeTest {
           new StageMigration(db.jdbi(), StageNormalizer.defaults()).status(runId).orElseThrow();
       long committedBatches =
           point == FaultPoint.AFTER_COMMIT ? CRASH_IN_BATCH : CRASH_IN_BATCH - 1;
-      assertEquals(committedBatches, crashed.batches(), "batches committed before the crash");
       assertEquals(
-          crashed.rowsUpdated(),
+          committedBatches, crashed.totals().batches(), "batches committed before the crash");
+      assertEquals(
+          crashed.totals().rowsUpdated(),
           db.count("stage_normalization_log WHERE normalized_stage IS NOT NULL"),
           "checkpoint totals and log agree after the crash");
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,20 +20,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Stage values that look like SQL are just data: previewed, logged and reported verbatim. */
 class SqlLookingStagesTest {
+  /** The seeder's own SQL-looking junk, then placeholders and escapes only this test writes. */
   static final List<String> HOSTILE =
-      List.of(
-          "'; DROP TABLE portfolio_companies; --",
-          "seed'); DELETE FROM stage_normalization_log; --",
-          "' OR '1'='1",
-          "series-a\"; TRUNCATE stage_migration_control; --",
-          "$$; UPDATE portfolio_companies SET stage = 'pwned'; $$",
-          "\\'; SELECT pg_sleep(10); --",
-          ":run",
-          "?",
-          "%s %d {0}",
-          "E'\\x27'",
-          "seed\ttab\nnewline",
-          "Robert'); DROP TABLE stage_normalization_log;--");
+      Stream.concat(
+              PortfolioSeeder.SQL_LOOKING_STAGES.stream(),
+              Stream.of(
+                  ":run",
+                  "?",
+                  "%s %d {0}",
+                  "E'\\x27'",
+                  "seed\ttab\nnewline",
+                  "Robert'); DROP TABLE stage_normalization_log;--"))
+          .toList();
 
   private static TestDatabase db;
   private static StageMigration migration;

@@ -147,15 +147,16 @@ public final class LoadGenerator {
 
   private HttpRequest request(
       SplittableRandom random, String consumer, String stage, List<Long> created) {
-    int roll = random.nextInt(plan.createWeight() + plan.updateWeight() + plan.listWeight());
+    // The endpoint mix is create, update, list; an update needs a company this run created.
+    int endpoint = plan.endpointMix().pick(random);
     HttpRequest.Builder builder =
         HttpRequest.newBuilder().timeout(REQUEST_TIMEOUT).header("X-Api-Key", consumer);
     String body = "{\"stage\":\"" + stage + "\"";
-    if (roll >= plan.createWeight() + plan.updateWeight()) {
+    if (endpoint == 2) {
       String query = "stage=" + URLEncoder.encode(stage, StandardCharsets.UTF_8) + "&limit=10";
       return builder.uri(resolve("/companies?" + query)).GET().build();
     }
-    if (roll >= plan.createWeight() && !created.isEmpty()) {
+    if (endpoint == 1 && !created.isEmpty()) {
       long id = created.get(random.nextInt(created.size()));
       return builder
           .uri(resolve("/companies/" + id))
@@ -171,11 +172,11 @@ public final class LoadGenerator {
   }
 
   private StageKind pickKind(SplittableRandom random) {
-    int roll = random.nextInt(plan.canonicalWeight() + plan.aliasWeight() + plan.unknownWeight());
-    if (roll < plan.canonicalWeight()) {
-      return StageKind.CANONICAL;
-    }
-    return roll < plan.canonicalWeight() + plan.aliasWeight() ? StageKind.ALIAS : StageKind.UNKNOWN;
+    return switch (plan.stageMix().pick(random)) {
+      case 0 -> StageKind.CANONICAL;
+      case 1 -> StageKind.ALIAS;
+      default -> StageKind.UNKNOWN;
+    };
   }
 
   private void tally(String consumer, int status) {

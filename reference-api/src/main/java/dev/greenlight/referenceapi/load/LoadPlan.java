@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
@@ -21,14 +22,22 @@ public record LoadPlan(
     int concurrency,
     int consumers,
     String consumerPrefix,
-    int canonicalWeight,
-    int aliasWeight,
-    int unknownWeight,
-    int createWeight,
-    int updateWeight,
-    int listWeight,
+    Mix stageMix,
+    Mix endpointMix,
     long seed,
     int maxRequestsPerSecond) {
+
+  /**
+   * Relative weights of three kinds, each drawn with probability weight / sum: canonical, alias and
+   * unknown stage values, or create, update and list requests.
+   */
+  public record Mix(int first, int second, int third) {
+    /** 0, 1 or 2 in proportion to the weights, using exactly one draw of {@code random}. */
+    int pick(SplittableRandom random) {
+      int roll = random.nextInt(first + second + third);
+      return roll < first ? 0 : roll < first + second ? 1 : 2;
+    }
+  }
 
   /** At most this many requests in one run: a load test, not a soak. */
   public static final long MAX_REQUESTS_LIMIT = 10_000_000;
@@ -59,18 +68,8 @@ public record LoadPlan(
     requireBetween("concurrency", concurrency, 1, 256);
     requireBetween("consumers", consumers, 1, 1_000_000);
     Objects.requireNonNull(consumerPrefix, "consumerPrefix must not be null");
-    requireBetween("canonicalWeight", canonicalWeight, 0, 1_000);
-    requireBetween("aliasWeight", aliasWeight, 0, 1_000);
-    requireBetween("unknownWeight", unknownWeight, 0, 1_000);
-    if (canonicalWeight + aliasWeight + unknownWeight == 0) {
-      throw new IllegalArgumentException("stage weights must not all be 0");
-    }
-    requireBetween("createWeight", createWeight, 0, 1_000);
-    requireBetween("updateWeight", updateWeight, 0, 1_000);
-    requireBetween("listWeight", listWeight, 0, 1_000);
-    if (createWeight + updateWeight + listWeight == 0) {
-      throw new IllegalArgumentException("endpoint weights must not all be 0");
-    }
+    requireMix("stage", stageMix, "canonical", "alias", "unknown");
+    requireMix("endpoint", endpointMix, "create", "update", "list");
     requireBetween("maxRequestsPerSecond", maxRequestsPerSecond, 0, 1_000_000);
   }
 
@@ -79,7 +78,16 @@ public record LoadPlan(
    */
   public static LoadPlan to(URI baseUri) {
     return new LoadPlan(
-        baseUri, 1_000, Duration.ofSeconds(30), 8, 100, "consumer-", 8, 1, 1, 6, 2, 2, 1L, 0);
+        baseUri,
+        1_000,
+        Duration.ofSeconds(30),
+        8,
+        100,
+        "consumer-",
+        new Mix(8, 1, 1),
+        new Mix(6, 2, 2),
+        1L,
+        0);
   }
 
   public LoadPlan withBounds(long requests, Duration duration) {
@@ -101,22 +109,12 @@ public record LoadPlan(
 
   /** Relative weights of canonical, alias and unknown stage values. */
   public LoadPlan withStageMix(int canonical, int alias, int unknown) {
-    return edit(
-        d -> {
-          d.canonicalWeight = canonical;
-          d.aliasWeight = alias;
-          d.unknownWeight = unknown;
-        });
+    return edit(d -> d.stageMix = new Mix(canonical, alias, unknown));
   }
 
   /** Relative weights of create, update (of a company this run created) and list requests. */
   public LoadPlan withEndpointMix(int create, int update, int list) {
-    return edit(
-        d -> {
-          d.createWeight = create;
-          d.updateWeight = update;
-          d.listWeight = list;
-        });
+    return edit(d -> d.endpointMix = new Mix(create, update, list));
   }
 
   /**
@@ -142,12 +140,8 @@ public record LoadPlan(
     int concurrency;
     int consumers;
     String consumerPrefix;
-    int canonicalWeight;
-    int aliasWeight;
-    int unknownWeight;
-    int createWeight;
-    int updateWeight;
-    int listWeight;
+    Mix stageMix;
+    Mix endpointMix;
     final long seed;
     int maxRequestsPerSecond;
 
@@ -158,12 +152,8 @@ public record LoadPlan(
       concurrency = from.concurrency;
       consumers = from.consumers;
       consumerPrefix = from.consumerPrefix;
-      canonicalWeight = from.canonicalWeight;
-      aliasWeight = from.aliasWeight;
-      unknownWeight = from.unknownWeight;
-      createWeight = from.createWeight;
-      updateWeight = from.updateWeight;
-      listWeight = from.listWeight;
+      stageMix = from.stageMix;
+      endpointMix = from.endpointMix;
       seed = from.seed;
       maxRequestsPerSecond = from.maxRequestsPerSecond;
     }
@@ -176,12 +166,8 @@ public record LoadPlan(
           concurrency,
           consumers,
           consumerPrefix,
-          canonicalWeight,
-          aliasWeight,
-          unknownWeight,
-          createWeight,
-          updateWeight,
-          listWeight,
+          stageMix,
+          endpointMix,
           seed,
           maxRequestsPerSecond);
     }
@@ -201,6 +187,17 @@ public record LoadPlan(
       }
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException("host " + host + " does not resolve", e);
+    }
+  }
+
+  /** Each weight 0–1,000, named as {@code canonicalWeight} and so on, and not all of them 0. */
+  private static void requireMix(String kinds, Mix mix, String first, String second, String third) {
+    Objects.requireNonNull(mix, kinds + "Mix must not be null");
+    requireBetween(first + "Weight", mix.first(), 0, 1_000);
+    requireBetween(second + "Weight", mix.second(), 0, 1_000);
+    requireBetween(third + "Weight", mix.third(), 0, 1_000);
+    if (mix.first() + mix.second() + mix.third() == 0) {
+      throw new IllegalArgumentException(kinds + " weights must not all be 0");
     }
   }
 
