@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
 /** The {@code greenlight} CLI: run, steer and rehearse rollouts. */
 @Command(
     name = "greenlight",
+    scope = CommandLine.ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     version = "greenlight 0.1.0",
     header = "Run long, risky rollouts as one durable Temporal workflow.",

@@ -8,7 +8,6 @@ import picocli.CommandLine.Parameters;
 /** {@code greenlight approve STEP}: approves a step the rollout waits on. */
 @Command(
     name = "approve",
-    mixinStandardHelpOptions = true,
     header = "Approve a pending step (migration, distinct-stages, external-consumers, …).")
 public final class ApproveCommand extends SteeringCommand {
   @Parameters(index = "0", paramLabel = "STEP", description = "The pending step to approve.")

@@ -8,7 +8,6 @@ import picocli.CommandLine.Option;
 /** {@code greenlight promote}: skips the rest of a canary step's minimum duration. */
 @Command(
     name = "promote",
-    mixinStandardHelpOptions = true,
     header = "Promote the canary step now; gates must be green unless --force.")
 public final class PromoteCommand extends SteeringCommand {
   @Option(names = "--force", description = "Promote even when gates are not green.")
