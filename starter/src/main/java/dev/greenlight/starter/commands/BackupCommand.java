@@ -47,12 +47,11 @@ public final class BackupCommand extends ReportingCommand {
       throw new CommandLine.ParameterException(
           cli(), "backup needs --run-id (the migration run it is evidence for)");
     }
-    BackupFormatPolicy policy;
-    try {
-      policy = BackupFormatPolicy.parse(format, "--format (env " + BackupFormatPolicy.ENV + ")");
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(cli(), e.getMessage());
-    }
+    BackupFormatPolicy policy =
+        BadInput.parse(
+            cli(),
+            () ->
+                BackupFormatPolicy.parse(format, "--format (env " + BackupFormatPolicy.ENV + ")"));
     Path base = connection.backupDir();
     if (dir == null && base == null) {
       throw new CommandLine.ParameterException(
@@ -90,7 +89,6 @@ public final class BackupCommand extends ReportingCommand {
   /** {@code greenlight backup verify MANIFEST}: recomputes the dump's checksum. */
   @Command(name = "verify", header = "Check a backup against its manifest's SHA-256.")
   public static final class Verify extends ReportingCommand {
-
     @Parameters(index = "0", paramLabel = "MANIFEST")
     Path manifest;
 

@@ -15,7 +15,6 @@ import picocli.CommandLine.Option;
         "Run a Temporal dev server on loopback (the real one if `temporal` is installed), with"
             + " embedded PostgreSQL/Redis if unset.")
 public final class DevServerCommand extends ConnectedCommand {
-
   @Option(
       names = "--port",
       defaultValue = "7233",

@@ -91,12 +91,7 @@ public final class ModeSetCommand extends ReportingCommand {
 
   /** The requested change, or exit 2 naming the value and the rule. */
   private ModeChange change() {
-    ValidationMode mode;
-    try {
-      mode = ValidationMode.parse(modeName);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(cli(), "MODE: " + e.getMessage());
-    }
+    ValidationMode mode = BadInput.parse(cli(), "MODE", () -> ValidationMode.parse(modeName));
     if (why.isBlank()) {
       throw new CommandLine.ParameterException(cli(), "--why must not be blank");
     }

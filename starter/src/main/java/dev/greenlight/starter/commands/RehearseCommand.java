@@ -69,12 +69,8 @@ public final class RehearseCommand extends ConnectedCommand {
   public Integer call() throws Exception {
     legacy.apply();
     OptionBounds.requireZeroOrMore(cli(), "--rows", rows);
-    RolloutPlan rolloutPlan;
-    try {
-      rolloutPlan = NotifyPreview.apply(plan.load(cli()), notifyUrl);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(cli(), e.getMessage());
-    }
+    RolloutPlan rolloutPlan =
+        BadInput.parse(cli(), () -> NotifyPreview.apply(plan.load(cli()), notifyUrl));
     Scenario loaded;
     try {
       loaded =

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,12 +30,7 @@ public final class RestoreTestCommand extends ReportingCommand {
 
   @Override
   public Integer call() {
-    Duration max;
-    try {
-      max = HumanDurations.parse(limit);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(cli(), "--limit: " + e.getMessage());
-    }
+    Duration max = BadInput.parse(cli(), "--limit", () -> HumanDurations.parse(limit));
     // The manifest's format decides how to restore; the policy is for new backups only.
     var result =
         DataPlane.backups(cli(), connection, pgTools, BackupFormatPolicy.PG_DUMP)

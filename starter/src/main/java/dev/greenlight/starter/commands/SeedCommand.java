@@ -18,7 +18,6 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "seed", header = "Seed portfolio_companies with test rows (never production).")
 public final class SeedCommand extends ReportingCommand {
-
   @Option(
       names = "--rows",
       defaultValue = "10000",

@@ -17,7 +17,6 @@ import picocli.CommandLine.Option;
 /** {@code greenlight start}: starts a rollout of a plan; a worker must be running to carry it. */
 @Command(name = "start", header = "Start a rollout of a plan as a durable workflow.")
 public final class StartCommand extends ReportingCommand {
-
   @Mixin PlanOption plan;
 
   @Option(

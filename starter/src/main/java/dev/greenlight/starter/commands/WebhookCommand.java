@@ -19,7 +19,6 @@ import picocli.CommandLine.Option;
     name = "webhook",
     header = "Serve Alertmanager's webhook: write warn to Redis, then signal the rollout.")
 public final class WebhookCommand extends ConnectedCommand {
-
   @Option(
       names = "--port",
       defaultValue = "${env:GREENLIGHT_WEBHOOK_PORT:-8088}",
@@ -46,20 +45,17 @@ public final class WebhookCommand extends ConnectedCommand {
           cli(),
           "the webhook writes the mode to Redis: set REDIS_URL or pass --redis (it was not set)");
     }
-    WebhookConfig config;
-    try {
-      config = WebhookConfig.fromEnv(System.getenv()).withPort(port).withDefaultWorkflowId(rollout);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(cli(), e.getMessage());
-    }
+    WebhookConfig config =
+        BadInput.parse(
+            cli(),
+            () ->
+                WebhookConfig.fromEnv(System.getenv())
+                    .withPort(port)
+                    .withDefaultWorkflowId(rollout));
     TemporalSettings temporal = connection.temporal();
-    WebhookService service;
-    try {
-      service = WebhookService.start(config, connection.redisUrl, temporal);
-    } catch (IllegalArgumentException e) {
-      // Unusable webhook TLS files: bad input, named in the message.
-      throw new CommandLine.ParameterException(cli(), e.getMessage());
-    }
+    // Unusable webhook TLS files are bad input too, named in the message.
+    WebhookService service =
+        BadInput.parse(cli(), () -> WebhookService.start(config, connection.redisUrl, temporal));
     PrintWriter out = cli().getOut();
     out.printf(
         "webhook on %s://%s:%d/ops/alertmanager: downgrades surface %s (Redis prefix %s) and"

@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 /** {@code greenlight worker}: hosts the rollout workflow and its activities until stopped. */
 @Command(name = "worker", header = "Run a worker for rollouts; SIGTERM shuts it down gracefully.")
 public final class WorkerCommand extends ConnectedCommand {
-
   @Option(
       names = "--metrics-port",
       defaultValue = "${env:GREENLIGHT_METRICS_PORT:-9464}",
