@@ -1,9 +1,8 @@
 package dev.greenlight.starter.commands;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.rollout.RolloutWorkflow;
+import dev.greenlight.starter.JsonOutput;
 import dev.greenlight.starter.RolloutClient;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -56,10 +55,7 @@ public final class ListCommand extends ConnectedCommand {
         throw e;
       }
       if (json) {
-        out.println(
-            new ObjectMapper()
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(rollouts));
+        JsonOutput.printIndented(out, rollouts);
       } else {
         RolloutListing.printTable(out, rollouts);
       }

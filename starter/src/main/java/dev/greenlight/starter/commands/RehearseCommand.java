@@ -1,10 +1,10 @@
 package dev.greenlight.starter.commands;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.greenlight.rollout.NotificationCounts;
 import dev.greenlight.rollout.plan.RolloutPlan;
+import dev.greenlight.starter.JsonOutput;
 import dev.greenlight.starter.LegacyWorkflowOption;
 import dev.greenlight.starter.PgToolOptions;
 import dev.greenlight.starter.PlanFiles;
@@ -111,10 +111,10 @@ public final class RehearseCommand extends ConnectedCommand {
       }
     }
     if (json) {
-      ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      ObjectMapper mapper = new ObjectMapper();
       ObjectNode node = mapper.valueToTree(outcome.result());
       node.set("violations", mapper.valueToTree(outcome.violations()));
-      out.println(mapper.writeValueAsString(node));
+      JsonOutput.printIndented(out, node);
     }
     out.flush();
     // A rehearsal is a check: one that ends elsewhere than its scenario expects, or breaks a
