@@ -1,5 +1,6 @@
 package dev.greenlight.starter.commands;
 
+import dev.greenlight.rollout.ApproveInput;
 import dev.greenlight.rollout.CommandResult;
 import dev.greenlight.rollout.RolloutWorkflow;
 import picocli.CommandLine.Command;
@@ -15,6 +16,6 @@ public final class ApproveCommand extends SteeringCommand {
 
   @Override
   CommandResult send(RolloutWorkflow rollout) {
-    return rollout.approve(new dev.greenlight.rollout.ApproveInput(step, who.who, who.why));
+    return rollout.approve(new ApproveInput(step, who.who, who.why));
   }
 }

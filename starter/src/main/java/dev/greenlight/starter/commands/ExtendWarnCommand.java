@@ -1,6 +1,7 @@
 package dev.greenlight.starter.commands;
 
 import dev.greenlight.rollout.CommandResult;
+import dev.greenlight.rollout.ExtendWarnInput;
 import dev.greenlight.rollout.RolloutWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -20,6 +21,6 @@ public final class ExtendWarnCommand extends SteeringCommand {
 
   @Override
   CommandResult send(RolloutWorkflow rollout) {
-    return rollout.extendWarn(new dev.greenlight.rollout.ExtendWarnInput(days, who.who, who.why));
+    return rollout.extendWarn(new ExtendWarnInput(days, who.who, who.why));
   }
 }

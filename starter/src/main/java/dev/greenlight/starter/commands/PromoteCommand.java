@@ -1,6 +1,7 @@
 package dev.greenlight.starter.commands;
 
 import dev.greenlight.rollout.CommandResult;
+import dev.greenlight.rollout.PromoteInput;
 import dev.greenlight.rollout.RolloutWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,6 +16,6 @@ public final class PromoteCommand extends SteeringCommand {
 
   @Override
   CommandResult send(RolloutWorkflow rollout) {
-    return rollout.promote(new dev.greenlight.rollout.PromoteInput(who.who, who.why, force));
+    return rollout.promote(new PromoteInput(who.who, who.why, force));
   }
 }
