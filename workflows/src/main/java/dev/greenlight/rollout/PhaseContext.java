@@ -18,7 +18,8 @@ import java.util.function.BooleanSupplier;
  * loops make them. Today's {@link RolloutContext} and the frozen legacy one each implement the
  * moves with their own semantics, so a step whose logic both loops share (the pre-flight, day 5's
  * {@link NormalizeSteps}) is written once and still issues, in each loop, the commands that loop's
- * recorded histories hold. The moves both loops make alike (acting on an alert, continuing as new,
+ * recorded histories hold. The moves both loops make alike (starting a run, acting on an abort or
+ * an alert, the steps of the phases that did not change, ending the rollout, continuing as new,
  * waiting for the next poll) live here once. Workflow-thread only.
  */
 public abstract class PhaseContext {
