@@ -27,9 +27,14 @@ import dev.greenlight.temporal.InvalidTemporalSettingsException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code greenlight} CLI: run, steer and rehearse rollouts. */
+/**
+ * The {@code greenlight} CLI: run, steer and rehearse rollouts. Its {@code INHERIT} scope gives
+ * every subcommand, at any depth, {@code -h/--help} and {@code -V/--version} (this version); each
+ * subcommand sets only its name and header.
+ */
 @Command(
     name = "greenlight",
+    scope = CommandLine.ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     version = "greenlight 0.1.0",
     header = "Run long, risky rollouts as one durable Temporal workflow.",

@@ -18,22 +18,18 @@ import java.time.Duration;
  */
 public final class ActivityStubs {
   public final ModeActivities mode =
-      Workflow.newActivityStub(
+      stub(
           ModeActivities.class,
-          options(
-                  "write the validation mode to Redis",
-                  Duration.ofSeconds(30),
-                  retries(10, RolloutConstants.FAILURE_INVALID_PLAN))
-              .build());
+          "write the validation mode to Redis",
+          Duration.ofSeconds(30),
+          retries(10, RolloutConstants.FAILURE_INVALID_PLAN));
 
   /**
    * Gate reads as regular activities: how rollouts that began before {@link
    * #GATE_READS_AS_LOCAL_ACTIVITIES} read their gates, kept so their histories still replay.
    */
   private final GateActivities remoteGates =
-      Workflow.newActivityStub(
-          GateActivities.class,
-          options("read metric gates", Duration.ofMinutes(1), retries(3)).build());
+      stub(GateActivities.class, "read metric gates", Duration.ofMinutes(1), retries(3));
 
   /**
    * Gate reads as local activities. A read is one short query that reports failures inside its
@@ -65,26 +61,22 @@ public final class ActivityStubs {
   }
 
   public final PreflightActivities preflight =
-      Workflow.newActivityStub(
+      stub(
           PreflightActivities.class,
-          options(
-                  "pre-flight check",
-                  Duration.ofMinutes(10),
-                  retries(3, RolloutConstants.FAILURE_PREFLIGHT))
-              .build());
+          "pre-flight check",
+          Duration.ofMinutes(10),
+          retries(3, RolloutConstants.FAILURE_PREFLIGHT));
 
   public final DataActivities data =
-      Workflow.newActivityStub(
+      stub(
           DataActivities.class,
-          options(
-                  "backup, verify, restore test, dry run",
-                  Duration.ofMinutes(30),
-                  retries(
-                      3,
-                      RolloutConstants.FAILURE_CHECKSUM_MISMATCH,
-                      RolloutConstants.FAILURE_RESTORE_TEST,
-                      RolloutConstants.FAILURE_MISSING_EVIDENCE))
-              .build());
+          "backup, verify, restore test, dry run",
+          Duration.ofMinutes(30),
+          retries(
+              3,
+              RolloutConstants.FAILURE_CHECKSUM_MISMATCH,
+              RolloutConstants.FAILURE_RESTORE_TEST,
+              RolloutConstants.FAILURE_MISSING_EVIDENCE));
 
   /**
    * Apply heartbeats after every batch; a dead worker is noticed within the heartbeat timeout and
@@ -121,6 +113,12 @@ public final class ActivityStubs {
                         NotifyActivities.FAILURE_MISCONFIGURED, NotifyActivities.FAILURE_REFUSED)
                     .build())
             .build());
+  }
+
+  /** A stub whose calls show {@code summary}, time out after {@code timeout} and retry so. */
+  private static <T> T stub(
+      Class<T> activities, String summary, Duration timeout, RetryOptions retries) {
+    return Workflow.newActivityStub(activities, options(summary, timeout, retries).build());
   }
 
   private static ActivityOptions.Builder options(

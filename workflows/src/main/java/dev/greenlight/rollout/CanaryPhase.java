@@ -34,23 +34,19 @@ final class CanaryPhase {
 
   static void tick(RolloutContext c) {
     RolloutState s = c.state;
-    CanarySpec spec = c.plan.canary();
-    boolean soak = s.phase == Phase.SOAK;
     if (!s.canary.stepStarted) {
-      startStep(c, soak);
+      startStep(c);
       return;
     }
-    // A promote command reads now instead of waiting for the poll.
-    if (s.steering.promoteRequested == null
-        && c.waitForNextPoll(soak ? "soak: watching gates" : "canary: watching gates")) {
+    if (CanarySteps.waitForPoll(c)) {
       return;
     }
+    CanarySpec spec = c.plan.canary();
+    boolean soak = CanarySteps.soak(c);
     long now = c.now();
-    long window = soak ? c.plan.soak().duration().toMillis() : spec.window().toMillis();
+    long window = CanarySteps.windowMillis(c);
     List<GateSummary> read = c.readGates(spec.gates(), now - window, now);
-    String breach = GateVerdicts.breach(spec.gates(), read);
-    if (breach != null) {
-      c.rollback(breach);
+    if (CanarySteps.rolledBackOnBreach(c, read)) {
       return;
     }
     if (s.gates.consecutiveGateErrors >= c.plan.maxConsecutiveGateErrors()) {
@@ -124,9 +120,9 @@ final class CanaryPhase {
    * the mode unknown: the rollout downgrades to warn and pauses, and resuming enters the step
    * again.
    */
-  private static void startStep(RolloutContext c, boolean soak) {
+  private static void startStep(RolloutContext c) {
     RolloutState s = c.state;
-    int percent = soak ? 100 : c.plan.canary().steps().get(s.canary.canaryStep).percent();
+    int percent = CanarySteps.percent(c);
     String held = entryHeld(c);
     if (held != null) {
       if (s.canary.enforceHeld == null) {
@@ -152,9 +148,8 @@ final class CanaryPhase {
                   + ", no block");
       s.canary.enforceHeld = null;
     }
-    String why = soak ? "soak at 100%" : "canary step " + (s.canary.canaryStep + 1);
     try {
-      if (!c.enterEnforce(percent, why)) {
+      if (!c.enterEnforce(percent, CanarySteps.entryReason(c))) {
         return;
       }
     } catch (ActivityFailure e) {

@@ -19,31 +19,37 @@ final class NormalizePhase {
   private NormalizePhase() {}
 
   static void tick(RolloutContext c) {
-    RolloutState s = c.state;
     NormalizeSpec spec = c.plan.normalize();
-    switch (s.data.normalizeStep) {
-      case EARLIER_MIGRATIONS -> {
-        List<String> earlier =
-            s.steering.pendingApprovals.contains(RolloutConstants.APPROVE_EARLIER_MIGRATION)
-                ? List.of("see the pending approval")
-                : c.activities.data.unfinishedMigrations(c.attemptId());
-        if (earlier.isEmpty()
-            || c.awaitApproval(
-                RolloutConstants.APPROVE_EARLIER_MIGRATION,
-                "earlier attempts left migrations unfinished: "
-                    + String.join("; ", earlier)
-                    + ". Inspect them (greenlight migrate --status), finish or leave them, then"
-                    + " approve to migrate under this attempt's own run id "
-                    + c.attemptId())) {
-          s.data.normalizeStep = NormalizeStep.BACKUP;
-        }
-      }
+    switch (c.state.data.normalizeStep) {
+      case EARLIER_MIGRATIONS -> earlierMigrations(c);
       case BACKUP -> NormalizeSteps.backup(c, spec);
       case DRY_RUN -> NormalizeSteps.dryRun(c);
       case AWAIT_APPROVAL -> NormalizeSteps.awaitApproval(c);
       case APPLY -> apply(c, spec);
       case VERIFY -> verify(c);
       case DONE -> NormalizeSteps.done(c);
+    }
+  }
+
+  /**
+   * Migrations an earlier attempt left unfinished are a person's to look at before this attempt
+   * migrates under its own id.
+   */
+  private static void earlierMigrations(RolloutContext c) {
+    RolloutState s = c.state;
+    List<String> earlier =
+        s.steering.pendingApprovals.contains(RolloutConstants.APPROVE_EARLIER_MIGRATION)
+            ? List.of("see the pending approval")
+            : c.activities.data.unfinishedMigrations(c.attemptId());
+    if (earlier.isEmpty()
+        || c.awaitApproval(
+            RolloutConstants.APPROVE_EARLIER_MIGRATION,
+            "earlier attempts left migrations unfinished: "
+                + String.join("; ", earlier)
+                + ". Inspect them (greenlight migrate --status), finish or leave them, then"
+                + " approve to migrate under this attempt's own run id "
+                + c.attemptId())) {
+      s.data.normalizeStep = NormalizeStep.BACKUP;
     }
   }
 
@@ -65,10 +71,13 @@ final class NormalizePhase {
     }
   }
 
+  /**
+   * Verifies the distinct stages once; while the approval for what remains is pending (an alert or
+   * an abort cut the wait short), waits on it without reading again.
+   */
   private static void verify(RolloutContext c) {
     RolloutState s = c.state;
-    String approval = RolloutConstants.APPROVE_DISTINCT_STAGES;
-    if (!s.steering.pendingApprovals.contains(approval)) {
+    if (!s.steering.pendingApprovals.contains(RolloutConstants.APPROVE_DISTINCT_STAGES)) {
       DistinctStagesResult distinct = c.activities.data.verifyDistinctStages();
       s.data.offendingStages = distinct.offending();
       if (distinct.allCanonical()) {
@@ -77,19 +86,6 @@ final class NormalizePhase {
         return;
       }
     }
-    if (c.awaitApproval(
-        approval,
-        s.data.offendingStages.size()
-            + " non-canonical values remain "
-            + s.data.offendingStages
-            + "; fix them or approve to go on")) {
-      DistinctStagesResult again = c.activities.data.verifyDistinctStages();
-      s.data.offendingStages = again.offending();
-      c.record(
-          again.allCanonical()
-              ? "every stage is canonical after the fix"
-              : "going on with " + again.offending().size() + " non-canonical values, as approved");
-      s.data.normalizeStep = NormalizeStep.DONE;
-    }
+    NormalizeSteps.approveRemainingStages(c);
   }
 }

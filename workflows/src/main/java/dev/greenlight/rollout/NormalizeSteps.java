@@ -1,8 +1,11 @@
 package dev.greenlight.rollout;
 
 import dev.greenlight.rollout.RolloutState.NormalizeStep;
+import dev.greenlight.rollout.activity.DistinctStagesResult;
+import dev.greenlight.rollout.activity.DryRunResult;
 import dev.greenlight.rollout.activity.MigrationRequest;
 import dev.greenlight.rollout.plan.NormalizeSpec;
+import java.util.Locale;
 
 /**
  * The steps of day 5 that today's loop and the legacy one take alike; each loop's {@code
@@ -28,15 +31,15 @@ public final class NormalizeSteps {
   /** Counts what the migration would change; then a person's approval is next. */
   public static void dryRun(PhaseContext c) {
     RolloutState s = c.state;
-    s.data.dryRun = c.activities.data.dryRun(c.attemptId());
+    DryRunResult dry = c.activities.data.dryRun(c.attemptId());
+    s.data.dryRun = dry;
     c.record(
-        "dry run: "
-            + s.data.dryRun.rowsToChange()
-            + " of "
-            + s.data.dryRun.rowsScanned()
-            + " rows would change, "
-            + s.data.dryRun.rowsUnmappable()
-            + " unmappable");
+        String.format(
+            Locale.ROOT,
+            "dry run: %d of %d rows would change, %d unmappable",
+            dry.rowsToChange(),
+            dry.rowsScanned(),
+            dry.rowsUnmappable()));
     s.data.normalizeStep = NormalizeStep.AWAIT_APPROVAL;
   }
 
@@ -63,12 +66,35 @@ public final class NormalizeSteps {
                 spec.targetBatchDuration().toMillis(),
                 spec.maxRowsPerSecond()));
     c.record(
-        "migration applied: "
-            + s.data.migration.rowsUpdated()
-            + " rows updated, "
-            + s.data.migration.rowsUnmappable()
-            + " unmappable");
+        String.format(
+            Locale.ROOT,
+            "migration applied: %d rows updated, %d unmappable",
+            s.data.migration.rowsUpdated(),
+            s.data.migration.rowsUnmappable()));
     s.data.normalizeStep = NormalizeStep.VERIFY;
+  }
+
+  /**
+   * Non-canonical values remain after the migration: waits for a person to fix them or approve
+   * going on. Once approved, reads them once more, so the transition says whether a fix landed
+   * meanwhile, and the data counts as normalized.
+   */
+  public static void approveRemainingStages(PhaseContext c) {
+    RolloutState s = c.state;
+    if (c.awaitApproval(
+        RolloutConstants.APPROVE_DISTINCT_STAGES,
+        s.data.offendingStages.size()
+            + " non-canonical values remain "
+            + s.data.offendingStages
+            + "; fix them or approve to go on")) {
+      DistinctStagesResult again = c.activities.data.verifyDistinctStages();
+      s.data.offendingStages = again.offending();
+      c.record(
+          again.allCanonical()
+              ? "every stage is canonical after the fix"
+              : "going on with " + again.offending().size() + " non-canonical values, as approved");
+      s.data.normalizeStep = NormalizeStep.DONE;
+    }
   }
 
   /** The data is normalized: the canary starts at its first step. */

@@ -36,30 +36,19 @@ final class Notifier {
   private final boolean enabled;
   private final List<Promise<Void>> inFlight = new ArrayList<>();
 
-  private Notifier(
-      RolloutPlan plan,
-      RolloutState state,
-      ActivityStubs activities,
-      String workflowId,
-      boolean enabled) {
-    this.plan = plan;
-    this.state = state;
-    this.activities = activities;
-    this.workflowId = workflowId;
-    this.enabled = enabled;
-  }
-
   /**
    * The notifier of this run. Asks for the version only when the plan has sinks, so a plan without
    * any leaves its history untouched.
    */
-  static Notifier forRun(
-      RolloutPlan plan, RolloutState state, ActivityStubs activities, String workflowId) {
-    boolean enabled =
+  Notifier(RolloutPlan plan, RolloutState state, ActivityStubs activities, String workflowId) {
+    this.plan = plan;
+    this.state = state;
+    this.activities = activities;
+    this.workflowId = workflowId;
+    this.enabled =
         plan.notifies()
             && Workflow.getVersion(NOTIFICATIONS, Workflow.DEFAULT_VERSION, 1)
                 != Workflow.DEFAULT_VERSION;
-    return new Notifier(plan, state, activities, workflowId, enabled);
   }
 
   /** What entering {@code phase} tells the sinks. */

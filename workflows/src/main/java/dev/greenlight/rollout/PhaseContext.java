@@ -18,18 +18,20 @@ import java.util.function.BooleanSupplier;
  * loops make them. Today's {@link RolloutContext} and the frozen legacy one each implement the
  * moves with their own semantics, so a step whose logic both loops share (the pre-flight, day 5's
  * {@link NormalizeSteps}) is written once and still issues, in each loop, the commands that loop's
- * recorded histories hold. The moves both loops make alike (acting on an alert, continuing as new,
+ * recorded histories hold. The moves both loops make alike (starting a run, acting on an abort or
+ * an alert, the steps of the phases that did not change, ending the rollout, continuing as new,
  * waiting for the next poll) live here once. Workflow-thread only.
  */
 public abstract class PhaseContext {
   public final RolloutPlan plan;
   public final RolloutState state;
-  public final ActivityStubs activities;
 
-  protected PhaseContext(RolloutPlan plan, RolloutState state, ActivityStubs activities) {
+  /** This run's stubs: making them records nothing in the history. */
+  public final ActivityStubs activities = new ActivityStubs();
+
+  protected PhaseContext(RolloutPlan plan, RolloutState state) {
     this.plan = plan;
     this.state = state;
-    this.activities = activities;
   }
 
   public final long now() {
@@ -121,6 +123,30 @@ public abstract class PhaseContext {
   public abstract void rollback(String reason);
 
   /**
+   * Acts on the requested abort: ENFORCE goes to warn first (each loop says how that flip is made
+   * and what its failure means), then the rollout ends ABORTED.
+   */
+  public abstract void abort();
+
+  /**
+   * Acts on a requested abort or, failing that, a pending alert: what a turn of either loop does
+   * before a phase's step.
+   *
+   * @return whether it acted, which ends the turn
+   */
+  public final boolean actOnAbortOrAlert() {
+    if (state.steering.abortRequested) {
+      abort();
+      return true;
+    }
+    if (state.steering.pendingAlert != null) {
+      actOnAlert();
+      return true;
+    }
+    return false;
+  }
+
+  /**
    * Acts on the pending alert, alike in both loops: an alert downgrades only what is enforcing;
    * before the canary it is recorded and kept.
    */
@@ -150,15 +176,55 @@ public abstract class PhaseContext {
 
   /** Records the run's length and continues as new with the state; does not return. */
   public final void continueAsNew(String startedBy) {
-    state.maxEventsPerRun = Math.max(state.maxEventsPerRun, Workflow.getInfo().getHistoryLength());
+    trackHistoryLength();
     record("continuing as new after " + Workflow.getInfo().getHistoryLength() + " events");
     Workflow.continueAsNew(new RolloutInput(plan, startedBy, state));
   }
 
+  /**
+   * Starts the run: a rollout's first run enters the pre-flight saying {@code startReason}; a run
+   * continued as new shows the state it carries.
+   */
+  public final void begin(boolean firstRun, String startReason) {
+    if (firstRun) {
+      state.startedAtMillis = now();
+      enter(Phase.PREFLIGHT, startReason);
+    } else {
+      refreshDetails();
+    }
+  }
+
+  /**
+   * Takes one step of a phase whose step both loops share — the pre-flight, and waiting for a retry
+   * after a rollback.
+   *
+   * @return false when the current phase's step is the loop's own, and nothing was done
+   */
+  public final boolean stepSharedPhase() {
+    switch (state.phase) {
+      case PREFLIGHT -> PreflightPhase.run(this);
+      case ROLLED_BACK -> RolledBackPhase.tick(this);
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Keeps the longest history a run of this rollout has reached, which the result reports. */
+  public final void trackHistoryLength() {
+    state.maxEventsPerRun = Math.max(state.maxEventsPerRun, Workflow.getInfo().getHistoryLength());
+  }
+
+  /** Ends the rollout in the terminal {@code phase}, saying why. */
+  public final void end(Phase phase, String reason) {
+    state.outcomeReason = reason;
+    enter(phase, reason);
+  }
+
   /** Ends the rollout before any irreversible step, saying why. */
   public final void stop(String reason) {
-    state.outcomeReason = reason;
-    enter(Phase.STOPPED, reason);
+    end(Phase.STOPPED, reason);
   }
 
   /** Shows the state as the execution's current details. */

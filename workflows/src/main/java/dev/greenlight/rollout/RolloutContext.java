@@ -32,15 +32,10 @@ final class RolloutContext extends PhaseContext {
   /** Tells the plan's sinks about the transitions worth a person's attention. */
   final Notifier notifier;
 
-  RolloutContext(
-      RolloutPlan plan,
-      RolloutState state,
-      ActivityStubs activities,
-      String workflowId,
-      Notifier notifier) {
-    super(plan, state, activities);
+  RolloutContext(RolloutPlan plan, RolloutState state, String workflowId) {
+    super(plan, state);
     this.writer = RolloutConstants.modeWriter(workflowId);
-    this.notifier = notifier;
+    this.notifier = new Notifier(plan, state, activities, workflowId);
   }
 
   /** The id data steps are keyed by: this attempt's own, never another rollout's of the plan. */
@@ -268,6 +263,16 @@ final class RolloutContext extends PhaseContext {
                 || state.steering.abortRequested
                 || state.steering.pendingAlert != null);
     return !state.steering.pendingApprovals.contains(step);
+  }
+
+  /** ENFORCE goes to warn first, retried until it lands; then the rollout ends ABORTED. */
+  @Override
+  public void abort() {
+    if (state.mode == ValidationMode.ENFORCE
+        && !downgrade("abort: " + state.steering.abortReason)) {
+      return;
+    }
+    end(Phase.ABORTED, "aborted: " + state.steering.abortReason);
   }
 
   /** Pauses the rollout with {@code cause}, saying why. */

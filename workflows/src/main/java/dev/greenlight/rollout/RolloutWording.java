@@ -32,4 +32,28 @@ public final class RolloutWording {
             + HumanDurations.format(spec.period())
             + ")";
   }
+
+  /**
+   * How the WARN exit says it ran out of time: "no 7 consecutive good days within 30 days ({@code
+   * runNote})".
+   */
+  public static String noGoodRunWithinCap(WarnExitSpec spec, String runNote) {
+    return "no "
+        + spec.requiredGoodDays()
+        + " consecutive good days within "
+        + warnExitCap(spec)
+        + " ("
+        + runNote
+        + ")";
+  }
+
+  /** Why a WARN exit completes: its run of good days. */
+  public static String goodRun(WarnExitSpec spec) {
+    return spec.requiredGoodDays() + " consecutive days under the unknown threshold";
+  }
+
+  /** How the WARN exit counts a good day: "good day 3 of 7". */
+  public static String goodDay(WarnExitProgress progress, WarnExitSpec spec) {
+    return "good day " + progress.warnExitGoodDays + " of " + spec.requiredGoodDays();
+  }
 }

@@ -46,10 +46,9 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
       state = input.carriedState();
       state.runs++;
     }
-    ActivityStubs activities = new ActivityStubs();
     int version = Workflow.getVersion(SAFETY_SEMANTICS, Workflow.DEFAULT_VERSION, NEWEST);
     if (version == Workflow.DEFAULT_VERSION) {
-      new LegacyRollout(plan, state, activities).run(input, firstRun);
+      new LegacyRollout(plan, state).run(input, firstRun);
     } else {
       if (state.attemptId == null) {
         // A run carried over from before this version keeps the id its data steps used.
@@ -58,28 +57,16 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
                 ? Workflow.getInfo().getFirstExecutionRunId()
                 : Workflow.getInfo().getWorkflowId();
       }
-      String workflowId = Workflow.getInfo().getWorkflowId();
-      context =
-          new RolloutContext(
-              plan,
-              state,
-              activities,
-              workflowId,
-              Notifier.forRun(plan, state, activities, workflowId));
-      if (firstRun) {
-        state.startedAtMillis = Workflow.currentTimeMillis();
-        context.enter(
-            Phase.PREFLIGHT,
-            "started by "
-                + input.startedBy()
-                + " with plan "
-                + plan.name()
-                + " (attempt "
-                + state.attemptId
-                + ")");
-      } else {
-        context.refreshDetails();
-      }
+      context = new RolloutContext(plan, state, Workflow.getInfo().getWorkflowId());
+      context.begin(
+          firstRun,
+          "started by "
+              + input.startedBy()
+              + " with plan "
+              + plan.name()
+              + " (attempt "
+              + state.attemptId
+              + ")");
       while (!state.phase.isTerminal()) {
         try {
           turn(input);
@@ -87,8 +74,8 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
           failedForGood(e);
         }
       }
+      context.trackHistoryLength();
     }
-    trackHistoryLength();
     Workflow.await(Workflow::isEveryHandlerFinished);
     if (context != null) {
       // The last notifications (completed, aborted …) would be dropped with the execution.
@@ -115,12 +102,7 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
       }
       return;
     }
-    if (state.steering.abortRequested) {
-      abortNow();
-      return;
-    }
-    if (state.steering.pendingAlert != null) {
-      context.actOnAlert();
+    if (context.actOnAbortOrAlert()) {
       return;
     }
     if (state.steering.paused && !watchesWhilePaused()) {
@@ -136,17 +118,17 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
   }
 
   private void step() {
-    switch (state.phase) {
-      case PREFLIGHT -> PreflightPhase.run(context);
-      case OFF -> OffPhase.tick(context);
-      case WARN -> WarnPhase.tick(context);
-      case NORMALIZE -> NormalizePhase.tick(context);
-      case CANARY, SOAK -> CanaryPhase.tick(context);
-      case ROLLED_BACK -> RolledBackPhase.tick(context);
-      case WARN_EXIT -> WarnExitPhase.tick(context);
-      default -> throw new IllegalStateException("no step for phase " + state.phase);
+    if (!context.stepSharedPhase()) {
+      switch (state.phase) {
+        case OFF -> OffPhase.tick(context);
+        case WARN -> WarnPhase.tick(context);
+        case NORMALIZE -> NormalizePhase.tick(context);
+        case CANARY, SOAK -> CanaryPhase.tick(context);
+        case WARN_EXIT -> WarnExitPhase.tick(context);
+        default -> throw new IllegalStateException("no step for phase " + state.phase);
+      }
     }
-    trackHistoryLength();
+    context.trackHistoryLength();
   }
 
   /**
@@ -182,16 +164,6 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
         where + " failed for good: " + Failures.describe(e) + "; fix the cause, then resume");
   }
 
-  /** ENFORCE goes to warn first, retried until it lands; then the rollout ends ABORTED. */
-  private void abortNow() {
-    if (state.mode == ValidationMode.ENFORCE
-        && !context.downgrade("abort: " + state.steering.abortReason)) {
-      return;
-    }
-    state.outcomeReason = "aborted: " + state.steering.abortReason;
-    context.enter(Phase.ABORTED, state.outcomeReason);
-  }
-
   private void continueAsNew(RolloutInput input) {
     // Commands still in flight would be lost with this run; let them finish first.
     Workflow.await(Workflow::isEveryHandlerFinished);
@@ -200,10 +172,6 @@ public final class RolloutWorkflowImpl implements RolloutWorkflow {
       return;
     }
     context.continueAsNew(input.startedBy());
-  }
-
-  private void trackHistoryLength() {
-    state.maxEventsPerRun = Math.max(state.maxEventsPerRun, Workflow.getInfo().getHistoryLength());
   }
 
   // ---- query, updates and signal -------------------------------------------------------------

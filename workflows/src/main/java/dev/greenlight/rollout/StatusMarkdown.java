@@ -66,30 +66,17 @@ public final class StatusMarkdown {
     if (!s.gates.gateWindows.isEmpty()) {
       md.append("\n\n| gate | verdict | last | coverage | why |\n|---|---|---|---|---|\n");
       for (GateWindow w : s.gates.gateWindows.values()) {
-        md.append("| ")
-            .append(w.gate())
-            .append(" | ")
-            .append(w.verdict())
-            .append(" | ")
-            .append(w.lastValue())
-            .append(" | ")
-            .append(Math.round(w.coverage() * 100))
-            .append("% | ")
-            .append(w.detail())
-            .append(" |\n");
+        row(md, w.gate(), w.verdict(), w.lastValue(), percent(w.coverage()), w.detail());
       }
     } else if (!s.gates.lastReadings.isEmpty()) {
       md.append("\n\n| gate | last | coverage | state |\n|---|---|---|---|\n");
       for (GateSummary g : s.gates.lastReadings) {
-        md.append("| ")
-            .append(g.gate())
-            .append(" | ")
-            .append(g.lastValue())
-            .append(" | ")
-            .append(Math.round(g.coverage() * 100))
-            .append("% | ")
-            .append(g.outcome() == GateSummary.Outcome.ERROR ? "error: " + g.error() : g.outcome())
-            .append(" |\n");
+        row(
+            md,
+            g.gate(),
+            g.lastValue(),
+            percent(g.coverage()),
+            g.outcome() == GateSummary.Outcome.ERROR ? "error: " + g.error() : g.outcome());
       }
     }
     if (!s.history.transitions.isEmpty()) {
@@ -100,5 +87,19 @@ public final class StatusMarkdown {
           .append(last.reason());
     }
     return md.toString();
+  }
+
+  /** One row of a Markdown table: {@code | a | b | c |}. */
+  private static void row(StringBuilder md, Object... cells) {
+    md.append("| ");
+    for (int i = 0; i < cells.length; i++) {
+      md.append(i == 0 ? "" : " | ").append(cells[i]);
+    }
+    md.append(" |\n");
+  }
+
+  /** A coverage fraction as a whole percent, as the tables show it. */
+  private static String percent(double fraction) {
+    return Math.round(fraction * 100) + "%";
   }
 }

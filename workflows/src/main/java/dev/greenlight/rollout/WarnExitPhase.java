@@ -30,15 +30,10 @@ final class WarnExitPhase {
     long dayEnd = s.warnExit.warnExitStartedAtMillis + (s.warnExit.warnExitDay + 1) * day;
     long capEnd = s.warnExit.warnExitStartedAtMillis + spec.cap().toMillis();
     if (dayEnd > capEnd) {
-      s.outcomeReason =
-          "no "
-              + spec.requiredGoodDays()
-              + " consecutive good days within "
-              + RolloutWording.warnExitCap(spec)
-              + " (the last run of good days was "
-              + s.warnExit.warnExitGoodDays
-              + "); the mode is left as it is";
-      c.enter(Phase.NEEDS_ATTENTION, s.outcomeReason);
+      String lastRun = "the last run of good days was " + s.warnExit.warnExitGoodDays;
+      c.end(
+          Phase.NEEDS_ATTENTION,
+          RolloutWording.noGoodRunWithinCap(spec, lastRun) + "; the mode is left as it is");
       return;
     }
     if (c.now() < dayEnd) {
@@ -86,8 +81,7 @@ final class WarnExitPhase {
     s.warnExit.warnExitDay++;
     s.warnExit.warnExitFailedReads = 0;
     if (s.warnExit.warnExitGoodDays >= spec.requiredGoodDays()) {
-      s.outcomeReason = spec.requiredGoodDays() + " consecutive days under the unknown threshold";
-      c.enter(Phase.COMPLETED, s.outcomeReason);
+      c.end(Phase.COMPLETED, RolloutWording.goodRun(spec));
     }
   }
 
@@ -96,10 +90,7 @@ final class WarnExitPhase {
     if (spec.unknownRate().isGreen(value)) {
       s.warnExit.warnExitGoodDays++;
       c.record(
-          "good day "
-              + s.warnExit.warnExitGoodDays
-              + " of "
-              + spec.requiredGoodDays()
+          RolloutWording.goodDay(s.warnExit, spec)
               + " (day "
               + dayNumber
               + "): unknown rate "

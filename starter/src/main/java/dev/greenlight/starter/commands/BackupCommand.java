@@ -1,14 +1,11 @@
 package dev.greenlight.starter.commands;
 
 import dev.greenlight.dataplane.backup.BackupFormatPolicy;
-import dev.greenlight.starter.ConnectionOptions;
-import dev.greenlight.starter.JsonOutput;
 import dev.greenlight.starter.PgToolOptions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,14 +18,10 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "backup",
-    mixinStandardHelpOptions = true,
     header = "Back up portfolio_companies (pg_dump or the JDBC copy format) for a run.",
     subcommands = BackupCommand.Verify.class)
-public final class BackupCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @Mixin ConnectionOptions connection;
+public final class BackupCommand extends ReportingCommand {
   @Mixin PgToolOptions pgTools;
-  @Mixin JsonOutput output;
 
   @Option(names = "--run-id", description = "The migration run the backup is evidence for.")
   String runId;
@@ -52,24 +45,23 @@ public final class BackupCommand implements Callable<Integer> {
     // Checked here, not by picocli, so `backup verify` does not need a run id.
     if (runId == null || runId.isBlank()) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "backup needs --run-id (the migration run it is evidence for)");
+          cli(), "backup needs --run-id (the migration run it is evidence for)");
     }
-    BackupFormatPolicy policy;
-    try {
-      policy = BackupFormatPolicy.parse(format, "--format (env " + BackupFormatPolicy.ENV + ")");
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    BackupFormatPolicy policy =
+        BadInput.parse(
+            cli(),
+            () ->
+                BackupFormatPolicy.parse(format, "--format (env " + BackupFormatPolicy.ENV + ")"));
     Path base = connection.backupDir();
     if (dir == null && base == null) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(),
+          cli(),
           "backup needs --dir or GREENLIGHT_BACKUP_DIR: a backup is a full copy of the data and"
               + " has no default location");
     }
     Path target = dir != null ? dir : base.resolve(runId.replaceAll("[^A-Za-z0-9._-]", "_"));
     var result =
-        DataPlane.backups(spec.commandLine(), connection, pgTools, policy)
+        DataPlane.backups(cli(), connection, pgTools, policy)
             .backup(runId, target, List.of("portfolio_companies"));
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("format", result.manifest().format());
@@ -80,7 +72,7 @@ public final class BackupCommand implements Callable<Integer> {
     json.put("sizeBytes", result.manifest().sizeBytes());
     json.put("durationMillis", result.durationMillis());
     output.report(
-        spec.commandLine().getOut(),
+        cli().getOut(),
         json,
         String.format(
             "format %s: %s%nbackup %s%nmanifest %s%nsha256 %s, %d bytes, %d ms%n",
@@ -95,15 +87,8 @@ public final class BackupCommand implements Callable<Integer> {
   }
 
   /** {@code greenlight backup verify MANIFEST}: recomputes the dump's checksum. */
-  @Command(
-      name = "verify",
-      mixinStandardHelpOptions = true,
-      header = "Check a backup against its manifest's SHA-256.")
-  public static final class Verify implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Mixin ConnectionOptions connection;
-    @Mixin JsonOutput output;
-
+  @Command(name = "verify", header = "Check a backup against its manifest's SHA-256.")
+  public static final class Verify extends ReportingCommand {
     @Parameters(index = "0", paramLabel = "MANIFEST")
     Path manifest;
 
@@ -111,11 +96,10 @@ public final class BackupCommand implements Callable<Integer> {
     public Integer call() {
       // Verifying only hashes the file: no format to choose, no tool to find.
       var result =
-          DataPlane.backups(
-                  spec.commandLine(), connection, new PgToolOptions(), BackupFormatPolicy.PG_DUMP)
+          DataPlane.backups(cli(), connection, new PgToolOptions(), BackupFormatPolicy.PG_DUMP)
               .verify(manifest);
       output.report(
-          spec.commandLine().getOut(),
+          cli().getOut(),
           Map.of(
               "backupFile", result.backupFile().toString(),
               "sha256", result.sha256(),

@@ -1,11 +1,8 @@
 package dev.greenlight.starter.commands;
 
-import dev.greenlight.starter.ConnectionOptions;
 import dev.greenlight.starter.DevServer;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,14 +11,10 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "dev-server",
-    mixinStandardHelpOptions = true,
     header =
         "Run a Temporal dev server on loopback (the real one if `temporal` is installed), with"
             + " embedded PostgreSQL/Redis if unset.")
-public final class DevServerCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @Mixin ConnectionOptions connection;
-
+public final class DevServerCommand extends ConnectedCommand {
   @Option(
       names = "--port",
       defaultValue = "7233",
@@ -53,16 +46,14 @@ public final class DevServerCommand implements Callable<Integer> {
     try {
       server = DevServer.start(temporal, port, ui, config.dbUrl(), config.redisUrl());
     } catch (IllegalStateException e) {
-      spec.commandLine().getErr().println("dev-server: " + e.getMessage());
+      cli().getErr().println("dev-server: " + e.getMessage());
       return 1;
     }
     Runtime.getRuntime()
         .addShutdownHook(new Thread(server::close, "greenlight-dev-server-shutdown"));
-    server.describe(spec.commandLine().getOut());
-    spec.commandLine()
-        .getOut()
-        .println("\nrunning; Ctrl-C stops it (its state is in memory and goes with it)");
-    spec.commandLine().getOut().flush();
+    server.describe(cli().getOut());
+    cli().getOut().println("\nrunning; Ctrl-C stops it (its state is in memory and goes with it)");
+    cli().getOut().flush();
     server.awaitTermination();
     return 0;
   }
@@ -74,15 +65,11 @@ public final class DevServerCommand implements Callable<Integer> {
       case "java" -> DevServer.Temporal.JAVA;
       default ->
           throw new CommandLine.ParameterException(
-              spec.commandLine(),
-              "--temporal-server must be auto, cli or java but was '" + which + "'");
+              cli(), "--temporal-server must be auto, cli or java but was '" + which + "'");
     };
   }
 
   private void checkPort(String option, int value) {
-    if (value < 0 || value > 65535) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), option + " must be between 0 and 65535 but was " + value);
-    }
+    OptionBounds.requireBetween(cli(), option, value, 0, 65535);
   }
 }

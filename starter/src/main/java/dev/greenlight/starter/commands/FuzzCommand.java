@@ -1,7 +1,6 @@
 package dev.greenlight.starter.commands;
 
 import dev.greenlight.rollout.plan.RolloutPlan;
-import dev.greenlight.starter.ConnectionOptions;
 import dev.greenlight.starter.JsonOutput;
 import dev.greenlight.starter.LegacyWorkflowOption;
 import dev.greenlight.starter.PlanOption;
@@ -10,8 +9,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,7 +16,6 @@ import picocli.CommandLine.Option;
 /** {@code greenlight fuzz}: thousands of random rollouts of a plan, each checked for safety. */
 @Command(
     name = "fuzz",
-    mixinStandardHelpOptions = true,
     header = "Run random rollouts of a plan on the real workflow and check every safety invariant.",
     description = {
       "Each trace scripts the gates (around and across thresholds, missing, failing), alerts,"
@@ -27,10 +23,7 @@ import picocli.CommandLine.Option;
           + " happened. Each violation is shrunk and written to --out as a scenario that"
           + " 'greenlight rehearse --scenario FILE' replays. Exit 1 on any violation."
     })
-public final class FuzzCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Mixin ConnectionOptions connection;
+public final class FuzzCommand extends ConnectedCommand {
 
   @Mixin PlanOption plan;
 
@@ -75,16 +68,15 @@ public final class FuzzCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    CommandLine cli = spec.commandLine();
-    OptionBounds.requireAtLeastOne(cli, "--traces", traces);
-    OptionBounds.requireAtLeastOne(cli, "--lanes", lanes);
-    OptionBounds.requireAtLeastOne(cli, "--batch", batch);
-    OptionBounds.requireZeroOrMore(cli, "--shrink-runs", shrinkRuns);
+    OptionBounds.requireAtLeastOne(cli(), "--traces", traces);
+    OptionBounds.requireAtLeastOne(cli(), "--lanes", lanes);
+    OptionBounds.requireAtLeastOne(cli(), "--batch", batch);
+    OptionBounds.requireZeroOrMore(cli(), "--shrink-runs", shrinkRuns);
     legacy.apply();
-    RolloutPlan rolloutPlan = plan.load(spec.commandLine());
-    PrintWriter out = spec.commandLine().getOut();
+    RolloutPlan rolloutPlan = plan.load(cli());
+    PrintWriter out = cli().getOut();
     // With --json the progress lines (each violation as first seen, shrinking) go to stderr.
-    PrintWriter live = json ? spec.commandLine().getErr() : out;
+    PrintWriter live = json ? cli().getErr() : out;
     Fuzz.Report report =
         Fuzz.run(
             rolloutPlan,

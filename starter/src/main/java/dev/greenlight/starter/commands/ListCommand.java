@@ -1,20 +1,15 @@
 package dev.greenlight.starter.commands;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.rollout.RolloutWorkflow;
-import dev.greenlight.starter.ConnectionOptions;
+import dev.greenlight.starter.JsonOutput;
 import dev.greenlight.starter.RolloutClient;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowExecutionMetadata;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,14 +20,10 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "list",
-    mixinStandardHelpOptions = true,
     header = "List rollouts with their phase, mode and percent, from Temporal's visibility.")
-public final class ListCommand implements Callable<Integer> {
+public final class ListCommand extends ConnectedCommand {
   /** Every run of the rollout workflow; the search attributes carry the rest. */
   static final String QUERY = "WorkflowType = '" + RolloutWorkflow.class.getSimpleName() + "'";
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @Mixin ConnectionOptions connection;
 
   @Option(names = "--json", description = "Print a JSON array, one object per rollout run.")
   boolean json;
@@ -48,29 +39,23 @@ public final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (limit < 1 || limit > 10_000) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--limit must be between 1 and 10000 but was " + limit);
-    }
+    OptionBounds.requireBetween(cli(), "--limit", limit, 1, 10_000);
     String query = running ? QUERY + " AND ExecutionStatus = 'Running'" : QUERY;
-    PrintWriter out = spec.commandLine().getOut();
-    try (RolloutClient client = RolloutClient.connect(connection)) {
+    PrintWriter out = cli().getOut();
+    try (RolloutClient client = connectTemporal()) {
       List<RolloutListing> rollouts;
       try {
         rollouts =
             client.client().listExecutions(query).limit(limit).map(ListCommand::listing).toList();
       } catch (StatusRuntimeException e) {
         if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
-          spec.commandLine().getErr().println(NO_VISIBILITY);
+          cli().getErr().println(NO_VISIBILITY);
           return 1;
         }
         throw e;
       }
       if (json) {
-        out.println(
-            new ObjectMapper()
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(rollouts));
+        JsonOutput.printIndented(out, rollouts);
       } else {
         RolloutListing.printTable(out, rollouts);
       }

@@ -3,13 +3,11 @@ package dev.greenlight.starter.commands;
 import dev.greenlight.dataplane.migration.DryRunReport;
 import dev.greenlight.dataplane.migration.MigrationOptions;
 import dev.greenlight.dataplane.migration.StageMigration;
-import dev.greenlight.starter.ConnectionOptions;
 import dev.greenlight.starter.Databases;
 import dev.greenlight.starter.JsonOutput;
 import dev.greenlight.starter.ProgressOption;
 import dev.greenlight.validator.StageNormalizer;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -23,12 +21,8 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "migrate",
-    mixinStandardHelpOptions = true,
     header = "Normalize stored stages: --dry-run to preview, --apply to rewrite in batches.")
-public final class MigrateCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @Mixin ConnectionOptions connection;
-  @Mixin JsonOutput output;
+public final class MigrateCommand extends ReportingCommand {
   @Mixin ProgressOption progress;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -62,24 +56,23 @@ public final class MigrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CommandLine cli = spec.commandLine();
     if (mode.apply && (runId == null || runId.isBlank())) {
       throw new CommandLine.ParameterException(
-          cli, "--apply needs --run-id (the run whose backup was verified)");
+          cli(), "--apply needs --run-id (the run whose backup was verified)");
     }
     if (mode.dryRun && resumeFrom != null) {
-      throw new CommandLine.ParameterException(cli, "--resume-from applies to --apply only");
+      throw new CommandLine.ParameterException(cli(), "--resume-from applies to --apply only");
     }
     if (resumeFrom != null) {
-      OptionBounds.requireZeroOrMore(cli, "--resume-from", resumeFrom);
+      OptionBounds.requireZeroOrMore(cli(), "--resume-from", resumeFrom);
     }
-    PrintWriter out = cli.getOut();
+    PrintWriter out = cli().getOut();
     if (mode.dryRun) {
       // Reads only, in a read-only transaction, and never applies Greenlight's schema: a role
       // with nothing but SELECT on portfolio_companies can preview the migration anywhere.
       DryRunReport report =
           new StageMigration(
-                  Jdbi.create(Databases.requireUrl(cli, connection)), StageNormalizer.defaults())
+                  Jdbi.create(Databases.requireUrl(cli(), connection)), StageNormalizer.defaults())
               .dryRun();
       if (output.json) {
         JsonOutput.print(out, report);
@@ -90,7 +83,8 @@ public final class MigrateCommand implements Callable<Integer> {
     }
     StageMigration migration =
         new StageMigration(
-            Jdbi.create(Databases.requireMigratedUrl(cli, connection)), StageNormalizer.defaults());
+            Jdbi.create(Databases.requireMigratedUrl(cli(), connection)),
+            StageNormalizer.defaults());
     MigrationOptions.Builder options = MigrationOptions.builder().initialBatchSize(batchSize);
     if (resumeFrom != null) {
       options.resumeFrom(resumeFrom);

@@ -1,6 +1,5 @@
 package dev.greenlight.starter.commands;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
@@ -9,14 +8,6 @@ import picocli.CommandLine.Command;
  */
 @Command(
     name = "mode",
-    mixinStandardHelpOptions = true,
     header = "Show or set a surface's validation mode record in Redis.",
     subcommands = {ModeGetCommand.class, ModeSetCommand.class})
-public final class ModeCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a mode command: get, set");
-  }
-}
+public final class ModeCommand extends CommandGroup {}

@@ -1,6 +1,5 @@
 package dev.greenlight.starter.commands;
 
-import dev.greenlight.starter.ConnectionOptions;
 import dev.greenlight.starter.JsonOutput;
 import dev.greenlight.validator.ModeRecord;
 import dev.greenlight.validator.UnreadableModeRecordException;
@@ -8,8 +7,6 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -21,21 +18,16 @@ import picocli.CommandLine.Mixin;
  */
 @Command(
     name = "get",
-    mixinStandardHelpOptions = true,
     header = "Show the surface's mode record and whether the API's resolvers can read it.")
-public final class ModeGetCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @Mixin ConnectionOptions connection;
+public final class ModeGetCommand extends ReportingCommand {
   @Mixin ModeSurface surface;
-  @Mixin JsonOutput output;
 
   @Override
   public Integer call() {
-    CommandLine cli = spec.commandLine();
-    String key = surface.key(cli);
+    String key = surface.key(cli());
     Optional<ModeRecord> record;
     String problem = null;
-    try (ModeSurface.Store store = surface.open(cli, connection)) {
+    try (ModeSurface.Store store = surface.open(cli(), connection)) {
       try {
         record = store.modes().read(surface.surface);
       } catch (UnreadableModeRecordException e) {
@@ -43,7 +35,7 @@ public final class ModeGetCommand implements Callable<Integer> {
         problem = e.problem();
       }
     }
-    PrintWriter out = cli.getOut();
+    PrintWriter out = cli().getOut();
     if (output.json) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("surface", surface.surface);

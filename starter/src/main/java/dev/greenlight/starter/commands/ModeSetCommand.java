@@ -1,6 +1,5 @@
 package dev.greenlight.starter.commands;
 
-import dev.greenlight.starter.ConnectionOptions;
 import dev.greenlight.starter.JsonOutput;
 import dev.greenlight.starter.WorkflowTarget;
 import dev.greenlight.validator.ModeChange;
@@ -14,7 +13,6 @@ import dev.greenlight.validator.ValidationMode;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,14 +35,10 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "set",
-    mixinStandardHelpOptions = true,
     header = "Set the surface's mode (off, warn; enforce with --force), versioned and audited.")
-public final class ModeSetCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @Mixin ConnectionOptions connection;
+public final class ModeSetCommand extends ReportingCommand {
   @Mixin ModeSurface surface;
   @Mixin WorkflowTarget target;
-  @Mixin JsonOutput output;
 
   @Parameters(index = "0", paramLabel = "MODE", description = "off, warn, or enforce (--force).")
   String modeName;
@@ -74,12 +68,11 @@ public final class ModeSetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CommandLine cli = spec.commandLine();
-    ModeChange change = change(cli);
-    surface.key(cli);
-    PrintWriter out = cli.getOut();
+    ModeChange change = change();
+    surface.key(cli());
+    PrintWriter out = cli().getOut();
     Written written;
-    try (ModeSurface.Store store = surface.open(cli, connection)) {
+    try (ModeSurface.Store store = surface.open(cli(), connection)) {
       written = write(store.modes(), change);
     }
     RolloutNotice notice =
@@ -97,37 +90,31 @@ public final class ModeSetCommand implements Callable<Integer> {
   }
 
   /** The requested change, or exit 2 naming the value and the rule. */
-  private ModeChange change(CommandLine cli) {
-    ValidationMode mode;
-    try {
-      mode = ValidationMode.parse(modeName);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(cli, "MODE: " + e.getMessage());
-    }
+  private ModeChange change() {
+    ValidationMode mode = BadInput.parse(cli(), "MODE", () -> ValidationMode.parse(modeName));
     if (why.isBlank()) {
-      throw new CommandLine.ParameterException(cli, "--why must not be blank");
+      throw new CommandLine.ParameterException(cli(), "--why must not be blank");
     }
     if (who.isBlank()) {
-      throw new CommandLine.ParameterException(cli, "--who must not be blank");
+      throw new CommandLine.ParameterException(cli(), "--who must not be blank");
     }
-    if (percent != null && (percent < 0 || percent > 100)) {
-      throw new CommandLine.ParameterException(
-          cli, "--percent must be between 0 and 100 but was " + percent);
+    if (percent != null) {
+      OptionBounds.requireBetween(cli(), "--percent", percent, 0, 100);
     }
     if (mode == ValidationMode.ENFORCE) {
       if (!force) {
         throw new CommandLine.ParameterException(
-            cli,
+            cli(),
             "refusing enforce outside a rollout: ENFORCE is the rollout's to enter, on a fresh"
                 + " WARN verdict (docs/ARCHITECTURE.md, \"Gates\"); pass --force to set it by"
                 + " hand anyway");
       }
       if (percent == null) {
-        throw new CommandLine.ParameterException(cli, "enforce needs --percent (0-100)");
+        throw new CommandLine.ParameterException(cli(), "enforce needs --percent (0-100)");
       }
     } else if (percent != null && percent != 0) {
       throw new CommandLine.ParameterException(
-          cli, "--percent applies to enforce only but was " + percent + " for " + mode);
+          cli(), "--percent applies to enforce only but was " + percent + " for " + mode);
     }
     return new ModeChange(mode, percent == null ? 0 : percent, who.trim(), why.trim());
   }

@@ -39,11 +39,7 @@ public final class ModeSurface {
    * @throws CommandLine.ParameterException (exit 2) for a surface no record can have
    */
   String key(CommandLine cli) {
-    try {
-      return new ModeKeys(prefix).modeKey(surface);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(cli, "--surface: " + e.getMessage());
-    }
+    return BadInput.parse(cli, "--surface", () -> new ModeKeys(prefix).modeKey(surface));
   }
 
   /** The store on the Redis that {@code --redis} / {@code REDIS_URL} names; close it after use. */
@@ -53,13 +49,9 @@ public final class ModeSurface {
       throw new CommandLine.ParameterException(
           cli, "no Redis: set REDIS_URL or pass --redis redis://host:port");
     }
-    RedisClient client;
-    try {
-      client = RedisClient.create(url);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(
-          cli, "--redis (REDIS_URL) is not a Redis URL: " + e.getMessage());
-    }
+    RedisClient client =
+        BadInput.parse(
+            cli, "--redis (REDIS_URL) is not a Redis URL", () -> RedisClient.create(url));
     return new Store(client, new ModeStore(client, prefix));
   }
 

@@ -3,8 +3,9 @@ package dev.greenlight.starter.commands;
 import picocli.CommandLine;
 
 /**
- * The lower bounds of the commands' counting options, in one wording: checked before anything is
- * read or written, a value out of bounds exits 2 naming the option, the rule and the value.
+ * The bounds of the commands' numeric options and parameters, in one wording: checked before
+ * anything is read or written, a value out of bounds exits 2 naming the option, the rule and the
+ * value.
  */
 final class OptionBounds {
   private OptionBounds() {}
@@ -21,6 +22,14 @@ final class OptionBounds {
     if (value < 1) {
       throw new CommandLine.ParameterException(
           cli, option + " must be at least 1 but was " + value);
+    }
+  }
+
+  /** A value with both bounds, inclusive: a port, a percentage, a number of days. */
+  static void requireBetween(CommandLine cli, String option, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new CommandLine.ParameterException(
+          cli, option + " must be between " + min + " and " + max + " but was " + value);
     }
   }
 }

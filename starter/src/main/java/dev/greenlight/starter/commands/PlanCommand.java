@@ -12,23 +12,12 @@ import picocli.CommandLine.Parameters;
 /** {@code greenlight plan}: work with rollout plans. */
 @Command(
     name = "plan",
-    mixinStandardHelpOptions = true,
     header = "Work with rollout plans.",
     subcommands = {PlanCommand.Validate.class, PlanGatesCommand.class})
-public final class PlanCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a plan command: validate, gates");
-  }
+public final class PlanCommand extends CommandGroup {
 
   /** {@code greenlight plan validate FILE}: parses and checks a plan without starting anything. */
-  @Command(
-      name = "validate",
-      mixinStandardHelpOptions = true,
-      header = "Check a plan file; errors name the field and line.")
+  @Command(name = "validate", header = "Check a plan file; errors name the field and line.")
   public static final class Validate implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

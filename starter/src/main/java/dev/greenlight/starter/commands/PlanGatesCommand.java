@@ -2,7 +2,6 @@ package dev.greenlight.starter.commands;
 
 import dev.greenlight.metrics.PrometheusConnection;
 import dev.greenlight.rollout.plan.RolloutPlan;
-import dev.greenlight.starter.ConnectionOptions;
 import dev.greenlight.starter.JsonOutput;
 import dev.greenlight.starter.PlanOption;
 import dev.greenlight.starter.gates.GateReading;
@@ -14,9 +13,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import okhttp3.OkHttpClient;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,16 +23,11 @@ import picocli.CommandLine.Option;
  * Prometheus. Exit 0 when every query answered with data, red or green; 1 when any failed or
  * returned nothing; 2 for bad input (plan, Prometheus settings).
  */
-@Command(
-    name = "gates",
-    mixinStandardHelpOptions = true,
-    header = "Read every gate of a plan once, now: value, threshold, verdict.")
-public final class PlanGatesCommand implements Callable<Integer> {
+@Command(name = "gates", header = "Read every gate of a plan once, now: value, threshold, verdict.")
+public final class PlanGatesCommand extends ConnectedCommand {
   /** Per query: long enough for a heavy query over days of data, short enough to wait for. */
   private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(30);
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @Mixin ConnectionOptions connection;
   @Mixin PlanOption planOption;
 
   @Option(names = "--json", description = "Print the readings as JSON.")
@@ -43,9 +35,8 @@ public final class PlanGatesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    CommandLine cli = spec.commandLine();
-    RolloutPlan plan = planOption.load(cli);
-    PrometheusConnection prometheus = connection.prometheus(cli);
+    RolloutPlan plan = planOption.load(cli());
+    PrometheusConnection prometheus = connection.prometheus(cli());
     Instant at = Instant.now();
     OkHttpClient http = prometheus.newHttpClient(QUERY_TIMEOUT);
     List<GateReading> readings;
@@ -56,7 +47,7 @@ public final class PlanGatesCommand implements Callable<Integer> {
       http.connectionPool().evictAll();
     }
     boolean allData = readings.stream().allMatch(GateReading::hasData);
-    PrintWriter out = cli.getOut();
+    PrintWriter out = cli().getOut();
     if (json) {
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("plan", plan.name());

@@ -1,11 +1,10 @@
 package dev.greenlight.starter.commands;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.greenlight.rollout.NotificationCounts;
 import dev.greenlight.rollout.plan.RolloutPlan;
-import dev.greenlight.starter.ConnectionOptions;
+import dev.greenlight.starter.JsonOutput;
 import dev.greenlight.starter.LegacyWorkflowOption;
 import dev.greenlight.starter.PgToolOptions;
 import dev.greenlight.starter.PlanFiles;
@@ -20,7 +19,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,12 +27,8 @@ import picocli.CommandLine.Option;
 /** {@code greenlight rehearse}: the whole rollout on embedded services, in seconds. */
 @Command(
     name = "rehearse",
-    mixinStandardHelpOptions = true,
     header = "Rehearse a whole rollout in-process with simulated time and a metric scenario.")
-public final class RehearseCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Mixin ConnectionOptions connection;
+public final class RehearseCommand extends ConnectedCommand {
   @Mixin PgToolOptions pgTools;
 
   @Mixin PlanOption plan;
@@ -74,13 +68,9 @@ public final class RehearseCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     legacy.apply();
-    OptionBounds.requireZeroOrMore(spec.commandLine(), "--rows", rows);
-    RolloutPlan rolloutPlan;
-    try {
-      rolloutPlan = NotifyPreview.apply(plan.load(spec.commandLine()), notifyUrl);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    OptionBounds.requireZeroOrMore(cli(), "--rows", rows);
+    RolloutPlan rolloutPlan =
+        BadInput.parse(cli(), () -> NotifyPreview.apply(plan.load(cli()), notifyUrl));
     Scenario loaded;
     try {
       loaded =
@@ -89,9 +79,9 @@ public final class RehearseCommand implements Callable<Integer> {
                   PlanFiles.locate(
                       ScenarioLoader.resolve(scenario, Path.of(PlanFiles.SCENARIO_DIR))));
     } catch (ScenarioException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      throw new CommandLine.ParameterException(cli(), e.getMessage());
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = cli().getOut();
     // With --json the live log is kept from stdout, so the JSON stays parseable.
     PrintWriter live = json ? new PrintWriter(new StringWriter()) : out;
     Rehearsal.Outcome outcome =
@@ -121,10 +111,10 @@ public final class RehearseCommand implements Callable<Integer> {
       }
     }
     if (json) {
-      ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      ObjectMapper mapper = new ObjectMapper();
       ObjectNode node = mapper.valueToTree(outcome.result());
       node.set("violations", mapper.valueToTree(outcome.violations()));
-      out.println(mapper.writeValueAsString(node));
+      JsonOutput.printIndented(out, node);
     }
     out.flush();
     // A rehearsal is a check: one that ends elsewhere than its scenario expects, or breaks a

@@ -2,15 +2,11 @@ package dev.greenlight.starter.commands;
 
 import dev.greenlight.dataplane.backup.BackupFormatPolicy;
 import dev.greenlight.rollout.plan.HumanDurations;
-import dev.greenlight.starter.ConnectionOptions;
-import dev.greenlight.starter.JsonOutput;
 import dev.greenlight.starter.PgToolOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,13 +15,9 @@ import picocli.CommandLine.Parameters;
 /** {@code greenlight restore-test MANIFEST}: restores a backup into a scratch database, timed. */
 @Command(
     name = "restore-test",
-    mixinStandardHelpOptions = true,
     header = "Restore a backup into a scratch database within a time limit, then drop it.")
-public final class RestoreTestCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @Mixin ConnectionOptions connection;
+public final class RestoreTestCommand extends ReportingCommand {
   @Mixin PgToolOptions pgTools;
-  @Mixin JsonOutput output;
 
   @Parameters(index = "0", paramLabel = "MANIFEST")
   Path manifest;
@@ -38,15 +30,10 @@ public final class RestoreTestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Duration max;
-    try {
-      max = HumanDurations.parse(limit);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--limit: " + e.getMessage());
-    }
+    Duration max = BadInput.parse(cli(), "--limit", () -> HumanDurations.parse(limit));
     // The manifest's format decides how to restore; the policy is for new backups only.
     var result =
-        DataPlane.backups(spec.commandLine(), connection, pgTools, BackupFormatPolicy.PG_DUMP)
+        DataPlane.backups(cli(), connection, pgTools, BackupFormatPolicy.PG_DUMP)
             .restoreTest(manifest, max);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("durationMillis", result.durationMillis());
@@ -55,7 +42,7 @@ public final class RestoreTestCommand implements Callable<Integer> {
     json.put("distinctStages", result.distinctStages());
     json.put("scratchDatabase", result.scratchDatabase());
     output.report(
-        spec.commandLine().getOut(),
+        cli().getOut(),
         json,
         String.format(
             "restore test passed in %d ms (limit %d ms): %s, %s distinct stages, scratch database"

@@ -5,7 +5,7 @@ import dev.greenlight.rollout.RolloutWorkflow;
 import picocli.CommandLine.Command;
 
 /** {@code greenlight resume}: Continue a paused rollout. */
-@Command(name = "resume", mixinStandardHelpOptions = true, header = "Continue a paused rollout.")
+@Command(name = "resume", header = "Continue a paused rollout.")
 public final class ResumeCommand extends SteeringCommand {
   @Override
   CommandResult send(RolloutWorkflow rollout) {

@@ -7,7 +7,6 @@ import picocli.CommandLine.Command;
 /** {@code greenlight retry-canary}: After a rollback, start the canary again at its first step. */
 @Command(
     name = "retry-canary",
-    mixinStandardHelpOptions = true,
     header = "After a rollback, start the canary again at its first step.")
 public final class RetryCanaryCommand extends SteeringCommand {
   @Override

@@ -3,17 +3,12 @@ package dev.greenlight.starter.commands;
 import dev.greenlight.dataplane.seed.PortfolioSeeder;
 import dev.greenlight.dataplane.seed.SeedReport;
 import dev.greenlight.dataplane.seed.SeedTarget;
-import dev.greenlight.starter.ConnectionOptions;
 import dev.greenlight.starter.Databases;
-import dev.greenlight.starter.JsonOutput;
 import dev.greenlight.validator.StageNormalizer;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.jdbi.v3.core.Jdbi;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,15 +16,8 @@ import picocli.CommandLine.Option;
  * table that is absent, empty or seeded before (it carries {@link PortfolioSeeder#SEEDED_MARKER}),
  * unless {@code --force}: test rows never land among someone's data by a wrong {@code --db}.
  */
-@Command(
-    name = "seed",
-    mixinStandardHelpOptions = true,
-    header = "Seed portfolio_companies with test rows (never production).")
-public final class SeedCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @Mixin ConnectionOptions connection;
-  @Mixin JsonOutput output;
-
+@Command(name = "seed", header = "Seed portfolio_companies with test rows (never production).")
+public final class SeedCommand extends ReportingCommand {
   @Option(
       names = "--rows",
       defaultValue = "10000",
@@ -51,8 +39,8 @@ public final class SeedCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    OptionBounds.requireZeroOrMore(spec.commandLine(), "--rows", rows);
-    String url = Databases.requireUrl(spec.commandLine(), connection);
+    OptionBounds.requireZeroOrMore(cli(), "--rows", rows);
+    String url = Databases.requireUrl(cli(), connection);
     PortfolioSeeder seeder = new PortfolioSeeder(Jdbi.create(url), StageNormalizer.defaults());
     // Before anything is written, Greenlight's own schema included.
     SeedTarget target = seeder.inspect();
@@ -67,25 +55,21 @@ public final class SeedCommand implements Callable<Integer> {
               + ", not the seed marker). Point --db at a test database, or pass --force to add"
               + " test rows anyway (README: \"Running a rollout for real\")");
     }
-    Databases.requireMigratedUrl(spec.commandLine(), connection);
+    Databases.requireMigratedUrl(cli(), connection);
     SeedReport report = seeder.seed(rows, seed);
-    if (output.json) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("rows", report.rows());
-      json.put("firstId", report.firstId());
-      json.put("lastId", report.lastId());
-      json.put("durationMillis", report.durationMillis());
-      json.put("canonical", report.rowsAlreadyCanonical());
-      json.put("toChange", report.rowsToChange());
-      json.put("unmappable", report.rowsUnmappable());
-      json.put("null", report.rowsNull());
-      json.put("forced", target.holdsRowsSeedDidNotWrite());
-      JsonOutput.print(spec.commandLine().getOut(), json);
-      return 0;
-    }
-    spec.commandLine()
-        .getOut()
-        .printf(
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("rows", report.rows());
+    json.put("firstId", report.firstId());
+    json.put("lastId", report.lastId());
+    json.put("durationMillis", report.durationMillis());
+    json.put("canonical", report.rowsAlreadyCanonical());
+    json.put("toChange", report.rowsToChange());
+    json.put("unmappable", report.rowsUnmappable());
+    json.put("null", report.rowsNull());
+    json.put("forced", target.holdsRowsSeedDidNotWrite());
+    report(
+        json,
+        String.format(
             "seeded %d rows (ids %d–%d) in %d ms: %d canonical, %d to change, %d unmappable, %d null%n",
             report.rows(),
             report.firstId(),
@@ -94,8 +78,7 @@ public final class SeedCommand implements Callable<Integer> {
             report.rowsAlreadyCanonical(),
             report.rowsToChange(),
             report.rowsUnmappable(),
-            report.rowsNull());
-    spec.commandLine().getOut().flush();
+            report.rowsNull()));
     return 0;
   }
 }

@@ -10,22 +10,12 @@ import picocli.CommandLine.Parameters;
 /** {@code greenlight stage}: the stage normalizer, for checking the alias table by hand. */
 @Command(
     name = "stage",
-    mixinStandardHelpOptions = true,
     header = "Check stage values against the normalizer.",
     subcommands = StageCommand.Normalize.class)
-public final class StageCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a stage command: normalize");
-  }
+public final class StageCommand extends CommandGroup {
 
   /** Prints each value, a tab, and its canonical stage or {@code UNKNOWN}. */
-  @Command(
-      name = "normalize",
-      mixinStandardHelpOptions = true,
-      header = "Print each VALUE and its canonical stage or UNKNOWN.")
+  @Command(name = "normalize", header = "Print each VALUE and its canonical stage or UNKNOWN.")
   public static final class Normalize implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

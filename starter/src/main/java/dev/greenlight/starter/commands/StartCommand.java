@@ -4,31 +4,20 @@ import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.rollout.RolloutInput;
 import dev.greenlight.rollout.RolloutWorkflow;
 import dev.greenlight.rollout.plan.RolloutPlan;
-import dev.greenlight.starter.ConnectionOptions;
-import dev.greenlight.starter.JsonOutput;
 import dev.greenlight.starter.PlanOption;
 import dev.greenlight.starter.RolloutClient;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code greenlight start}: starts a rollout of a plan; a worker must be running to carry it. */
-@Command(
-    name = "start",
-    mixinStandardHelpOptions = true,
-    header = "Start a rollout of a plan as a durable workflow.")
-public final class StartCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @Mixin ConnectionOptions connection;
-
+@Command(name = "start", header = "Start a rollout of a plan as a durable workflow.")
+public final class StartCommand extends ReportingCommand {
   @Mixin PlanOption plan;
-  @Mixin JsonOutput output;
 
   @Option(
       names = "--who",
@@ -38,9 +27,9 @@ public final class StartCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RolloutPlan parsed = plan.load(spec.commandLine());
+    RolloutPlan parsed = plan.load(cli());
     String id = RolloutConstants.workflowId(parsed.name());
-    try (RolloutClient client = RolloutClient.connect(connection)) {
+    try (RolloutClient client = connectTemporal()) {
       RolloutWorkflow rollout =
           client
               .client()
@@ -53,24 +42,17 @@ public final class StartCommand implements Callable<Integer> {
                       .setStaticDetails(staticDetails(parsed))
                       .build());
       var execution = WorkflowClient.start(rollout::run, new RolloutInput(parsed, who, null));
-      if (output.json) {
-        JsonOutput.print(
-            spec.commandLine().getOut(),
-            Map.of(
-                "workflowId",
-                id,
-                "runId",
-                execution.getRunId(),
-                "taskQueue",
-                RolloutConstants.TASK_QUEUE));
-        return 0;
-      }
-      spec.commandLine()
-          .getOut()
-          .printf(
+      report(
+          Map.of(
+              "workflowId",
+              id,
+              "runId",
+              execution.getRunId(),
+              "taskQueue",
+              RolloutConstants.TASK_QUEUE),
+          String.format(
               "started %s (run %s) on task queue %s%nfollow it with: greenlight watch -w %s%n",
-              id, execution.getRunId(), RolloutConstants.TASK_QUEUE, id);
-      spec.commandLine().getOut().flush();
+              id, execution.getRunId(), RolloutConstants.TASK_QUEUE, id));
       return 0;
     } catch (WorkflowExecutionAlreadyStarted e) {
       throw new IllegalStateException(

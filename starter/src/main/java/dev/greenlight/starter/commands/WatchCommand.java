@@ -3,8 +3,6 @@ package dev.greenlight.starter.commands;
 import dev.greenlight.rollout.Phase;
 import dev.greenlight.rollout.RolloutResult;
 import dev.greenlight.rollout.RolloutStatus;
-import dev.greenlight.starter.ConnectionOptions;
-import dev.greenlight.starter.JsonOutput;
 import dev.greenlight.starter.ProgressOption;
 import dev.greenlight.starter.RolloutClient;
 import dev.greenlight.starter.WorkflowTarget;
@@ -12,7 +10,6 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowStub;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +23,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "watch",
-    mixinStandardHelpOptions = true,
     header = "Follow a rollout until it ends; exit 0 only when it completed.",
     footerHeading = "%nExit codes:%n",
     footer = {
@@ -40,11 +36,8 @@ import picocli.CommandLine.Option;
       "  7  the execution failed, was terminated, cancelled or timed out in another phase",
       "  8  --count refreshes done while the rollout still runs"
     })
-public final class WatchCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @Mixin ConnectionOptions connection;
+public final class WatchCommand extends ReportingCommand {
   @Mixin WorkflowTarget target;
-  @Mixin JsonOutput output;
   @Mixin ProgressOption progress;
 
   @Option(
@@ -61,20 +54,19 @@ public final class WatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    CommandLine cli = spec.commandLine();
     if (interval < 1) {
       throw new CommandLine.ParameterException(
-          cli, "--interval must be at least 1 second but was " + interval);
+          cli(), "--interval must be at least 1 second but was " + interval);
     }
-    OptionBounds.requireAtLeastOne(cli, "--count", count);
-    PrintWriter out = cli.getOut();
+    OptionBounds.requireAtLeastOne(cli(), "--count", count);
+    PrintWriter out = cli().getOut();
     WatchPrinter printer =
         output.json
             ? WatchPrinter.jsonLines(out, target.workflowId)
             : progress.redraws()
                 ? WatchPrinter.redrawn(out, target.workflowId)
                 : WatchPrinter.plainLines(out, target.workflowId);
-    try (RolloutClient client = RolloutClient.connect(connection)) {
+    try (RolloutClient client = connectTemporal()) {
       WorkflowStub execution = client.client().newUntypedWorkflowStub(target.workflowId);
       for (int i = 0; i < count; i++) {
         if (i > 0) {

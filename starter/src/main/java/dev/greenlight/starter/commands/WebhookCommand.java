@@ -3,14 +3,11 @@ package dev.greenlight.starter.commands;
 import dev.greenlight.ops.WebhookConfig;
 import dev.greenlight.ops.WebhookService;
 import dev.greenlight.rollout.RolloutConstants;
-import dev.greenlight.starter.ConnectionOptions;
 import dev.greenlight.temporal.TemporalSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,12 +17,8 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "webhook",
-    mixinStandardHelpOptions = true,
     header = "Serve Alertmanager's webhook: write warn to Redis, then signal the rollout.")
-public final class WebhookCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @Mixin ConnectionOptions connection;
-
+public final class WebhookCommand extends ConnectedCommand {
   @Option(
       names = "--port",
       defaultValue = "${env:GREENLIGHT_WEBHOOK_PORT:-8088}",
@@ -49,24 +42,21 @@ public final class WebhookCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     if (connection.redisUrl == null || connection.redisUrl.isBlank()) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(),
+          cli(),
           "the webhook writes the mode to Redis: set REDIS_URL or pass --redis (it was not set)");
     }
-    WebhookConfig config;
-    try {
-      config = WebhookConfig.fromEnv(System.getenv()).withPort(port).withDefaultWorkflowId(rollout);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    WebhookConfig config =
+        BadInput.parse(
+            cli(),
+            () ->
+                WebhookConfig.fromEnv(System.getenv())
+                    .withPort(port)
+                    .withDefaultWorkflowId(rollout));
     TemporalSettings temporal = connection.temporal();
-    WebhookService service;
-    try {
-      service = WebhookService.start(config, connection.redisUrl, temporal);
-    } catch (IllegalArgumentException e) {
-      // Unusable webhook TLS files: bad input, named in the message.
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
-    PrintWriter out = spec.commandLine().getOut();
+    // Unusable webhook TLS files are bad input too, named in the message.
+    WebhookService service =
+        BadInput.parse(cli(), () -> WebhookService.start(config, connection.redisUrl, temporal));
+    PrintWriter out = cli().getOut();
     out.printf(
         "webhook on %s://%s:%d/ops/alertmanager: downgrades surface %s (Redis prefix %s) and"
             + " signals %s on %s; %d bearer token(s), %d HMAC secret(s)%n",

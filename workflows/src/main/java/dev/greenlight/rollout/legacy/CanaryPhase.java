@@ -1,5 +1,6 @@
 package dev.greenlight.rollout.legacy;
 
+import dev.greenlight.rollout.CanarySteps;
 import dev.greenlight.rollout.Phase;
 import dev.greenlight.rollout.PromoteInput;
 import dev.greenlight.rollout.RolloutState;
@@ -23,13 +24,9 @@ final class CanaryPhase {
   static void tick(RolloutContext c) {
     RolloutState s = c.state;
     CanarySpec spec = c.plan.canary();
-    boolean soak = s.phase == Phase.SOAK;
+    boolean soak = CanarySteps.soak(c);
     if (!s.canary.stepStarted) {
-      int percent = soak ? 100 : spec.steps().get(s.canary.canaryStep).percent();
-      c.flip(
-          ValidationMode.ENFORCE,
-          percent,
-          soak ? "soak at 100%" : "canary step " + (s.canary.canaryStep + 1));
+      c.flip(ValidationMode.ENFORCE, CanarySteps.percent(c), CanarySteps.entryReason(c));
       s.canary.stepStarted = true;
       s.canary.stepStartedAtMillis = c.now();
       s.canary.stepMeanSum = new LinkedHashMap<>();
@@ -37,21 +34,17 @@ final class CanaryPhase {
       GreenWindow.open(s, c.now());
       return;
     }
-    // A promote command reads now instead of waiting for the poll.
-    if (s.steering.promoteRequested == null
-        && c.waitForNextPoll(soak ? "soak: watching gates" : "canary: watching gates")) {
+    if (CanarySteps.waitForPoll(c)) {
       return;
     }
     long now = c.now();
     List<GateSummary> read = c.readGates(spec.gates(), s.gates.lastReadToMillis, now);
-    String breach = GateVerdicts.breach(spec.gates(), read);
-    if (breach != null) {
-      c.rollback(breach);
+    if (CanarySteps.rolledBackOnBreach(c, read)) {
       return;
     }
     GreenWindow.observe(s, read, now);
     accumulateMeans(s, read);
-    long windowMillis = soak ? c.plan.soak().duration().toMillis() : spec.window().toMillis();
+    long windowMillis = CanarySteps.windowMillis(c);
     boolean green = GreenWindow.isGreen(s, now, windowMillis);
     String regression =
         green && !soak

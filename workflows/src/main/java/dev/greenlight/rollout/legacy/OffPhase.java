@@ -4,9 +4,6 @@ import dev.greenlight.rollout.OffTraffic;
 import dev.greenlight.rollout.Phase;
 import dev.greenlight.rollout.RolloutWording;
 import dev.greenlight.rollout.activity.InstantReading;
-import dev.greenlight.rollout.activity.InstantRequest;
-import dev.greenlight.rollout.gates.GateSummary;
-import dev.greenlight.rollout.plan.OffSpec;
 import dev.greenlight.validator.ValidationMode;
 
 /**
@@ -18,30 +15,20 @@ final class OffPhase {
 
   /** One step of the phase: a wait, or a read and maybe the move to WARN. */
   static void tick(RolloutContext c) {
-    OffSpec spec = c.plan.off();
-    OffTraffic traffic = OffTraffic.read(c);
-    if (traffic == null) {
-      return;
-    }
-    if (!traffic.enough(spec)) {
-      c.sleep(c.plan.pollInterval(), "off: waiting for traffic");
-      return;
-    }
-    GateSummary requests = traffic.requests();
-    long now = traffic.readAtMillis();
+    OffTraffic.awaitEnough(c, false).ifPresent(traffic -> leave(c, traffic));
+  }
+
+  /** Records the baseline (a failed read is said in the transition), flips to warn. */
+  private static void leave(RolloutContext c, OffTraffic traffic) {
     InstantReading baseline =
-        c.activities
-            .gates()
-            .readInstant(new InstantRequest("unknown-baseline", spec.unknownBaselineQuery(), now));
-    c.state.gates.baselineUnknownFraction =
-        Double.isNaN(baseline.value()) ? null : baseline.value();
+        c.activities.gates().readInstant(traffic.baselineRequest(c.plan.off()));
+    Double fraction = Double.isNaN(baseline.value()) ? null : baseline.value();
+    c.state.gates.baselineUnknownFraction = fraction;
     c.record(
-        "traffic collected: quietest endpoint saw "
-            + (long) requests.lastValue()
-            + " requests; baseline unknown rate "
-            + (c.state.gates.baselineUnknownFraction == null
+        traffic.collected(
+            fraction == null
                 ? "unavailable (" + baseline.error() + ")"
-                : RolloutWording.percent(c.state.gates.baselineUnknownFraction)));
+                : RolloutWording.percent(fraction)));
     c.flip(ValidationMode.WARN, 0, "off phase complete");
     c.enter(Phase.WARN, "counting unknown stages; nothing is rejected");
     GreenWindow.open(c.state, c.now());

@@ -1,6 +1,5 @@
 package dev.greenlight.rollout.legacy;
 
-import dev.greenlight.rollout.ActivityStubs;
 import dev.greenlight.rollout.Phase;
 import dev.greenlight.rollout.PhaseContext;
 import dev.greenlight.rollout.RolloutConstants;
@@ -32,9 +31,8 @@ final class RolloutContext extends PhaseContext {
   /** The rollout's workflow id, which also keys its data steps. */
   final String workflowId;
 
-  RolloutContext(
-      RolloutPlan plan, RolloutState state, ActivityStubs activities, String workflowId) {
-    super(plan, state, activities);
+  RolloutContext(RolloutPlan plan, RolloutState state, String workflowId) {
+    super(plan, state);
     this.workflowId = workflowId;
   }
 
@@ -105,6 +103,15 @@ final class RolloutContext extends PhaseContext {
     if (state.steering.paused) {
       Workflow.await(() -> !state.steering.paused || state.steering.abortRequested);
     }
+  }
+
+  /** ENFORCE goes to warn with one flip; then the rollout ends ABORTED. */
+  @Override
+  public void abort() {
+    if (state.mode == ValidationMode.ENFORCE) {
+      flip(ValidationMode.WARN, 0, "abort: " + state.steering.abortReason);
+    }
+    end(Phase.ABORTED, "aborted: " + state.steering.abortReason);
   }
 
   /** Adds {@code step} to the pending approvals and waits until it is approved or aborted. */

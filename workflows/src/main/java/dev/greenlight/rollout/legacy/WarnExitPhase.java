@@ -26,15 +26,10 @@ final class WarnExitPhase {
     WarnExitSpec spec = c.plan.warnExit();
     long capEnd = s.warnExit.warnExitStartedAtMillis + spec.cap().toMillis();
     if (c.now() >= capEnd) {
-      s.outcomeReason =
-          "no "
-              + spec.requiredGoodDays()
-              + " consecutive good days within "
-              + RolloutWording.warnExitCap(spec)
-              + " (best run ended at "
-              + s.warnExit.warnExitGoodDays
-              + ")";
-      c.enter(Phase.NEEDS_ATTENTION, s.outcomeReason);
+      c.end(
+          Phase.NEEDS_ATTENTION,
+          RolloutWording.noGoodRunWithinCap(
+              spec, "best run ended at " + s.warnExit.warnExitGoodDays));
       return;
     }
     long day = spec.period().toMillis();
@@ -48,10 +43,7 @@ final class WarnExitPhase {
     if (GateVerdicts.allGreen(read)) {
       s.warnExit.warnExitGoodDays++;
       c.record(
-          "good day "
-              + s.warnExit.warnExitGoodDays
-              + " of "
-              + spec.requiredGoodDays()
+          RolloutWording.goodDay(s.warnExit, spec)
               + ": unknown rate "
               + RolloutWording.percent(read.get(0).mean()));
     } else {
@@ -59,8 +51,7 @@ final class WarnExitPhase {
       c.record("day not good (" + describe(read.get(0)) + "); the count starts again");
     }
     if (s.warnExit.warnExitGoodDays >= spec.requiredGoodDays()) {
-      s.outcomeReason = spec.requiredGoodDays() + " consecutive days under the unknown threshold";
-      c.enter(Phase.COMPLETED, s.outcomeReason);
+      c.end(Phase.COMPLETED, RolloutWording.goodRun(spec));
     }
   }
 

@@ -3,7 +3,6 @@ package dev.greenlight.rollout.plan;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * A rollout plan: everything the runbook says as data — durations, thresholds, PromQL queries,
@@ -58,86 +57,49 @@ public record RolloutPlan(
 
   /** This plan with {@code preflight} instead of its own. */
   public RolloutPlan withPreflight(PreflightSpec preflight) {
-    return edit(d -> d.preflight = preflight);
+    return with(surface, preflight, resumeAfterMetricsOutage, notifications);
   }
 
   /** This plan with {@code notifications} instead of its own; null sends nothing. */
   public RolloutPlan withNotifications(NotifySpec notifications) {
-    return edit(d -> d.notifications = notifications);
+    return with(surface, preflight, resumeAfterMetricsOutage, notifications);
   }
 
   /** This plan flipping the mode record of {@code surface} instead of its own. */
   public RolloutPlan withSurface(String surface) {
-    return edit(d -> d.surface = surface);
+    return with(surface, preflight, resumeAfterMetricsOutage, notifications);
   }
 
   /** This plan with {@code resumeAfterMetricsOutage} instead of its own; null means true. */
   public RolloutPlan withResumeAfterMetricsOutage(Boolean resumeAfterMetricsOutage) {
-    return edit(d -> d.resumeAfterMetricsOutage = resumeAfterMetricsOutage);
+    return with(surface, preflight, resumeAfterMetricsOutage, notifications);
   }
 
-  private RolloutPlan edit(Consumer<Draft> change) {
-    Draft draft = new Draft(this);
-    change.accept(draft);
-    return draft.build();
-  }
-
-  /** The fields of a plan being changed: the one place besides the record that lists them all. */
-  private static final class Draft {
-    final String name;
-    String surface;
-    final List<String> endpoints;
-    final Duration pollInterval;
-    final int maxConsecutiveGateErrors;
-    final int historyEventLimit;
-    PreflightSpec preflight;
-    final OffSpec off;
-    final WarnSpec warn;
-    final NormalizeSpec normalize;
-    final CanarySpec canary;
-    final SoakSpec soak;
-    final WarnExitSpec warnExit;
-    final RollbackSpec rollback;
-    Boolean resumeAfterMetricsOutage;
-    NotifySpec notifications;
-
-    Draft(RolloutPlan from) {
-      name = from.name;
-      surface = from.surface;
-      endpoints = from.endpoints;
-      pollInterval = from.pollInterval;
-      maxConsecutiveGateErrors = from.maxConsecutiveGateErrors;
-      historyEventLimit = from.historyEventLimit;
-      preflight = from.preflight;
-      off = from.off;
-      warn = from.warn;
-      normalize = from.normalize;
-      canary = from.canary;
-      soak = from.soak;
-      warnExit = from.warnExit;
-      rollback = from.rollback;
-      resumeAfterMetricsOutage = from.resumeAfterMetricsOutage;
-      notifications = from.notifications;
-    }
-
-    RolloutPlan build() {
-      return new RolloutPlan(
-          name,
-          surface,
-          endpoints,
-          pollInterval,
-          maxConsecutiveGateErrors,
-          historyEventLimit,
-          preflight,
-          off,
-          warn,
-          normalize,
-          canary,
-          soak,
-          warnExit,
-          rollback,
-          resumeAfterMetricsOutage,
-          notifications);
-    }
+  /**
+   * This plan with the fields callers swap (tests, rehearsals and fuzz runs point a shipped plan at
+   * their own surface, pre-flight inputs and sinks); every other field is this plan's own.
+   */
+  private RolloutPlan with(
+      String surface,
+      PreflightSpec preflight,
+      Boolean resumeAfterMetricsOutage,
+      NotifySpec notifications) {
+    return new RolloutPlan(
+        name,
+        surface,
+        endpoints,
+        pollInterval,
+        maxConsecutiveGateErrors,
+        historyEventLimit,
+        preflight,
+        off,
+        warn,
+        normalize,
+        canary,
+        soak,
+        warnExit,
+        rollback,
+        resumeAfterMetricsOutage,
+        notifications);
   }
 }

@@ -37,10 +37,14 @@ class PlanParserTest {
     assertEquals(Duration.ofMinutes(5), plan.preflight().restoreTimeLimit());
   }
 
+  /** The message {@code yaml}, read from a file named {@code source}, is refused with. */
+  private String refused(String yaml, String source) {
+    return assertThrows(PlanException.class, () -> parser.parse(yaml, source)).getMessage();
+  }
+
   /** The refusal of the v3.4 plan with {@code text} replaced by {@code edited}. */
   private String refusedV34(String text, String edited) throws IOException {
-    String yaml = Files.readString(V34).replace(text, edited);
-    return assertThrows(PlanException.class, () -> parser.parse(yaml, "plan.yaml")).getMessage();
+    return refused(Files.readString(V34).replace(text, edited), "plan.yaml");
   }
 
   @Test
@@ -59,22 +63,18 @@ class PlanParserTest {
     RolloutPlan compressed = parser.parse(seconds, "plan.yaml");
     assertEquals(Duration.ofSeconds(10), compressed.warnExit().period());
 
-    String zero = v34.replace("  cap: 30d\n", "  cap: 30d\n  period: 0s\n");
-    PlanException zeroPeriod =
-        assertThrows(PlanException.class, () -> parser.parse(zero, "plan.yaml"));
+    String zeroPeriod =
+        refused(v34.replace("  cap: 30d\n", "  cap: 30d\n  period: 0s\n"), "plan.yaml");
     assertTrue(
-        zeroPeriod.getMessage().contains("warnExit.period (line ")
-            && zeroPeriod.getMessage().contains("must be a positive duration but was PT0S"),
-        zeroPeriod.getMessage());
+        zeroPeriod.contains("warnExit.period (line ")
+            && zeroPeriod.contains("must be a positive duration but was PT0S"),
+        zeroPeriod);
 
-    String shortCap = v34.replace("  cap: 30d\n", "  cap: 60s\n  period: 10s\n");
-    PlanException capTooShort =
-        assertThrows(PlanException.class, () -> parser.parse(shortCap, "plan.yaml"));
+    String capTooShort =
+        refused(v34.replace("  cap: 30d\n", "  cap: 60s\n  period: 10s\n"), "plan.yaml");
     assertTrue(
-        capTooShort
-            .getMessage()
-            .contains("must be at least requiredGoodDays periods long (7 x 10s) but was 1m"),
-        capTooShort.getMessage());
+        capTooShort.contains("must be at least requiredGoodDays periods long (7 x 10s) but was 1m"),
+        capTooShort);
   }
 
   @Test
@@ -109,29 +109,23 @@ class PlanParserTest {
 
   @Test
   void invalidYamlReportsLineAndColumn() {
-    PlanException e =
-        assertThrows(
-            PlanException.class,
-            () -> parser.parse("name: \"unterminated\nsurface: x\n", "bad.yaml"));
-    assertTrue(e.getMessage().startsWith("bad.yaml: invalid YAML"), e.getMessage());
-    assertTrue(e.getMessage().matches("(?s).*line \\d+, column \\d+.*"), e.getMessage());
+    String message = refused("name: \"unterminated\nsurface: x\n", "bad.yaml");
+    assertTrue(message.startsWith("bad.yaml: invalid YAML"), message);
+    assertTrue(message.matches("(?s).*line \\d+, column \\d+.*"), message);
   }
 
   @Test
   void missingFieldsAreNamed() {
-    PlanException primitive =
-        assertThrows(PlanException.class, () -> parser.parse("name: x\nsurface: y\n", "thin.yaml"));
+    String primitive = refused("name: x\nsurface: y\n", "thin.yaml");
     assertTrue(
-        primitive.getMessage().contains("maxConsecutiveGateErrors: required field is missing"),
-        primitive.getMessage());
+        primitive.contains("maxConsecutiveGateErrors: required field is missing"), primitive);
 
     String noSections =
         "name: x\nsurface: y\nendpoints: [a]\npollInterval: 5m\nmaxConsecutiveGateErrors: 3\n"
             + "historyEventLimit: 3000\n";
-    PlanException sections =
-        assertThrows(PlanException.class, () -> parser.parse(noSections, "thin.yaml"));
-    assertTrue(sections.getMessage().contains("canary: is required"), sections.getMessage());
-    assertTrue(sections.getMessage().contains("warnExit: is required"), sections.getMessage());
+    String sections = refused(noSections, "thin.yaml");
+    assertTrue(sections.contains("canary: is required"), sections);
+    assertTrue(sections.contains("warnExit: is required"), sections);
   }
 
   @Test
