@@ -25,10 +25,18 @@ class CrashResumeTest {
   private static final int BATCH = 300;
   private static final long CRASH_IN_BATCH = 4;
 
+  /** What a finished migration left: the table's and the log's checksums, the rewrites logged. */
+  private record Outcome(String table, String log, long rewrites) {
+    static Outcome of(TestDatabase db) {
+      return new Outcome(
+          db.companiesChecksum(),
+          db.logChecksum(),
+          db.count("stage_normalization_log WHERE normalized_stage IS NOT NULL"));
+    }
+  }
+
   private static TestDatabase reference;
-  private static String expectedTable;
-  private static String expectedLog;
-  private static long expectedRewrites;
+  private static Outcome undisturbed;
 
   @TempDir static Path backups;
 
@@ -39,11 +47,8 @@ class CrashResumeTest {
     ProvenBackups.prove(reference.jdbi(), "reference", backups);
     new StageMigration(reference.jdbi(), StageNormalizer.defaults())
         .apply("reference", options(), ProgressListener.NONE, () -> false);
-    expectedTable = reference.companiesChecksum();
-    expectedLog = reference.logChecksum();
-    expectedRewrites =
-        reference.count("stage_normalization_log WHERE normalized_stage IS NOT NULL");
-    assertTrue(expectedRewrites > ROWS / 3, "the seed must leave plenty to rewrite");
+    undisturbed = Outcome.of(reference);
+    assertTrue(undisturbed.rewrites() > ROWS / 3, "the seed must leave plenty to rewrite");
   }
 
   @AfterAll
@@ -100,15 +105,17 @@ class CrashResumeTest {
               .apply(runId, options(), ProgressListener.NONE, () -> false);
 
       assertEquals(MigrationStatus.COMPLETED, resumed.status());
-      assertEquals(expectedTable, db.companiesChecksum(), "final table equals the undisturbed run");
-      assertEquals(expectedLog, db.logChecksum(), "log equals the undisturbed run's");
+      assertEquals(
+          undisturbed.table(), db.companiesChecksum(), "final table equals the undisturbed run");
+      assertEquals(undisturbed.log(), db.logChecksum(), "log equals the undisturbed run's");
       assertEquals(
           0,
           db.count(
               "(SELECT company_id FROM stage_normalization_log WHERE normalized_stage IS NOT NULL"
                   + " GROUP BY company_id HAVING count(*) <> 1) twice"),
           "exactly one log row per changed company");
-      assertEquals(expectedRewrites, resumed.rowsUpdated(), "run totals count each rewrite once");
+      assertEquals(
+          undisturbed.rewrites(), resumed.rowsUpdated(), "run totals count each rewrite once");
     }
   }
 
