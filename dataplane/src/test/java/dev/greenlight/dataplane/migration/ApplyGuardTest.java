@@ -81,14 +81,7 @@ class ApplyGuardTest {
 
   @Test
   void backupOfAnotherTableDoesNotCount() throws Exception {
-    Path file = backups.resolve("tables.dump");
-    Files.writeString(file, "x");
-    BackupManifest manifest =
-        manifest(file, List.of(new BackupManifest.TableRows("public.other_table", 1)));
-    BackupEvidenceStore store = new BackupEvidenceStore(db.jdbi());
-    store.recordBackup("wrong-table", "m.json", manifest, file.toString(), null);
-    store.markVerified("wrong-table", file.toString(), manifest.sha256());
-    store.recordRestoreTestPassed("wrong-table", file.toString(), 1);
+    record("wrong-table", new BackupManifest.TableRows("public.other_table", 1), true, true);
     MissingBackupEvidenceException e =
         assertThrows(MissingBackupEvidenceException.class, () -> apply("wrong-table"));
     assertTrue(e.getMessage().contains("public.portfolio_companies"), e.getMessage());
@@ -126,11 +119,22 @@ class ApplyGuardTest {
     return assertThrows(refusal, () -> apply(runId)).getMessage();
   }
 
+  /** Records a backup of the companies for {@code runId}, verified and restore-tested as told. */
   private void record(String runId, boolean verified, boolean restoreTested) throws Exception {
+    record(
+        runId,
+        new BackupManifest.TableRows("public.portfolio_companies", 2_000),
+        verified,
+        restoreTested);
+  }
+
+  /** Records a backup of {@code table} alone for {@code runId}. */
+  private void record(
+      String runId, BackupManifest.TableRows table, boolean verified, boolean restoreTested)
+      throws Exception {
     Path file = backups.resolve(runId + ".dump");
     Files.writeString(file, runId);
-    BackupManifest manifest =
-        manifest(file, List.of(new BackupManifest.TableRows("public.portfolio_companies", 2_000)));
+    BackupManifest manifest = manifest(file, List.of(table));
     BackupEvidenceStore store = new BackupEvidenceStore(db.jdbi());
     store.recordBackup(runId, "m.json", manifest, file.toString(), null);
     if (verified) {
