@@ -42,97 +42,97 @@ class RolloutThroughFaultsEndToEndTest {
     Path dir = Path.of("target", "e2e", "faults").toAbsolutePath();
     long started = System.nanoTime();
     List<String> kills = new ArrayList<>();
-    try (Stack stack = Stack.start(dir);
-        PacedLoad load = new PacedLoad(stack.apiUri());
-        RolloutProbe probe = new RolloutProbe(stack.temporalAddress(), Stack.WORKFLOW_ID)) {
-      Cli cli = new Cli(stack.temporalAddress());
-      Steering steering = stack.startRollout(cli);
+    RolloutUnderLoad.run(
+        dir,
+        (stack, load, probe, cli, steering) -> {
+          steering.driveUntil(probe, PHASE, "OFF", s -> s.phase() == Phase.OFF, stack::logs);
+          stack.killAndRestartWorker();
+          kills.add("off");
 
-      steering.driveUntil(probe, PHASE, "OFF", s -> s.phase() == Phase.OFF, stack::logs);
-      stack.killAndRestartWorker();
-      kills.add("off");
+          steering.driveUntil(probe, PHASE, "WARN", s -> s.phase() == Phase.WARN, stack::logs);
+          stack.killAndRestartWorker();
+          kills.add("warn");
 
-      steering.driveUntil(probe, PHASE, "WARN", s -> s.phase() == Phase.WARN, stack::logs);
-      stack.killAndRestartWorker();
-      kills.add("warn");
+          RolloutStatus applying =
+              steering.driveUntil(
+                  probe,
+                  PHASE,
+                  "the apply to commit its first batches",
+                  s ->
+                      MigrationControl.read(stack.jdbi)
+                          .filter(MigrationControl::midApply)
+                          .isPresent(),
+                  stack::logs);
+          stack.worker.kill();
+          MigrationControl atKill = MigrationControl.read(stack.jdbi).orElseThrow();
+          stack.worker.start();
+          stack.awaitWorkerReady(stack.workerStarts() + 1);
+          kills.add("apply after " + atKill.rowsUpdated() + " rows");
+          long toChange = applying.dryRun().rowsToChange();
+          assertTrue(
+              atKill.status().equals("running") && atKill.rowsUpdated() < toChange,
+              "the kill must land mid-apply: " + atKill + " of " + toChange);
 
-      RolloutStatus applying =
+          prometheusOutageInTheCanary(stack, cli, steering, probe, kills);
+          redisOutageAtFiftyPercent(stack, steering, probe, load);
+
           steering.driveUntil(
               probe,
               PHASE,
-              "the apply to commit its first batches",
-              s -> MigrationControl.read(stack.jdbi).filter(MigrationControl::midApply).isPresent(),
+              "the soak at 100%",
+              s -> s.phase() == Phase.SOAK && s.percent() == 100,
               stack::logs);
-      stack.worker.kill();
-      MigrationControl atKill = MigrationControl.read(stack.jdbi).orElseThrow();
-      stack.worker.start();
-      stack.awaitWorkerReady(stack.workerStarts() + 1);
-      kills.add("apply after " + atKill.rowsUpdated() + " rows");
-      long toChange = applying.dryRun().rowsToChange();
-      assertTrue(
-          atKill.status().equals("running") && atKill.rowsUpdated() < toChange,
-          "the kill must land mid-apply: " + atKill + " of " + toChange);
+          // The API took the soak's flip to 100 % from Redis after the outage, without a restart.
+          Await.until(
+              Duration.ofSeconds(10),
+              "the API to enforce at 100%",
+              () -> apiGauge(stack, "stage_validation_enforce_percent") == 100,
+              stack::logs);
+          stack.killAndRestartWorker();
+          kills.add("soak");
 
-      prometheusOutageInTheCanary(stack, cli, steering, probe, kills);
-      redisOutageAtFiftyPercent(stack, steering, probe, load);
+          RolloutStatus done =
+              steering.driveUntil(
+                  probe, PHASE, "the rollout to finish", s -> s.phase().isTerminal(), stack::logs);
+          String story = RolloutProbe.describe(done) + "\nkills: " + kills;
+          assertEquals(Phase.COMPLETED, done.phase(), story);
+          assertEquals(0, done.rollbacks(), story);
+          assertTrue(RolloutProbe.recorded(done, "step 10% promoted"), story);
+          assertTrue(RolloutProbe.recorded(done, "step 50% promoted"), story);
+          assertTrue(
+              RolloutProbe.recorded(done, "3 consecutive days under the unknown threshold"), story);
+          JsonNode json = cli.statusJson(Stack.WORKFLOW_ID);
+          assertEquals("COMPLETED", json.path("phase").asText(), json.toString());
+          ModeRecord mode = stack.mode().orElseThrow();
+          assertEquals(ValidationMode.ENFORCE, mode.mode());
+          assertEquals(100, mode.enforcePercent());
+          assertEquals(6, stack.workerStarts(), "one worker plus one per kill: " + kills);
 
-      steering.driveUntil(
-          probe,
-          PHASE,
-          "the soak at 100%",
-          s -> s.phase() == Phase.SOAK && s.percent() == 100,
-          stack::logs);
-      // The API took the soak's flip to 100 % from Redis after the outage, without a restart.
-      Await.until(
-          Duration.ofSeconds(10),
-          "the API to enforce at 100%",
-          () -> apiGauge(stack, "stage_validation_enforce_percent") == 100,
-          stack::logs);
-      stack.killAndRestartWorker();
-      kills.add("soak");
+          MigrationControl migration = MigrationControl.read(stack.jdbi).orElseThrow();
+          assertEquals("completed", migration.status(), migration.toString());
+          // Starting over would scan the rows before the kill a second time; a concurrent insert
+          // committing late below the checkpoint may be missed, so "at most", not "exactly".
+          long upToCheckpoint = migration.rowsUpToCheckpoint(stack.jdbi);
+          assertTrue(
+              migration.rowsScanned() <= upToCheckpoint,
+              "the apply killed after "
+                  + atKill.rowsUpdated()
+                  + " updates went on from its checkpoint, scanning no row twice: "
+                  + migration
+                  + " with "
+                  + upToCheckpoint
+                  + " rows up to the checkpoint");
+          assertTrue(migration.rowsUpdated() > atKill.rowsUpdated(), migration.toString());
+          long changed = stack.seeded.assertMigrated();
+          assertTrue(changed > 100, "the seed should need normalizing, changed " + changed);
 
-      RolloutStatus done =
-          steering.driveUntil(
-              probe, PHASE, "the rollout to finish", s -> s.phase().isTerminal(), stack::logs);
-      String story = RolloutProbe.describe(done) + "\nkills: " + kills;
-      assertEquals(Phase.COMPLETED, done.phase(), story);
-      assertEquals(0, done.rollbacks(), story);
-      assertTrue(RolloutProbe.recorded(done, "step 10% promoted"), story);
-      assertTrue(RolloutProbe.recorded(done, "step 50% promoted"), story);
-      assertTrue(
-          RolloutProbe.recorded(done, "3 consecutive days under the unknown threshold"), story);
-      JsonNode json = cli.statusJson(Stack.WORKFLOW_ID);
-      assertEquals("COMPLETED", json.path("phase").asText(), json.toString());
-      ModeRecord mode = stack.mode().orElseThrow();
-      assertEquals(ValidationMode.ENFORCE, mode.mode());
-      assertEquals(100, mode.enforcePercent());
-      assertEquals(6, stack.workerStarts(), "one worker plus one per kill: " + kills);
-
-      MigrationControl migration = MigrationControl.read(stack.jdbi).orElseThrow();
-      assertEquals("completed", migration.status(), migration.toString());
-      // Starting over would scan the rows before the kill a second time; a concurrent insert
-      // committing late below the checkpoint may be missed, so "at most", not "exactly".
-      long upToCheckpoint = migration.rowsUpToCheckpoint(stack.jdbi);
-      assertTrue(
-          migration.rowsScanned() <= upToCheckpoint,
-          "the apply killed after "
-              + atKill.rowsUpdated()
-              + " updates went on from its checkpoint, scanning no row twice: "
-              + migration
-              + " with "
-              + upToCheckpoint
-              + " rows up to the checkpoint");
-      assertTrue(migration.rowsUpdated() > atKill.rowsUpdated(), migration.toString());
-      long changed = stack.seeded.assertMigrated();
-      assertTrue(changed > 100, "the seed should need normalizing, changed " + changed);
-
-      assertEquals(0, load.serverErrors(), load.toString());
-      assertEquals(0, load.transportErrors(), load.toString());
-      System.out.printf(
-          "faults rollout: COMPLETED in %d s in all; kills %s; %d seeded rows normalized,"
-              + " apply %s; load %s%n",
-          (System.nanoTime() - started) / 1_000_000_000, kills, changed, migration, load);
-    }
+          assertEquals(0, load.serverErrors(), load.toString());
+          assertEquals(0, load.transportErrors(), load.toString());
+          System.out.printf(
+              "faults rollout: COMPLETED in %d s in all; kills %s; %d seeded rows normalized,"
+                  + " apply %s; load %s%n",
+              (System.nanoTime() - started) / 1_000_000_000, kills, changed, migration, load);
+        });
   }
 
   /**

@@ -40,91 +40,91 @@ class WebUiEndToEndTest {
     Path dir = Path.of("target", "e2e", "web-ui").toAbsolutePath();
     Path shots = dir.resolve("screenshots");
     long started = System.nanoTime();
-    try (Stack stack = Stack.start(dir);
-        PacedLoad load = new PacedLoad(stack.apiUri());
-        RolloutProbe probe = new RolloutProbe(stack.temporalAddress(), Stack.WORKFLOW_ID)) {
-      Cli cli = new Cli(stack.temporalAddress());
-      Steering steering = stack.startRollout(cli);
-      RolloutStatus waiting =
-          steering.driveUntil(
-              probe,
-              TO_APPROVAL,
-              "the migration approval to be pending",
-              s -> s.pendingApprovals().contains(RolloutConstants.APPROVE_MIGRATION),
-              () -> "load: " + load + stack.logs());
-      assertEquals(Phase.NORMALIZE, waiting.phase(), RolloutProbe.describe(waiting));
-      long atApproval = System.nanoTime();
+    RolloutUnderLoad.run(
+        dir,
+        (stack, load, probe, cli, steering) -> {
+          RolloutStatus waiting =
+              steering.driveUntil(
+                  probe,
+                  TO_APPROVAL,
+                  "the migration approval to be pending",
+                  s -> s.pendingApprovals().contains(RolloutConstants.APPROVE_MIGRATION),
+                  () -> "load: " + load + stack.logs());
+          assertEquals(Phase.NORMALIZE, waiting.phase(), RolloutProbe.describe(waiting));
+          long atApproval = System.nanoTime();
 
-      JsonNode listed = awaitListed(cli);
-      assertEquals("RUNNING", listed.get("status").asText(), listed.toString());
-      assertEquals("NORMALIZE", listed.get("phase").asText(), listed.toString());
-      assertEquals("warn", listed.get("mode").asText(), listed.toString());
+          JsonNode listed = awaitListed(cli);
+          assertEquals("RUNNING", listed.get("status").asText(), listed.toString());
+          assertEquals("NORMALIZE", listed.get("phase").asText(), listed.toString());
+          assertEquals("warn", listed.get("mode").asText(), listed.toString());
 
-      try (Chromium chromium = Chromium.start(dir)) {
-        Page page = chromium.page();
-        page.navigate(stack.temporalUi() + "/namespaces/default/workflows/" + Stack.WORKFLOW_ID);
-        page.awaitClick(UI, "button, a, [role=tab]", "User Metadata");
-        String metadata =
+          try (Chromium chromium = Chromium.start(dir)) {
+            Page page = chromium.page();
+            page.navigate(
+                stack.temporalUi() + "/namespaces/default/workflows/" + Stack.WORKFLOW_ID);
+            page.awaitClick(UI, "button, a, [role=tab]", "User Metadata");
+            String metadata =
+                page.awaitText(
+                    UI,
+                    "the workflow's summary and current details",
+                    t ->
+                        t.contains("Rollout of " + Stack.PLAN_NAME + " started by e2e")
+                            && t.contains("Awaiting approval"));
+            page.screenshot(shots.resolve("1-user-metadata.png"));
+            assertTrue(metadata.contains(Stack.PLAN_NAME + " — NORMALIZE"), metadata);
+            assertTrue(
+                metadata.contains("Awaiting approval: " + RolloutConstants.APPROVE_MIGRATION),
+                metadata);
+            assertTrue(metadata.contains("Steer from the UI"), metadata);
+
+            page.awaitClick(UI, "button, a, [role=tab]", "Search Attributes");
+            String attributes =
+                page.awaitText(
+                    UI,
+                    "the search attributes",
+                    t -> t.contains("GreenlightPhase") && t.contains("GreenlightPercent"));
+            page.screenshot(shots.resolve("2-search-attributes.png"));
+            // The UI shows them as the JSON the server holds.
+            assertTrue(attributes.contains("\"GreenlightPhase\": \"NORMALIZE\""), attributes);
+            assertTrue(attributes.contains("\"GreenlightMode\": \"warn\""), attributes);
+            assertTrue(attributes.contains("\"GreenlightPercent\": 0"), attributes);
+
+            page.awaitClick(UI, "button, a, [role=tab]", "Event History");
             page.awaitText(
                 UI,
-                "the workflow's summary and current details",
-                t ->
-                    t.contains("Rollout of " + Stack.PLAN_NAME + " started by e2e")
-                        && t.contains("Awaiting approval"));
-        page.screenshot(shots.resolve("1-user-metadata.png"));
-        assertTrue(metadata.contains(Stack.PLAN_NAME + " — NORMALIZE"), metadata);
-        assertTrue(
-            metadata.contains("Awaiting approval: " + RolloutConstants.APPROVE_MIGRATION),
-            metadata);
-        assertTrue(metadata.contains("Steer from the UI"), metadata);
+                "the timers' summaries in the event history",
+                t -> t.contains("off: minimum duration") && t.contains("warn: minimum duration"));
+            page.screenshot(shots.resolve("3-timer-summaries.png"));
 
-        page.awaitClick(UI, "button, a, [role=tab]", "Search Attributes");
-        String attributes =
-            page.awaitText(
-                UI,
-                "the search attributes",
-                t -> t.contains("GreenlightPhase") && t.contains("GreenlightPercent"));
-        page.screenshot(shots.resolve("2-search-attributes.png"));
-        // The UI shows them as the JSON the server holds.
-        assertTrue(attributes.contains("\"GreenlightPhase\": \"NORMALIZE\""), attributes);
-        assertTrue(attributes.contains("\"GreenlightMode\": \"warn\""), attributes);
-        assertTrue(attributes.contains("\"GreenlightPercent\": 0"), attributes);
+            approveFromTheUpdateForm(page, shots);
+          }
+          RolloutStatus approved =
+              Await.until(
+                  UI,
+                  "the approval sent from the UI to take effect",
+                  () -> {
+                    RolloutStatus s = probe.status();
+                    return s != null
+                            && !s.pendingApprovals().contains(RolloutConstants.APPROVE_MIGRATION)
+                        ? s
+                        : null;
+                  },
+                  stack::logs);
+          assertTrue(
+              approved.commands().stream()
+                  .anyMatch(
+                      c ->
+                          c.contains(
+                                  "approved " + RolloutConstants.APPROVE_MIGRATION + " by web-ui")
+                              && c.contains(UI_REASON)),
+              RolloutProbe.describe(approved) + "\ncommands: " + approved.commands());
 
-        page.awaitClick(UI, "button, a, [role=tab]", "Event History");
-        page.awaitText(
-            UI,
-            "the timers' summaries in the event history",
-            t -> t.contains("off: minimum duration") && t.contains("warn: minimum duration"));
-        page.screenshot(shots.resolve("3-timer-summaries.png"));
-
-        approveFromTheUpdateForm(page, shots);
-      }
-      RolloutStatus approved =
-          Await.until(
-              UI,
-              "the approval sent from the UI to take effect",
-              () -> {
-                RolloutStatus s = probe.status();
-                return s != null
-                        && !s.pendingApprovals().contains(RolloutConstants.APPROVE_MIGRATION)
-                    ? s
-                    : null;
-              },
-              stack::logs);
-      assertTrue(
-          approved.commands().stream()
-              .anyMatch(
-                  c ->
-                      c.contains("approved " + RolloutConstants.APPROVE_MIGRATION + " by web-ui")
-                          && c.contains(UI_REASON)),
-          RolloutProbe.describe(approved) + "\ncommands: " + approved.commands());
-
-      System.out.printf(
-          "web ui: stack to approval %d s; list and UI checks %d s; %d s in all%n",
-          (atApproval - started) / 1_000_000_000,
-          (System.nanoTime() - atApproval) / 1_000_000_000,
-          (System.nanoTime() - started) / 1_000_000_000);
-    }
+          System.out.printf(
+              "web ui: stack to approval %d s; list and UI checks %d s; %d s in all%n",
+              (atApproval - started) / 1_000_000_000,
+              (System.nanoTime() - atApproval) / 1_000_000_000,
+              (System.nanoTime() - started) / 1_000_000_000);
+        });
   }
 
   private static final String UI_REASON = "dry run reviewed in the Web UI";
