@@ -4,11 +4,14 @@ import dev.greenlight.rollout.Phase;
 import dev.greenlight.rollout.RolloutStatus;
 import dev.greenlight.rollout.RolloutWorkflow;
 import dev.greenlight.rollout.Transition;
+import dev.greenlight.testsupport.Await;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -42,6 +45,26 @@ final class RolloutProbe implements AutoCloseable {
   Phase phase() {
     RolloutStatus s = status();
     return s == null ? null : s.phase();
+  }
+
+  /**
+   * Polls the status until {@code condition} holds and returns that status; on timeout fails naming
+   * {@code what}, with the last status and {@code diagnostics}. Unlike {@link Steering#driveUntil},
+   * it approves nothing: the test's own actor does.
+   */
+  RolloutStatus awaitStatus(
+      Duration timeout,
+      String what,
+      Predicate<RolloutStatus> condition,
+      Supplier<String> diagnostics) {
+    return Await.until(
+        timeout,
+        what,
+        () -> {
+          RolloutStatus s = status();
+          return s != null && condition.test(s) ? s : null;
+        },
+        () -> describe(status()) + "\n" + diagnostics.get());
   }
 
   /** Whether any recorded transition's reason contains {@code text}. */

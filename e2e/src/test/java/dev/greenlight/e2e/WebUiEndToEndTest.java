@@ -99,16 +99,10 @@ class WebUiEndToEndTest {
             approveFromTheUpdateForm(page, shots);
           }
           RolloutStatus approved =
-              Await.until(
+              probe.awaitStatus(
                   UI,
                   "the approval sent from the UI to take effect",
-                  () -> {
-                    RolloutStatus s = probe.status();
-                    return s != null
-                            && !s.pendingApprovals().contains(RolloutConstants.APPROVE_MIGRATION)
-                        ? s
-                        : null;
-                  },
+                  s -> !s.pendingApprovals().contains(RolloutConstants.APPROVE_MIGRATION),
                   stack::logs);
           assertTrue(
               approved.commands().stream()
