@@ -1,16 +1,20 @@
 package dev.greenlight.starter.rehearse;
 
+import dev.greenlight.starter.fuzz.ModeWriteRecorder;
 import dev.greenlight.validator.ModeDowngrade;
 import dev.greenlight.validator.ModeRecord;
 import dev.greenlight.validator.ModeStore;
 import dev.greenlight.validator.internal.ModeKeys;
+import dev.greenlight.worker.ActivityClients;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 
 /**
  * Injects a scenario's faults into a rehearsal's world when they are due: a timed fault is switched
  * on in {@link FaultSwitches} (the faulty activities fail while it holds); a one-off is done here,
- * to the rehearsal's own Redis, behind the workflow's back.
+ * to the rehearsal's own Redis, behind the workflow's back, and what it did to the mode record is
+ * recorded for the safety oracle ({@link ModeWriteRecorder#afterOneOff}). Shared by {@code
+ * greenlight rehearse} and {@code greenlight fuzz}.
  */
 public final class FaultInjector {
   /** What {@code unreadable-mode-record} writes into {@code changedAt}. */
@@ -19,17 +23,27 @@ public final class FaultInjector {
   static final String WEBHOOK = "ops-webhook";
 
   private final FaultSwitches switches;
+  private final ModeWriteRecorder modeWrites;
   private final ModeStore store;
   private final RedisClient redis;
   private final ModeKeys keys;
   private final String surface;
 
+  /**
+   * @param modeWrites where a one-off's write to the mode record is recorded
+   * @param clients the rehearsal's Redis, its key prefix and mode store
+   * @param surface the mode record a one-off fault hits
+   */
   public FaultInjector(
-      FaultSwitches switches, ModeStore store, RedisClient redis, String prefix, String surface) {
+      FaultSwitches switches,
+      ModeWriteRecorder modeWrites,
+      ActivityClients clients,
+      String surface) {
     this.switches = switches;
-    this.store = store;
-    this.redis = redis;
-    this.keys = new ModeKeys(prefix);
+    this.modeWrites = modeWrites;
+    this.store = clients.modeStore();
+    this.redis = clients.redis();
+    this.keys = new ModeKeys(clients.redisPrefix());
     this.surface = surface;
   }
 
@@ -45,6 +59,13 @@ public final class FaultInjector {
       return "holds " + FaultSwitches.until(switches.holding(kind, nowMillis).orElseThrow());
     }
     switches.recordOneOff(kind, nowMillis);
+    long versionBefore = ModeWriteRecorder.versionNow(store, surface);
+    String outcome = oneOff(kind);
+    modeWrites.afterOneOff(kind, store, surface, versionBefore);
+    return outcome;
+  }
+
+  private String oneOff(String kind) {
     try {
       return switch (kind) {
         case FaultSwitches.WEBHOOK_WRITES_WARN -> webhookWritesWarn();

@@ -17,7 +17,6 @@ import dev.greenlight.starter.fuzz.ModeWriteRecorder;
 import dev.greenlight.starter.fuzz.RecordingDataActivities;
 import dev.greenlight.starter.fuzz.TraceLog;
 import dev.greenlight.starter.fuzz.Violation;
-import dev.greenlight.validator.ModeStore;
 import dev.greenlight.worker.Activities;
 import dev.greenlight.worker.BackupSetup;
 import dev.greenlight.worker.SearchAttributes;
@@ -42,12 +41,25 @@ import java.util.List;
  * faults are written to the rehearsal's Redis behind the workflow's back ({@link FaultInjector}).
  *
  * <p>The clock only moves while the driver sleeps; it wakes for every scheduled alert or command
- * and, while a triggered event still waits for its transition, every {@link #POLL} to look.
+ * and, while a triggered event still waits for its transition, every {@link #POLL} to look. When
+ * Temporal's test server stops skipping time ({@link SkippingClock}), the rehearsal runs again from
+ * the start in fresh services, at most {@link #ATTEMPTS} times in all.
  */
 public final class Rehearsal {
   static final Duration POLL = Duration.ofHours(1);
   static final Duration IDLE_POLL = Duration.ofDays(1);
   private static final int MAX_WAKEUPS = 5_000;
+
+  /**
+   * How long moving the clock to the next wake-up may take in wall time, with no activity running,
+   * before the test server counts as stuck ({@link SkippingClock}): the workflow tasks between two
+   * wake-ups take well under a second; the backups, restore tests and migration batches they start
+   * are activities and do not count.
+   */
+  static final Duration STUCK_AFTER = Duration.ofSeconds(30);
+
+  /** How many times a rehearsal runs, from the start, in a fresh environment when one got stuck. */
+  static final int ATTEMPTS = 3;
 
   /**
    * Where the services come from, how much data to seed, and where pg_dump/pg_restore are. Backups
@@ -109,6 +121,21 @@ public final class Rehearsal {
 
   public static Outcome run(
       RolloutPlan plan, Scenario scenario, Options options, PrintWriter live) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return runOnce(plan, scenario, options, live);
+      } catch (SkippingClock.Stopped e) {
+        if (attempt == ATTEMPTS) {
+          throw e;
+        }
+        live.printf("%s: rehearsing again from the start in fresh services%n", e.getMessage());
+        live.flush();
+      }
+    }
+  }
+
+  private static Outcome runOnce(
+      RolloutPlan plan, Scenario scenario, Options options, PrintWriter live) {
     long wallStart = System.nanoTime();
     try (RehearsalServices services =
         RehearsalServices.start(options.dbUrl(), options.redisUrl(), options.rows())) {
@@ -125,7 +152,12 @@ public final class Rehearsal {
       live.flush();
       BackupSetup backups =
           new BackupSetup(services.backupDir, BackupFormatPolicy.AUTO, options.pgTools());
-      return drive(withAccessLog(plan, services), scenario, services, backups, wallStart, live);
+      try {
+        return drive(withAccessLog(plan, services), scenario, services, backups, wallStart, live);
+      } catch (SkippingClock.Stopped e) {
+        services.temporalStuck();
+        throw e;
+      }
     }
   }
 
@@ -145,13 +177,14 @@ public final class Rehearsal {
     FaultSwitches switches = new FaultSwitches();
     Worker worker = env.newWorker(RolloutConstants.TASK_QUEUE);
     Activities real = Activities.create(services.clients, metrics, backups, data);
+    InjectedFaults injected = new InjectedFaults(switches);
     // What really landed, in simulated time, for the safety oracle run after the rehearsal.
     ModeWriteRecorder modeWrites = new ModeWriteRecorder(env::currentTimeMillis);
     RecordingDataActivities dataCalls =
         new RecordingDataActivities(
-            new FaultyDataActivities(real.data(), switches), env::currentTimeMillis);
+            new FaultyDataActivities(real.data(), injected), env::currentTimeMillis);
     new Activities(
-            new FaultyModeActivities(modeWrites.wrap(real.mode()), switches),
+            new FaultyModeActivities(modeWrites.wrap(real.mode()), injected),
             real.gates(),
             real.preflight(),
             dataCalls,
@@ -163,15 +196,7 @@ public final class Rehearsal {
     Printer printer = new Printer(live, start);
     Actor actor =
         new Actor(
-            new FaultInjector(
-                switches,
-                services.clients.modeStore(),
-                services.clients.redis(),
-                services.clients.redisPrefix(),
-                plan.surface()),
-            modeWrites,
-            services.clients.modeStore(),
-            plan.surface(),
+            new FaultInjector(switches, modeWrites, services.clients, plan.surface()),
             printer,
             start);
     // Faults due at the start hold before the rollout's first step.
@@ -189,7 +214,9 @@ public final class Rehearsal {
                     .build());
     WorkflowClient.start(workflow::run, new RolloutInput(plan, "rehearsal", null));
     workflow = env.getWorkflowClient().newWorkflowStub(RolloutWorkflow.class, id);
-    RolloutStatus status = play(env, workflow, player, actor, printer, start, scenario);
+    SkippingClock clock =
+        new SkippingClock(env, STUCK_AFTER, SkippingClock.activityRunning(env, id));
+    RolloutStatus status = play(env, clock, workflow, player, actor, printer, start, scenario);
     RolloutResult result =
         status.phase().isTerminal()
             ? WorkflowStub.fromTyped(workflow).getResult(RolloutResult.class)
@@ -247,6 +274,7 @@ public final class Rehearsal {
   /** Moves the clock from one event to the next until the rollout ends or the horizon passes. */
   private static RolloutStatus play(
       TestWorkflowEnvironment env,
+      SkippingClock clock,
       RolloutWorkflow workflow,
       ScenarioPlayer player,
       Actor actor,
@@ -271,7 +299,7 @@ public final class Rehearsal {
       // Look hourly while a trigger waits for its transition, daily otherwise (for the live log).
       long look = (player.hasWaitingTriggers() ? POLL : IDLE_POLL).toMillis();
       long next = Math.min(player.nextDue().orElse(Long.MAX_VALUE), now + look);
-      env.sleep(Duration.ofMillis(Math.max(1, Math.min(next, horizon) - now)));
+      clock.sleep(Duration.ofMillis(Math.max(1, Math.min(next, horizon) - now)));
       status = workflow.status();
     }
     throw new IllegalStateException(
@@ -289,23 +317,11 @@ public final class Rehearsal {
     final List<RehearsalResult.ActionLine> actions = new ArrayList<>();
     final List<Sent> sent = new ArrayList<>();
     private final FaultInjector injector;
-    private final ModeWriteRecorder modeWrites;
-    private final ModeStore store;
-    private final String surface;
     private final Printer printer;
     private final long start;
 
-    Actor(
-        FaultInjector injector,
-        ModeWriteRecorder modeWrites,
-        ModeStore store,
-        String surface,
-        Printer printer,
-        long start) {
+    Actor(FaultInjector injector, Printer printer, long start) {
       this.injector = injector;
-      this.modeWrites = modeWrites;
-      this.store = store;
-      this.surface = surface;
       this.printer = printer;
       this.start = start;
     }
@@ -316,9 +332,7 @@ public final class Rehearsal {
     void act(ScenarioEvent.Action action, RolloutWorkflow workflow, long now) {
       String result;
       if (action instanceof ScenarioEvent.Fault fault) {
-        long versionBefore = ModeWriteRecorder.versionNow(store, surface);
         result = injector.inject(fault, now);
-        modeWrites.afterOneOff(fault.kind(), store, surface, versionBefore);
       } else {
         ScenarioActions.Answer answer = ScenarioActions.send(workflow, action, now);
         sent.add(new Sent(now, action, answer.accepted(), answer.text()));

@@ -40,6 +40,7 @@ public final class RehearsalServices implements AutoCloseable {
   private final RedisServer redis;
   private final String database;
   private final Path workDir;
+  private volatile boolean temporalStuck;
 
   private RehearsalServices(
       CompletableFuture<TestWorkflowEnvironment> temporal,
@@ -101,6 +102,14 @@ public final class RehearsalServices implements AutoCloseable {
     return temporal.join();
   }
 
+  /**
+   * Temporal's test server got stuck ({@link SkippingClock.Stopped}): closing then lets it go on a
+   * thread of its own, since closing it waits for what is in flight, which may never finish.
+   */
+  void temporalStuck() {
+    temporalStuck = true;
+  }
+
   boolean embeddedPostgres() {
     return postgres.isEmbedded();
   }
@@ -126,7 +135,13 @@ public final class RehearsalServices implements AutoCloseable {
   @Override
   public void close() {
     // The workflow worker goes first, so no activity is left talking to a stopped database.
-    closeTemporal(temporal);
+    if (temporalStuck) {
+      Thread closer = new Thread(() -> closeTemporal(temporal), "rehearsal-close-stuck-temporal");
+      closer.setDaemon(true);
+      closer.start();
+    } else {
+      closeTemporal(temporal);
+    }
     try (StatefulRedisConnection<String, String> c = clients.redis().connect()) {
       List<String> keys = c.sync().keys(clients.redisPrefix() + "*");
       if (!keys.isEmpty()) {

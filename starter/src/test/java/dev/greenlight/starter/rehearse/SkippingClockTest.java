@@ -1,4 +1,4 @@
-package dev.greenlight.starter.fuzz;
+package dev.greenlight.starter.rehearse;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,8 +8,8 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** A clock that does not move is noticed, so that its batch can run again in a fresh server. */
-class FuzzDriverClockTest {
+/** A clock that does not move is noticed, so that its run can start again in a fresh server. */
+class SkippingClockTest {
   @Test
   void aClockThatDoesNotMoveIsReportedNotWaitedOnForever() {
     // Without time skipping a simulated day takes a real day: the same as a stopped clock.
@@ -17,10 +17,10 @@ class FuzzDriverClockTest {
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build())) {
       env.start();
-      FuzzDriver driver = new FuzzDriver(env, null, Duration.ofMillis(500));
+      SkippingClock clock = new SkippingClock(env, Duration.ofMillis(500));
 
-      FuzzDriver.ClockStopped stopped =
-          assertThrows(FuzzDriver.ClockStopped.class, () -> driver.sleep(Duration.ofDays(1)));
+      SkippingClock.Stopped stopped =
+          assertThrows(SkippingClock.Stopped.class, () -> clock.sleep(Duration.ofDays(1)));
 
       assertTrue(stopped.getMessage().contains("clock stopped"), stopped.getMessage());
     }
@@ -32,7 +32,7 @@ class FuzzDriverClockTest {
       env.start();
       long before = env.currentTimeMillis();
 
-      new FuzzDriver(env, null, Duration.ofSeconds(30)).sleep(Duration.ofDays(1));
+      new SkippingClock(env, Duration.ofSeconds(30)).sleep(Duration.ofDays(1));
 
       assertTrue(env.currentTimeMillis() - before >= Duration.ofDays(1).toMillis());
     }
