@@ -1,6 +1,5 @@
 package dev.greenlight.starter.fuzz;
 
-import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.rollout.RolloutInput;
 import dev.greenlight.rollout.RolloutResult;
 import dev.greenlight.rollout.RolloutStatus;
@@ -16,8 +15,6 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -76,15 +73,8 @@ final class FuzzDriver {
     for (int i = 0; i < traces.size(); i++) {
       TraceContext t = traces.get(i);
       RolloutWorkflow wf =
-          env.getWorkflowClient()
-              .newWorkflowStub(
-                  RolloutWorkflow.class,
-                  WorkflowOptions.newBuilder()
-                      .setWorkflowId(t.workflowId)
-                      .setTaskQueue(RolloutConstants.TASK_QUEUE)
-                      .build());
-      WorkflowClient.start(wf::run, new RolloutInput(t.plan, "fuzz", null));
-      wf = env.getWorkflowClient().newWorkflowStub(RolloutWorkflow.class, t.workflowId);
+          ScenarioActions.start(
+              env.getWorkflowClient(), t.workflowId, new RolloutInput(t.plan, "fuzz", null));
       live.add(new Live(t, wf, injectors.get(i)));
     }
     List<Live> running = new ArrayList<>(live);

@@ -20,8 +20,6 @@ import dev.greenlight.starter.fuzz.Violation;
 import dev.greenlight.worker.Activities;
 import dev.greenlight.worker.BackupSetup;
 import dev.greenlight.worker.SearchAttributes;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -205,15 +203,8 @@ public final class Rehearsal {
     }
     String id = RolloutConstants.workflowId(plan.name()) + "-rehearsal";
     RolloutWorkflow workflow =
-        env.getWorkflowClient()
-            .newWorkflowStub(
-                RolloutWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .setWorkflowId(id)
-                    .setTaskQueue(RolloutConstants.TASK_QUEUE)
-                    .build());
-    WorkflowClient.start(workflow::run, new RolloutInput(plan, "rehearsal", null));
-    workflow = env.getWorkflowClient().newWorkflowStub(RolloutWorkflow.class, id);
+        ScenarioActions.start(
+            env.getWorkflowClient(), id, new RolloutInput(plan, "rehearsal", null));
     SkippingClock clock =
         new SkippingClock(env, STUCK_AFTER, SkippingClock.activityRunning(env, id));
     RolloutStatus status = play(env, clock, workflow, player, actor, printer, start, scenario);
@@ -230,7 +221,7 @@ public final class Rehearsal {
             : env.currentTimeMillis();
     RehearsalResult summary =
         Summaries.of(
-            plan, scenario, status, result, actor.actions, services, start, end, wallStart);
+            plan, scenario, status, result, actor.actions(), services, start, end, wallStart);
     printer.summary(summary);
     for (RehearsalData.Progress p : data.progress()) {
       if (p.crashed()) {
@@ -246,7 +237,7 @@ public final class Rehearsal {
                     TraceLog.MetricTruth.of(metrics::valueAt, metrics::readFailsAt),
                     status.transitions(),
                     modeWrites.writes(),
-                    actor.sent.stream().map(Sent::toTrace).toList(),
+                    actor.sent().stream().map(Sent::toTrace).toList(),
                     switches.injected(end),
                     dataCalls.calls(),
                     result != null ? "COMPLETED" : "RUNNING",
@@ -264,7 +255,7 @@ public final class Rehearsal {
         status.transitions(),
         metrics,
         data.progress(),
-        actor.sent,
+        actor.sent(),
         switches.injected(end),
         violations,
         // The execution settles its last deliveries before it closes: ask again once it has.
@@ -312,18 +303,18 @@ public final class Rehearsal {
   /**
    * Does what a due event says — injects a fault, or sends an alert or a command to the rollout —
    * and logs it: the live line, the summary's action line, and for what was sent its answer.
+   *
+   * @param actions the summary's action lines, growing as it acts
+   * @param sent every alert and command sent, growing as it acts
    */
-  private static final class Actor {
-    final List<RehearsalResult.ActionLine> actions = new ArrayList<>();
-    final List<Sent> sent = new ArrayList<>();
-    private final FaultInjector injector;
-    private final Printer printer;
-    private final long start;
-
+  private record Actor(
+      FaultInjector injector,
+      Printer printer,
+      long start,
+      List<RehearsalResult.ActionLine> actions,
+      List<Sent> sent) {
     Actor(FaultInjector injector, Printer printer, long start) {
-      this.injector = injector;
-      this.printer = printer;
-      this.start = start;
+      this(injector, printer, start, new ArrayList<>(), new ArrayList<>());
     }
 
     /**
