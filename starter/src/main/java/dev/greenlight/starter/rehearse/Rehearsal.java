@@ -26,7 +26,6 @@ import io.temporal.worker.Worker;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -192,8 +191,8 @@ public final class Rehearsal {
     env.start();
     ScenarioPlayer player = new ScenarioPlayer(scenario, start, metrics);
     Printer printer = new Printer(live, start);
-    Actor actor =
-        new Actor(
+    ScenarioActor actor =
+        new ScenarioActor(
             new FaultInjector(switches, modeWrites, services.clients, plan.surface()),
             printer,
             start);
@@ -268,7 +267,7 @@ public final class Rehearsal {
       SkippingClock clock,
       RolloutWorkflow workflow,
       ScenarioPlayer player,
-      Actor actor,
+      ScenarioActor actor,
       Printer printer,
       long start,
       Scenario scenario) {
@@ -298,42 +297,6 @@ public final class Rehearsal {
             + MAX_WAKEUPS
             + " wake-ups; last phase "
             + status.phase());
-  }
-
-  /**
-   * Does what a due event says — injects a fault, or sends an alert or a command to the rollout —
-   * and logs it: the live line, the summary's action line, and for what was sent its answer.
-   *
-   * @param actions the summary's action lines, growing as it acts
-   * @param sent every alert and command sent, growing as it acts
-   */
-  private record Actor(
-      FaultInjector injector,
-      Printer printer,
-      long start,
-      List<RehearsalResult.ActionLine> actions,
-      List<Sent> sent) {
-    Actor(FaultInjector injector, Printer printer, long start) {
-      this(injector, printer, start, new ArrayList<>(), new ArrayList<>());
-    }
-
-    /**
-     * @param workflow the rollout; null before it starts, when only faults are due
-     */
-    void act(ScenarioEvent.Action action, RolloutWorkflow workflow, long now) {
-      String result;
-      if (action instanceof ScenarioEvent.Fault fault) {
-        result = injector.inject(fault, now);
-      } else {
-        ScenarioActions.Answer answer = ScenarioActions.send(workflow, action, now);
-        sent.add(new Sent(now, action, answer.accepted(), answer.text()));
-        result = answer.text();
-      }
-      actions.add(
-          new RehearsalResult.ActionLine(
-              Instant.ofEpochMilli(now).toString(), now - start, action.describe(), result));
-      printer.action(now, action.describe(), result);
-    }
   }
 
   /** The plan with pre-flight pointed at the rehearsal's access log instead of the server's. */

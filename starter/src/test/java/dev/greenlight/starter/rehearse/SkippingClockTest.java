@@ -27,6 +27,25 @@ class SkippingClockTest {
   }
 
   @Test
+  void aClockIsNotReportedWhileWorkIsInFlight() {
+    try (TestWorkflowEnvironment env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build())) {
+      env.start();
+      long started = System.nanoTime();
+      Duration working = Duration.ofSeconds(2);
+      // An activity running for two seconds of wall time, then nothing: never reported before.
+      SkippingClock clock =
+          new SkippingClock(
+              env, Duration.ofMillis(500), () -> System.nanoTime() - started < working.toNanos());
+
+      assertThrows(SkippingClock.Stopped.class, () -> clock.sleep(Duration.ofDays(1)));
+
+      assertTrue(System.nanoTime() - started >= working.toNanos());
+    }
+  }
+
+  @Test
   void aClockThatSkipsIsNotReported() {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       env.start();
