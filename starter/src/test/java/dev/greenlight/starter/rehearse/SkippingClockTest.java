@@ -10,13 +10,18 @@ import org.junit.jupiter.api.Test;
 
 /** A clock that does not move is noticed, so that its run can start again in a fresh server. */
 class SkippingClockTest {
+  /** A started server without time skipping: a simulated day takes a day, as on a stopped clock. */
+  private static TestWorkflowEnvironment clockInRealTime() {
+    TestWorkflowEnvironment env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    env.start();
+    return env;
+  }
+
   @Test
   void aClockThatDoesNotMoveIsReportedNotWaitedOnForever() {
-    // Without time skipping a simulated day takes a real day: the same as a stopped clock.
-    try (TestWorkflowEnvironment env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build())) {
-      env.start();
+    try (TestWorkflowEnvironment env = clockInRealTime()) {
       SkippingClock clock = new SkippingClock(env, Duration.ofMillis(500));
 
       SkippingClock.Stopped stopped =
@@ -28,10 +33,7 @@ class SkippingClockTest {
 
   @Test
   void aClockIsNotReportedWhileWorkIsInFlight() {
-    try (TestWorkflowEnvironment env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build())) {
-      env.start();
+    try (TestWorkflowEnvironment env = clockInRealTime()) {
       long started = System.nanoTime();
       Duration working = Duration.ofSeconds(2);
       // An activity running for two seconds of wall time, then nothing: never reported before.
