@@ -32,9 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the safety semantics (the frozen {@code dev.greenlight.rollout.legacy} with the plan of that
  * time), as each test's comment says why.
  */
-// Each rehearsal takes seconds. Once in CI one never returned (an update the in-process test
-// server did not deliver; not reproduced in 18 runs by hand): fail it in minutes, not at CI's
-// limit.
+// Each rehearsal takes seconds. In CI one now and then never returned, stuck in the in-process
+// test server's sleep (not reproduced in 18 runs by hand); a rehearsal now notices a clock that
+// stopped within 30 s and runs again in fresh services (SkippingClock). Still fail in minutes, not
+// at CI's limit, should anything else hang.
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class RehearseScenariosTest {
   /** Reads the records below from {@code --json}, which carries more fields than they name. */
