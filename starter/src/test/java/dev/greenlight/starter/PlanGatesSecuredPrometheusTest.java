@@ -101,13 +101,7 @@ class PlanGatesSecuredPrometheusTest {
 
   @Test
   void rightSettingsReadEveryGateWithoutShowingThePassword() throws Exception {
-    Run run =
-        greenlight(
-            secured(PrometheusProcess.TEST_PASSWORD),
-            "plan",
-            "gates",
-            "--plan",
-            PlanGatesCommandTest.shippedPlan().toString());
+    Run run = planGates(secured(PrometheusProcess.TEST_PASSWORD));
     assertEquals(0, run.exit(), run.out());
     assertTrue(run.out().contains("8 of 8 queries answered with data"), run.out());
     assertTrue(
@@ -118,25 +112,24 @@ class PlanGatesSecuredPrometheusTest {
 
   @Test
   void aWrongPasswordExits1SayingWhatToCheck() throws Exception {
-    Run run =
-        greenlight(
-            secured(WRONG_PASSWORD),
-            "plan",
-            "gates",
-            "--plan",
-            PlanGatesCommandTest.shippedPlan().toString());
+    Run run = planGates(secured(WRONG_PASSWORD));
     assertEquals(1, run.exit(), run.out());
     assertTrue(run.out().contains("failed with HTTP 401"), run.out());
     assertTrue(run.out().contains("check PROMETHEUS_BEARER_TOKEN_FILE, or"), run.out());
     run.assertNoPassword();
   }
 
+  /** {@code plan gates} on the shipped plan, in a JVM of its own with these settings. */
+  private static Run planGates(Map<String, String> settings) throws Exception {
+    return greenlight(
+        settings, "plan", "gates", "--plan", PlanGatesCommandTest.shippedPlan().toString());
+  }
+
   @Test
   void aMalformedHeaderSettingIsBadInputForPlanGates() throws Exception {
     Map<String, String> env = secured(PrometheusProcess.TEST_PASSWORD);
     env.put("PROMETHEUS_HEADERS", "X-Scope-OrgID team-a");
-    Run run =
-        greenlight(env, "plan", "gates", "--plan", PlanGatesCommandTest.shippedPlan().toString());
+    Run run = planGates(env);
     assertEquals(2, run.exit(), run.out());
     assertTrue(run.out().contains("PROMETHEUS_HEADERS pair 1 has no ':'"), run.out());
     run.assertNoPassword();

@@ -6,14 +6,15 @@ import dev.greenlight.metrics.MetricReadException;
 import dev.greenlight.metrics.MetricSource;
 import dev.greenlight.metrics.PrometheusConnection;
 import dev.greenlight.testsupport.PrometheusProcess;
+import dev.greenlight.testsupport.ScrapeTarget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import okhttp3.OkHttpClient;
 
 /**
- * A real Prometheus scraping a {@link GatesTarget}: the fixture of the {@code plan gates} tests,
- * plain or secured. Closing it stops Prometheus, then the target.
+ * A real Prometheus scraping a target serving {@link GateSeries}: the fixture of the {@code plan
+ * gates} tests, plain or secured. Closing it stops Prometheus, then the target.
  */
 final class ScrapedGates implements AutoCloseable {
   /** How a test launches its Prometheus (plain, or behind TLS and basic auth) on the target. */
@@ -21,17 +22,17 @@ final class ScrapedGates implements AutoCloseable {
     PrometheusProcess scraping(int targetPort) throws Exception;
   }
 
-  private final GatesTarget target;
+  private final ScrapeTarget target;
   private final PrometheusProcess prometheus;
 
-  private ScrapedGates(GatesTarget target, PrometheusProcess prometheus) {
+  private ScrapedGates(ScrapeTarget target, PrometheusProcess prometheus) {
     this.target = target;
     this.prometheus = prometheus;
   }
 
   /** Starts the target, then Prometheus on it; a launch that fails leaves no target running. */
   static ScrapedGates start(Launcher launcher) throws Exception {
-    GatesTarget target = GatesTarget.start();
+    ScrapeTarget target = ScrapeTarget.serving(new GateSeries());
     try {
       return new ScrapedGates(target, launcher.scraping(target.port()));
     } catch (Exception | Error e) {

@@ -23,14 +23,4 @@ abstract class CountingCheck implements InvariantCheck {
   final void count() {
     checks++;
   }
-
-  /**
-   * This invariant broken by the workflow's ENFORCE write {@code w}: "ENFORCE 10% written at …".
-   */
-  final Violation enforceViolation(TraceLog.ModeWrite w, String detail) {
-    return new Violation(
-        name,
-        w.atMillis(),
-        "ENFORCE " + w.percent() + "% written at " + Timeline.time(w.atMillis()) + " " + detail);
-  }
 }

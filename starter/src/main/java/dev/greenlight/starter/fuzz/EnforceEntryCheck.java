@@ -1,7 +1,6 @@
 package dev.greenlight.starter.fuzz;
 
 import dev.greenlight.rollout.plan.WarnSpec;
-import dev.greenlight.starter.fuzz.TraceLog.ModeWrite;
 import dev.greenlight.validator.ValidationMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,31 +12,25 @@ import java.util.List;
  * as a promotion: 95 % present, every sample under the threshold, fresh, readable) and the block
  * gate's breach rule not holding. Moving between ENFORCE percentages is not an entry.
  */
-public final class EnforceEntryCheck extends CountingCheck {
+public final class EnforceEntryCheck extends EnforceWriteCheck {
   public static final String NAME = "enforce-on-fresh-warn-verdict";
 
   public EnforceEntryCheck() {
     super(NAME);
   }
 
+  /** Moving between ENFORCE percentages is not an entry. */
   @Override
-  public List<Violation> check(TraceLog log) {
-    List<Violation> violations = new ArrayList<>();
-    for (Timeline.EnforceWrite e : Timeline.workflowEnforceWrites(log.modeWrites())) {
-      ModeWrite w = e.write();
-      ModeWrite before = e.before();
-      if (before != null && before.mode() == ValidationMode.ENFORCE) {
-        continue; // moving between ENFORCE percentages is not an entry
-      }
-      count();
-      String why = whyNotFresh(log, w.atMillis());
-      if (why != null) {
-        violations.add(
-            enforceViolation(
-                w, "over " + Timeline.describe(before) + " without a fresh WARN verdict: " + why));
-      }
-    }
-    return violations;
+  boolean appliesTo(TraceLog log, Timeline.EnforceWrite e) {
+    return e.before() == null || e.before().mode() != ValidationMode.ENFORCE;
+  }
+
+  @Override
+  String whyBroken(TraceLog log, Timeline.EnforceWrite e) {
+    String why = whyNotFresh(log, e.write().atMillis());
+    return why == null
+        ? null
+        : "over " + Timeline.describe(e.before()) + " without a fresh WARN verdict: " + why;
   }
 
   private static String whyNotFresh(TraceLog log, long at) {

@@ -3,8 +3,6 @@ package dev.greenlight.starter.fuzz;
 import dev.greenlight.rollout.Phase;
 import dev.greenlight.rollout.Transition;
 import dev.greenlight.starter.fuzz.TraceLog.ModeWrite;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,7 +15,7 @@ import java.util.Set;
  * record as the one ENFORCE replaces; the hole this invariant closes — a foreign {@code warn}
  * silently undone by the next flip — has no rollback in between and is reported.
  */
-public final class ForeignWarnCheck extends CountingCheck {
+public final class ForeignWarnCheck extends EnforceWriteCheck {
   public static final String NAME = "no-enforce-over-foreign-warn";
 
   public ForeignWarnCheck() {
@@ -25,20 +23,12 @@ public final class ForeignWarnCheck extends CountingCheck {
   }
 
   @Override
-  public List<Violation> check(TraceLog log) {
-    List<Violation> violations = new ArrayList<>();
-    for (Timeline.EnforceWrite e : Timeline.workflowEnforceWrites(log.modeWrites())) {
-      count();
-      ModeWrite w = e.write();
-      ModeWrite before = e.before();
-      if (before != null && (before.byWorkflow() || rolledBackAndRetried(log, before, w))) {
-        continue;
-      }
-      violations.add(
-          enforceViolation(
-              w, "over " + Timeline.describe(before) + " with no rollback and retry in between"));
+  String whyBroken(TraceLog log, Timeline.EnforceWrite e) {
+    ModeWrite before = e.before();
+    if (before != null && (before.byWorkflow() || rolledBackAndRetried(log, before, e.write()))) {
+      return null;
     }
-    return violations;
+    return "over " + Timeline.describe(before) + " with no rollback and retry in between";
   }
 
   private static boolean rolledBackAndRetried(TraceLog log, ModeWrite foreign, ModeWrite enforce) {

@@ -1,6 +1,5 @@
 package dev.greenlight.starter.fuzz;
 
-import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.rollout.RolloutInput;
 import dev.greenlight.rollout.RolloutResult;
 import dev.greenlight.rollout.RolloutStatus;
@@ -11,26 +10,18 @@ import dev.greenlight.starter.rehearse.FaultInjector;
 import dev.greenlight.starter.rehearse.ScenarioActions;
 import dev.greenlight.starter.rehearse.ScenarioEvent;
 import dev.greenlight.starter.rehearse.ScenarioPlayer;
-import dev.greenlight.validator.ModeStore;
+import dev.greenlight.starter.rehearse.SkippingClock;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Drives a batch of traces at once in one test environment: starts every rollout, then moves the
@@ -43,18 +34,10 @@ final class FuzzDriver {
 
   /**
    * How long, in wall time, moving the simulated clock to the next event may take before the
-   * environment counts as stuck. A day of 16 rollouts takes a few seconds even on a loaded machine;
-   * Temporal's in-process test server now and then stops skipping time with nothing in flight (a
-   * time-skipping lock it never releases), and then its clock never moves again.
+   * environment counts as stuck ({@link SkippingClock}). A day of 16 rollouts takes a few seconds
+   * even on a loaded machine.
    */
   static final Duration STUCK_AFTER = Duration.ofMinutes(2);
-
-  /** The environment's clock stopped: the batch must run again in a fresh one. */
-  static final class ClockStopped extends RuntimeException {
-    ClockStopped(String message) {
-      super(message);
-    }
-  }
 
   /** One rollout of the batch while it runs. */
   private static final class Live {
@@ -67,28 +50,21 @@ final class FuzzDriver {
     RolloutStatus status;
     TraceLog log;
 
-    Live(
-        TraceContext trace, RolloutWorkflow workflow, ScenarioPlayer player, FaultInjector faults) {
+    Live(TraceContext trace, RolloutWorkflow workflow, FaultInjector faults) {
       this.trace = trace;
       this.workflow = workflow;
-      this.player = player;
+      this.player = new ScenarioPlayer(trace.scenario, trace.startMillis, trace.metrics);
       this.faults = faults;
+      this.nextLook = trace.startMillis;
     }
   }
 
   private final TestWorkflowEnvironment env;
-  private final ModeStore store;
+  private final SkippingClock clock;
 
-  private final Duration stuckAfter;
-
-  FuzzDriver(TestWorkflowEnvironment env, ModeStore store) {
-    this(env, store, STUCK_AFTER);
-  }
-
-  FuzzDriver(TestWorkflowEnvironment env, ModeStore store, Duration stuckAfter) {
+  FuzzDriver(TestWorkflowEnvironment env) {
     this.env = env;
-    this.store = store;
-    this.stuckAfter = stuckAfter;
+    this.clock = new SkippingClock(env, STUCK_AFTER);
   }
 
   /** Runs every trace to its end or its horizon; returns their logs, in order. */
@@ -97,20 +73,9 @@ final class FuzzDriver {
     for (int i = 0; i < traces.size(); i++) {
       TraceContext t = traces.get(i);
       RolloutWorkflow wf =
-          env.getWorkflowClient()
-              .newWorkflowStub(
-                  RolloutWorkflow.class,
-                  WorkflowOptions.newBuilder()
-                      .setWorkflowId(t.workflowId)
-                      .setTaskQueue(RolloutConstants.TASK_QUEUE)
-                      .build());
-      WorkflowClient.start(wf::run, new RolloutInput(t.plan, "fuzz", null));
-      wf = env.getWorkflowClient().newWorkflowStub(RolloutWorkflow.class, t.workflowId);
-      Live l =
-          new Live(
-              t, wf, new ScenarioPlayer(t.scenario, t.startMillis, t.metrics), injectors.get(i));
-      l.nextLook = t.startMillis;
-      live.add(l);
+          ScenarioActions.start(
+              env.getWorkflowClient(), t.workflowId, new RolloutInput(t.plan, "fuzz", null));
+      live.add(new Live(t, wf, injectors.get(i)));
     }
     List<Live> running = new ArrayList<>(live);
     while (!running.isEmpty()) {
@@ -141,37 +106,9 @@ final class FuzzDriver {
         next = Math.min(next, l.player.nextDue().orElse(Long.MAX_VALUE));
         next = Math.min(next, l.trace.startMillis + l.trace.scenario.horizon().toMillis());
       }
-      sleep(Duration.ofMillis(Math.max(1, next - now)));
+      clock.sleep(Duration.ofMillis(Math.max(1, next - now)));
     }
     return live.stream().map(l -> l.log).toList();
-  }
-
-  /** Moves the clock on by {@code duration}, or fails with {@link ClockStopped}. */
-  void sleep(Duration duration) {
-    ExecutorService sleeper =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "fuzz-clock");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      sleeper.submit(() -> env.sleep(duration)).get(stuckAfter.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw new ClockStopped(
-          "the test server's clock stopped at "
-              + Instant.ofEpochMilli(env.currentTimeMillis())
-              + " (no progress in "
-              + stuckAfter.toMillis()
-              + " ms of wall time)");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while the clock moved", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("moving the clock failed: " + e.getCause(), e.getCause());
-    } finally {
-      sleeper.shutdownNow();
-    }
   }
 
   /** Reads the rollout's status, fires the triggers it reached, and notices when it has ended. */
@@ -231,10 +168,7 @@ final class FuzzDriver {
 
   private void act(Live l, ScenarioEvent.Action action, long now) {
     if (action instanceof ScenarioEvent.Fault fault) {
-      String surface = l.trace.plan.surface();
-      long versionBefore = ModeWriteRecorder.versionNow(store, surface);
       String outcome = l.faults.inject(fault, now);
-      l.trace.modes.afterOneOff(fault.kind(), store, surface, versionBefore);
       l.trace.sent(new Sent(now, "fault " + fault.kind(), true, outcome));
       return;
     }

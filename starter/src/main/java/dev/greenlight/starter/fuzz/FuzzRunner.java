@@ -5,13 +5,12 @@ import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.rollout.RolloutWorkflowImpl;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.starter.rehearse.FaultInjector;
-import dev.greenlight.starter.rehearse.MetricScript;
 import dev.greenlight.starter.rehearse.RehearsalServices;
 import dev.greenlight.starter.rehearse.Scenario;
+import dev.greenlight.starter.rehearse.SkippingClock;
 import dev.greenlight.worker.SearchAttributes;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -75,14 +74,14 @@ public final class FuzzRunner implements AutoCloseable {
 
   /**
    * One batch in an environment of its own, so a batch's clock is its own. When the test server's
-   * clock stops ({@link FuzzDriver.ClockStopped}) the batch runs again, whole, in a fresh
+   * clock stops ({@link SkippingClock.Stopped}) the batch runs again, whole, in a fresh
    * environment: its events all have fixed times, so the re-run is the same trace.
    */
   private List<TraceLog> runBatch(List<Scenario> scenarios) {
     for (int attempt = 1; ; attempt++) {
       try {
         return runBatchOnce(scenarios);
-      } catch (FuzzDriver.ClockStopped e) {
+      } catch (SkippingClock.Stopped e) {
         if (attempt == 3) {
           throw e;
         }
@@ -114,21 +113,15 @@ public final class FuzzRunner implements AutoCloseable {
                 s,
                 own,
                 RolloutConstants.workflowId(plan.name()) + "-fuzz-" + n,
-                new MetricScript(own, Instant.ofEpochMilli(start), env::currentTimeMillis),
                 env::currentTimeMillis,
                 start);
         activities.add(trace);
         traces.add(trace);
         injectors.add(
-            new FaultInjector(
-                trace.faults,
-                services.clients.modeStore(),
-                services.clients.redis(),
-                services.clients.redisPrefix(),
-                own.surface()));
+            new FaultInjector(trace.faults, trace.modes, services.clients, own.surface()));
       }
-      return new FuzzDriver(env, services.clients.modeStore()).run(traces, injectors);
-    } catch (FuzzDriver.ClockStopped e) {
+      return new FuzzDriver(env).run(traces, injectors);
+    } catch (SkippingClock.Stopped e) {
       stuck = true;
       throw e;
     } finally {

@@ -2,8 +2,6 @@ package dev.greenlight.starter.fuzz;
 
 import dev.greenlight.rollout.Phase;
 import dev.greenlight.rollout.Transition;
-import dev.greenlight.starter.fuzz.TraceLog.ModeWrite;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -13,7 +11,7 @@ import java.util.Set;
  * between the two. (An abort is terminal and refuses every retry, so any ENFORCE after it breaks
  * this.) One check per ENFORCE write that follows a rollback or abort.
  */
-public final class RetryAfterRollbackCheck extends CountingCheck {
+public final class RetryAfterRollbackCheck extends EnforceWriteCheck {
   public static final String NAME = "no-enforce-after-rollback-until-retry";
 
   public RetryAfterRollbackCheck() {
@@ -21,36 +19,30 @@ public final class RetryAfterRollbackCheck extends CountingCheck {
   }
 
   @Override
-  public List<Violation> check(TraceLog log) {
-    List<Violation> violations = new ArrayList<>();
-    List<Transition> stops =
-        Timeline.entriesInto(log.transitions(), Set.of(Phase.ROLLED_BACK, Phase.ABORTED));
-    for (ModeWrite w : log.modeWrites()) {
-      if (!Timeline.isWorkflowEnforce(w)) {
-        continue;
-      }
-      Transition stop = latestBefore(stops, w.atMillis());
-      if (stop == null) {
-        continue;
-      }
-      count();
-      if (!Timeline.retriedBetween(log.sent(), stop.atMillis(), w.atMillis())) {
-        violations.add(
-            enforceViolation(
-                w,
-                "after "
-                    + stop.phase()
-                    + " at "
-                    + Timeline.time(stop.atMillis())
-                    + " ("
-                    + stop.reason()
-                    + ") with no accepted retry-canary in between"));
-      }
-    }
-    return violations;
+  boolean appliesTo(TraceLog log, Timeline.EnforceWrite e) {
+    return latestStopBefore(log, e.write().atMillis()) != null;
   }
 
-  private static Transition latestBefore(List<Transition> stops, long at) {
+  @Override
+  String whyBroken(TraceLog log, Timeline.EnforceWrite e) {
+    long at = e.write().atMillis();
+    Transition stop = latestStopBefore(log, at);
+    if (Timeline.retriedBetween(log.sent(), stop.atMillis(), at)) {
+      return null;
+    }
+    return "after "
+        + stop.phase()
+        + " at "
+        + Timeline.time(stop.atMillis())
+        + " ("
+        + stop.reason()
+        + ") with no accepted retry-canary in between";
+  }
+
+  /** The latest transition into ROLLED_BACK or ABORTED before {@code at}; null if none. */
+  private static Transition latestStopBefore(TraceLog log, long at) {
+    List<Transition> stops =
+        Timeline.entriesInto(log.transitions(), Set.of(Phase.ROLLED_BACK, Phase.ABORTED));
     Transition latest = null;
     for (Transition t : stops) {
       if (t.atMillis() < at) {

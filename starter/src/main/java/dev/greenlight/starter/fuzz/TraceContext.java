@@ -6,6 +6,7 @@ import dev.greenlight.starter.fuzz.TraceLog.Sent;
 import dev.greenlight.starter.rehearse.FaultSwitches;
 import dev.greenlight.starter.rehearse.MetricScript;
 import dev.greenlight.starter.rehearse.Scenario;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -29,19 +30,22 @@ final class TraceContext {
   private final List<Sent> sent = new ArrayList<>();
   private int migrationCrashesLeft;
 
+  /**
+   * @param clock the simulated clock the trace's rollout runs on
+   * @param startMillis when the trace starts on it: its metric script begins there
+   */
   TraceContext(
       Scenario scenario,
       RolloutPlan plan,
       String workflowId,
-      MetricScript metrics,
       LongSupplier clock,
       long startMillis) {
     this.scenario = scenario;
     this.plan = plan;
     this.workflowId = workflowId;
-    this.metrics = metrics;
     this.clock = clock;
     this.startMillis = startMillis;
+    this.metrics = new MetricScript(plan, Instant.ofEpochMilli(startMillis), clock);
     this.migrationCrashesLeft = scenario.migrationCrashes();
     this.modes = new ModeWriteRecorder(clock);
   }

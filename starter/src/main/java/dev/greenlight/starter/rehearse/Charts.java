@@ -44,15 +44,8 @@ final class Charts {
       }
       double x0 = axis.x(t.atMillis());
       double w = Math.max(2, axis.x(end) - x0);
-      s.append("<rect x='")
-          .append(Svg.num(x0))
-          .append("' y='8' width='")
-          .append(Svg.num(w))
-          .append("' height='28' rx='3' fill='")
-          .append(PHASE_COLOURS.get(t.phase()))
-          .append("'><title>")
-          .append(t.phase())
-          .append("</title></rect>");
+      Svg.titledRect(
+          s, x0, 8, w, 28, "rx='3' fill='" + PHASE_COLOURS.get(t.phase()) + "'", t.phase().name());
       if (w > 48) {
         s.append("<text x='")
             .append(Svg.num(x0 + 4))
@@ -91,21 +84,14 @@ final class Charts {
                 case WARN -> "#fef3c7";
                 case ENFORCE -> "#d1fae5";
               };
-      s.append("<rect x='")
-          .append(Svg.num(x0))
-          .append("' y='")
-          .append(top)
-          .append("' width='")
-          .append(Svg.num(Math.max(1, x1 - x0)))
-          .append("' height='")
-          .append(bottom - top)
-          .append("' fill='")
-          .append(fill)
-          .append("'><title>")
-          .append(t.mode() == null ? "unset" : t.mode().wireName())
-          .append(' ')
-          .append(t.percent())
-          .append("%</title></rect>");
+      Svg.titledRect(
+          s,
+          x0,
+          top,
+          Math.max(1, x1 - x0),
+          bottom - top,
+          "fill='" + fill + "'",
+          (t.mode() == null ? "unset" : t.mode().wireName()) + " " + t.percent() + "%");
       double pct = t.mode() == ValidationMode.ENFORCE ? t.percent() : 0;
       double y = bottom - pct / 100 * (bottom - top);
       line.append(i == 0 ? "M" : "L").append(Svg.num(x0)).append(',').append(Svg.num(y));
@@ -261,26 +247,22 @@ final class Charts {
       RehearsalData.Progress p = progress.get(i);
       double h = (double) p.rowsDone() / Math.max(1, total) * (bottom - top);
       double x = TimeAxis.LEFT + i * slot;
-      s.append("<rect x='")
-          .append(Svg.num(x + 1))
-          .append("' y='")
-          .append(Svg.num(bottom - h))
-          .append("' width='")
-          .append(Svg.num(Math.max(1, slot - 2)))
-          .append("' height='")
-          .append(Svg.num(h))
-          .append("' class='")
-          .append(p.crashed() ? "crash" : "batch")
-          .append("'><title>attempt ")
-          .append(p.attempt())
-          .append(", batch ")
-          .append(p.batch())
-          .append(": ")
-          .append(p.rowsDone())
-          .append(" rows done, checkpoint ")
-          .append(p.lastId())
-          .append(p.crashed() ? " — crashed here" : "")
-          .append("</title></rect>");
+      Svg.titledRect(
+          s,
+          x + 1,
+          bottom - h,
+          Math.max(1, slot - 2),
+          h,
+          p.crashed() ? "class='crash'" : "class='batch'",
+          "attempt "
+              + p.attempt()
+              + ", batch "
+              + p.batch()
+              + ": "
+              + p.rowsDone()
+              + " rows done, checkpoint "
+              + p.lastId()
+              + (p.crashed() ? " — crashed here" : ""));
     }
     yAxisLabels(s, top, bottom, String.valueOf(total));
     s.append("<text x='")

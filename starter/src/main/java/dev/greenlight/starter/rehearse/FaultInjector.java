@@ -1,37 +1,32 @@
 package dev.greenlight.starter.rehearse;
 
+import dev.greenlight.starter.fuzz.ModeWriteRecorder;
 import dev.greenlight.validator.ModeDowngrade;
 import dev.greenlight.validator.ModeRecord;
 import dev.greenlight.validator.ModeStore;
 import dev.greenlight.validator.internal.ModeKeys;
-import io.lettuce.core.RedisClient;
+import dev.greenlight.worker.ActivityClients;
 import io.lettuce.core.api.StatefulRedisConnection;
+import java.util.Locale;
 
 /**
  * Injects a scenario's faults into a rehearsal's world when they are due: a timed fault is switched
  * on in {@link FaultSwitches} (the faulty activities fail while it holds); a one-off is done here,
- * to the rehearsal's own Redis, behind the workflow's back.
+ * to the rehearsal's own Redis, behind the workflow's back, and what it did to the mode record is
+ * recorded for the safety oracle ({@link ModeWriteRecorder#afterOneOff}). Shared by {@code
+ * greenlight rehearse} and {@code greenlight fuzz}.
+ *
+ * @param switches where a timed fault is switched on and every fault is recorded
+ * @param modeWrites where a one-off's write to the mode record is recorded
+ * @param clients the rehearsal's Redis, its key prefix and mode store
+ * @param surface the mode record a one-off fault hits
  */
-public final class FaultInjector {
+public record FaultInjector(
+    FaultSwitches switches, ModeWriteRecorder modeWrites, ActivityClients clients, String surface) {
   /** What {@code unreadable-mode-record} writes into {@code changedAt}. */
   static final String UNREADABLE_CHANGED_AT = "not-a-time";
 
   static final String WEBHOOK = "ops-webhook";
-
-  private final FaultSwitches switches;
-  private final ModeStore store;
-  private final RedisClient redis;
-  private final ModeKeys keys;
-  private final String surface;
-
-  public FaultInjector(
-      FaultSwitches switches, ModeStore store, RedisClient redis, String prefix, String surface) {
-    this.switches = switches;
-    this.store = store;
-    this.redis = redis;
-    this.keys = new ModeKeys(prefix);
-    this.surface = surface;
-  }
 
   /** Injects {@code fault} at {@code nowMillis}; returns what came of it, for the log. */
   public String inject(ScenarioEvent.Fault fault, long nowMillis) {
@@ -45,6 +40,14 @@ public final class FaultInjector {
       return "holds " + FaultSwitches.until(switches.holding(kind, nowMillis).orElseThrow());
     }
     switches.recordOneOff(kind, nowMillis);
+    ModeStore store = clients.modeStore();
+    long versionBefore = ModeWriteRecorder.versionNow(store, surface);
+    String outcome = oneOff(kind);
+    modeWrites.afterOneOff(kind, store, surface, versionBefore);
+    return outcome;
+  }
+
+  private String oneOff(String kind) {
     try {
       return switch (kind) {
         case FaultSwitches.WEBHOOK_WRITES_WARN -> webhookWritesWarn();
@@ -59,10 +62,12 @@ public final class FaultInjector {
   /** The webhook's write without its signal: {@code warn} over whatever is stored. */
   private String webhookWritesWarn() {
     ModeDowngrade d =
-        store.downgradeToWarn(
-            surface,
-            WEBHOOK,
-            "rehearsal fault webhook-writes-warn: an alert's downgrade whose signal never arrived");
+        clients
+            .modeStore()
+            .downgradeToWarn(
+                surface,
+                WEBHOOK,
+                "rehearsal fault webhook-writes-warn: an alert's downgrade whose signal never arrived");
     String stored = d.stored().map(FaultInjector::describe).orElse("no record");
     return switch (d.outcome()) {
       case DOWNGRADED -> "webhook wrote " + stored + "; no signal sent";
@@ -79,8 +84,8 @@ public final class FaultInjector {
 
   /** A raw HSET that leaves the record's {@code changedAt} unparseable. */
   private String unreadableModeRecord() {
-    String key = keys.modeKey(surface);
-    try (StatefulRedisConnection<String, String> c = redis.connect()) {
+    String key = new ModeKeys(clients.redisPrefix()).modeKey(surface);
+    try (StatefulRedisConnection<String, String> c = clients.redis().connect()) {
       String before = c.sync().hget(key, "changedAt");
       c.sync().hset(key, "changedAt", UNREADABLE_CHANGED_AT);
       return "changedAt of "
@@ -92,14 +97,14 @@ public final class FaultInjector {
     }
   }
 
+  /** "warn 0% (version 8, by ops-webhook)". */
   private static String describe(ModeRecord r) {
-    return r.mode().wireName()
-        + " "
-        + r.enforcePercent()
-        + "% (version "
-        + r.version()
-        + ", by "
-        + r.changedBy()
-        + ")";
+    return String.format(
+        Locale.ROOT,
+        "%s %d%% (version %d, by %s)",
+        r.mode().wireName(),
+        r.enforcePercent(),
+        r.version(),
+        r.changedBy());
   }
 }

@@ -15,18 +15,13 @@ import java.util.List;
  * nothing and fails non-retryably (failed for good, without waiting out the stub's retries). Every
  * other step, and every step while no fault holds, is the real one.
  */
-public final class FaultyDataActivities implements DataActivities {
-  private final DataActivities delegate;
-  private final InjectedFaults faults;
-
-  /** Asks {@code switches} at each activity attempt's scheduled (simulated) time. */
-  public FaultyDataActivities(DataActivities delegate, FaultSwitches switches) {
-    this(delegate, new InjectedFaults(switches));
-  }
-
+public final class FaultyDataActivities extends FaultyActivities<DataActivities>
+    implements DataActivities {
+  /**
+   * @param faults asked at each activity attempt's scheduled (simulated) time
+   */
   FaultyDataActivities(DataActivities delegate, InjectedFaults faults) {
-    this.delegate = delegate;
-    this.faults = faults;
+    super(delegate, faults);
   }
 
   @Override

@@ -10,18 +10,13 @@ import dev.greenlight.rollout.activity.ModeFlipResult;
  * Redis refused would fail for good — so a rehearsal does not wait out the stub's retries, and the
  * workflow's own retry of a pending downgrade is what tries again.
  */
-public final class FaultyModeActivities implements ModeActivities {
-  private final ModeActivities delegate;
-  private final InjectedFaults faults;
-
-  /** Asks {@code switches} at each activity attempt's scheduled (simulated) time. */
-  public FaultyModeActivities(ModeActivities delegate, FaultSwitches switches) {
-    this(delegate, new InjectedFaults(switches));
-  }
-
+public final class FaultyModeActivities extends FaultyActivities<ModeActivities>
+    implements ModeActivities {
+  /**
+   * @param faults asked at each activity attempt's scheduled (simulated) time
+   */
   FaultyModeActivities(ModeActivities delegate, InjectedFaults faults) {
-    this.delegate = delegate;
-    this.faults = faults;
+    super(delegate, faults);
   }
 
   @Override

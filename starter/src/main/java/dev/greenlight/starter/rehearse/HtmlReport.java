@@ -92,32 +92,25 @@ public final class HtmlReport {
     h.append("<h2>Transitions</h2><section><table id='transitions'><tr><th>sim time</th>")
         .append("<th>phase</th><th>mode</th><th>why</th></tr>");
     for (RehearsalResult.TransitionLine t : r.transitions()) {
-      h.append("<tr><td class='t'>")
-          .append(SimTime.offset(t.offsetMillis()))
-          .append("</td><td>")
-          .append(t.phase())
-          .append("</td><td>")
-          .append(t.mode())
-          .append(' ')
-          .append(t.percent())
-          .append("%</td><td>")
-          .append(Svg.esc(t.reason()))
-          .append("</td></tr>");
+      row(h, t.offsetMillis(), t.phase(), t.mode() + " " + t.percent() + "%", t.reason());
     }
     h.append("</table></section>");
     h.append("<h2>Scenario actions</h2><section><table id='actions'><tr><th>sim time</th>")
         .append("<th>action</th><th>result</th></tr>");
     for (RehearsalResult.ActionLine a : r.actions()) {
-      h.append("<tr><td class='t'>")
-          .append(SimTime.offset(a.offsetMillis()))
-          .append("</td><td>")
-          .append(Svg.esc(a.action()))
-          .append("</td><td>")
-          .append(Svg.esc(a.result()))
-          .append("</td></tr>");
+      row(h, a.offsetMillis(), a.action(), a.result());
     }
     h.append("</table></section></main></body></html>\n");
     return h.toString();
+  }
+
+  /** A row of the report's tables: when in simulated time, then each cell as escaped text. */
+  private static void row(StringBuilder h, long offsetMillis, String... cells) {
+    h.append("<tr><td class='t'>").append(SimTime.offset(offsetMillis));
+    for (String cell : cells) {
+      h.append("</td><td>").append(Svg.esc(cell));
+    }
+    h.append("</td></tr>");
   }
 
   private static void card(StringBuilder h, String value, String label) {

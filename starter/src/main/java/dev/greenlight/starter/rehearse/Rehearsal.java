@@ -17,19 +17,15 @@ import dev.greenlight.starter.fuzz.ModeWriteRecorder;
 import dev.greenlight.starter.fuzz.RecordingDataActivities;
 import dev.greenlight.starter.fuzz.TraceLog;
 import dev.greenlight.starter.fuzz.Violation;
-import dev.greenlight.validator.ModeStore;
 import dev.greenlight.worker.Activities;
 import dev.greenlight.worker.BackupSetup;
 import dev.greenlight.worker.SearchAttributes;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,12 +38,25 @@ import java.util.List;
  * faults are written to the rehearsal's Redis behind the workflow's back ({@link FaultInjector}).
  *
  * <p>The clock only moves while the driver sleeps; it wakes for every scheduled alert or command
- * and, while a triggered event still waits for its transition, every {@link #POLL} to look.
+ * and, while a triggered event still waits for its transition, every {@link #POLL} to look. When
+ * Temporal's test server stops skipping time ({@link SkippingClock}), the rehearsal runs again from
+ * the start in fresh services, at most {@link #ATTEMPTS} times in all.
  */
 public final class Rehearsal {
   static final Duration POLL = Duration.ofHours(1);
   static final Duration IDLE_POLL = Duration.ofDays(1);
   private static final int MAX_WAKEUPS = 5_000;
+
+  /**
+   * How long moving the clock to the next wake-up may take in wall time, with no activity running,
+   * before the test server counts as stuck ({@link SkippingClock}): the workflow tasks between two
+   * wake-ups take well under a second; the backups, restore tests and migration batches they start
+   * are activities and do not count.
+   */
+  static final Duration STUCK_AFTER = Duration.ofSeconds(30);
+
+  /** How many times a rehearsal runs, from the start, in a fresh environment when one got stuck. */
+  static final int ATTEMPTS = 3;
 
   /**
    * Where the services come from, how much data to seed, and where pg_dump/pg_restore are. Backups
@@ -109,6 +118,21 @@ public final class Rehearsal {
 
   public static Outcome run(
       RolloutPlan plan, Scenario scenario, Options options, PrintWriter live) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return runOnce(plan, scenario, options, live);
+      } catch (SkippingClock.Stopped e) {
+        if (attempt == ATTEMPTS) {
+          throw e;
+        }
+        live.printf("%s: rehearsing again from the start in fresh services%n", e.getMessage());
+        live.flush();
+      }
+    }
+  }
+
+  private static Outcome runOnce(
+      RolloutPlan plan, Scenario scenario, Options options, PrintWriter live) {
     long wallStart = System.nanoTime();
     try (RehearsalServices services =
         RehearsalServices.start(options.dbUrl(), options.redisUrl(), options.rows())) {
@@ -125,7 +149,12 @@ public final class Rehearsal {
       live.flush();
       BackupSetup backups =
           new BackupSetup(services.backupDir, BackupFormatPolicy.AUTO, options.pgTools());
-      return drive(withAccessLog(plan, services), scenario, services, backups, wallStart, live);
+      try {
+        return drive(withAccessLog(plan, services), scenario, services, backups, wallStart, live);
+      } catch (SkippingClock.Stopped e) {
+        services.temporalStuck();
+        throw e;
+      }
     }
   }
 
@@ -145,13 +174,14 @@ public final class Rehearsal {
     FaultSwitches switches = new FaultSwitches();
     Worker worker = env.newWorker(RolloutConstants.TASK_QUEUE);
     Activities real = Activities.create(services.clients, metrics, backups, data);
+    InjectedFaults injected = new InjectedFaults(switches);
     // What really landed, in simulated time, for the safety oracle run after the rehearsal.
     ModeWriteRecorder modeWrites = new ModeWriteRecorder(env::currentTimeMillis);
     RecordingDataActivities dataCalls =
         new RecordingDataActivities(
-            new FaultyDataActivities(real.data(), switches), env::currentTimeMillis);
+            new FaultyDataActivities(real.data(), injected), env::currentTimeMillis);
     new Activities(
-            new FaultyModeActivities(modeWrites.wrap(real.mode()), switches),
+            new FaultyModeActivities(modeWrites.wrap(real.mode()), injected),
             real.gates(),
             real.preflight(),
             dataCalls,
@@ -161,17 +191,9 @@ public final class Rehearsal {
     env.start();
     ScenarioPlayer player = new ScenarioPlayer(scenario, start, metrics);
     Printer printer = new Printer(live, start);
-    Actor actor =
-        new Actor(
-            new FaultInjector(
-                switches,
-                services.clients.modeStore(),
-                services.clients.redis(),
-                services.clients.redisPrefix(),
-                plan.surface()),
-            modeWrites,
-            services.clients.modeStore(),
-            plan.surface(),
+    ScenarioActor actor =
+        new ScenarioActor(
+            new FaultInjector(switches, modeWrites, services.clients, plan.surface()),
             printer,
             start);
     // Faults due at the start hold before the rollout's first step.
@@ -180,16 +202,11 @@ public final class Rehearsal {
     }
     String id = RolloutConstants.workflowId(plan.name()) + "-rehearsal";
     RolloutWorkflow workflow =
-        env.getWorkflowClient()
-            .newWorkflowStub(
-                RolloutWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .setWorkflowId(id)
-                    .setTaskQueue(RolloutConstants.TASK_QUEUE)
-                    .build());
-    WorkflowClient.start(workflow::run, new RolloutInput(plan, "rehearsal", null));
-    workflow = env.getWorkflowClient().newWorkflowStub(RolloutWorkflow.class, id);
-    RolloutStatus status = play(env, workflow, player, actor, printer, start, scenario);
+        ScenarioActions.start(
+            env.getWorkflowClient(), id, new RolloutInput(plan, "rehearsal", null));
+    SkippingClock clock =
+        new SkippingClock(env, STUCK_AFTER, SkippingClock.activityRunning(env, id));
+    RolloutStatus status = play(env, clock, workflow, player, actor, printer, start, scenario);
     RolloutResult result =
         status.phase().isTerminal()
             ? WorkflowStub.fromTyped(workflow).getResult(RolloutResult.class)
@@ -203,7 +220,7 @@ public final class Rehearsal {
             : env.currentTimeMillis();
     RehearsalResult summary =
         Summaries.of(
-            plan, scenario, status, result, actor.actions, services, start, end, wallStart);
+            plan, scenario, status, result, actor.actions(), services, start, end, wallStart);
     printer.summary(summary);
     for (RehearsalData.Progress p : data.progress()) {
       if (p.crashed()) {
@@ -219,7 +236,7 @@ public final class Rehearsal {
                     TraceLog.MetricTruth.of(metrics::valueAt, metrics::readFailsAt),
                     status.transitions(),
                     modeWrites.writes(),
-                    actor.sent.stream().map(Sent::toTrace).toList(),
+                    actor.sent().stream().map(Sent::toTrace).toList(),
                     switches.injected(end),
                     dataCalls.calls(),
                     result != null ? "COMPLETED" : "RUNNING",
@@ -237,7 +254,7 @@ public final class Rehearsal {
         status.transitions(),
         metrics,
         data.progress(),
-        actor.sent,
+        actor.sent(),
         switches.injected(end),
         violations,
         // The execution settles its last deliveries before it closes: ask again once it has.
@@ -247,9 +264,10 @@ public final class Rehearsal {
   /** Moves the clock from one event to the next until the rollout ends or the horizon passes. */
   private static RolloutStatus play(
       TestWorkflowEnvironment env,
+      SkippingClock clock,
       RolloutWorkflow workflow,
       ScenarioPlayer player,
-      Actor actor,
+      ScenarioActor actor,
       Printer printer,
       long start,
       Scenario scenario) {
@@ -271,7 +289,7 @@ public final class Rehearsal {
       // Look hourly while a trigger waits for its transition, daily otherwise (for the live log).
       long look = (player.hasWaitingTriggers() ? POLL : IDLE_POLL).toMillis();
       long next = Math.min(player.nextDue().orElse(Long.MAX_VALUE), now + look);
-      env.sleep(Duration.ofMillis(Math.max(1, Math.min(next, horizon) - now)));
+      clock.sleep(Duration.ofMillis(Math.max(1, Math.min(next, horizon) - now)));
       status = workflow.status();
     }
     throw new IllegalStateException(
@@ -279,56 +297,6 @@ public final class Rehearsal {
             + MAX_WAKEUPS
             + " wake-ups; last phase "
             + status.phase());
-  }
-
-  /**
-   * Does what a due event says — injects a fault, or sends an alert or a command to the rollout —
-   * and logs it: the live line, the summary's action line, and for what was sent its answer.
-   */
-  private static final class Actor {
-    final List<RehearsalResult.ActionLine> actions = new ArrayList<>();
-    final List<Sent> sent = new ArrayList<>();
-    private final FaultInjector injector;
-    private final ModeWriteRecorder modeWrites;
-    private final ModeStore store;
-    private final String surface;
-    private final Printer printer;
-    private final long start;
-
-    Actor(
-        FaultInjector injector,
-        ModeWriteRecorder modeWrites,
-        ModeStore store,
-        String surface,
-        Printer printer,
-        long start) {
-      this.injector = injector;
-      this.modeWrites = modeWrites;
-      this.store = store;
-      this.surface = surface;
-      this.printer = printer;
-      this.start = start;
-    }
-
-    /**
-     * @param workflow the rollout; null before it starts, when only faults are due
-     */
-    void act(ScenarioEvent.Action action, RolloutWorkflow workflow, long now) {
-      String result;
-      if (action instanceof ScenarioEvent.Fault fault) {
-        long versionBefore = ModeWriteRecorder.versionNow(store, surface);
-        result = injector.inject(fault, now);
-        modeWrites.afterOneOff(fault.kind(), store, surface, versionBefore);
-      } else {
-        ScenarioActions.Answer answer = ScenarioActions.send(workflow, action, now);
-        sent.add(new Sent(now, action, answer.accepted(), answer.text()));
-        result = answer.text();
-      }
-      actions.add(
-          new RehearsalResult.ActionLine(
-              Instant.ofEpochMilli(now).toString(), now - start, action.describe(), result));
-      printer.action(now, action.describe(), result);
-    }
   }
 
   /** The plan with pre-flight pointed at the rehearsal's access log instead of the server's. */

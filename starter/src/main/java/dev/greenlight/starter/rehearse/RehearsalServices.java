@@ -3,8 +3,7 @@ package dev.greenlight.starter.rehearse;
 import dev.greenlight.dataplane.schema.Schema;
 import dev.greenlight.dataplane.seed.PortfolioSeeder;
 import dev.greenlight.dataplane.seed.SeedReport;
-import dev.greenlight.localservices.PostgresServer;
-import dev.greenlight.localservices.RedisServer;
+import dev.greenlight.starter.DataServers;
 import dev.greenlight.validator.ModeKeyPrefix;
 import dev.greenlight.validator.StageNormalizer;
 import dev.greenlight.worker.ActivityClients;
@@ -36,22 +35,20 @@ public final class RehearsalServices implements AutoCloseable {
   final Path backupDir;
   final SeedReport seeded;
   private final CompletableFuture<TestWorkflowEnvironment> temporal;
-  private final PostgresServer postgres;
-  private final RedisServer redis;
+  private final DataServers data;
   private final String database;
   private final Path workDir;
+  private volatile boolean temporalStuck;
 
   private RehearsalServices(
       CompletableFuture<TestWorkflowEnvironment> temporal,
-      PostgresServer postgres,
-      RedisServer redis,
+      DataServers data,
       String dbUrl,
       long rows,
       Path workDir)
       throws IOException {
     this.temporal = temporal;
-    this.postgres = postgres;
-    this.redis = redis;
+    this.data = data;
     this.workDir = workDir;
     this.database = dbUrl.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
     Schema.migrate(dbUrl);
@@ -59,7 +56,7 @@ public final class RehearsalServices implements AutoCloseable {
     // rollout.
     String prefix =
         ModeKeyPrefix.DEFAULT + "rehearsal:" + UUID.randomUUID().toString().substring(0, 8) + ":";
-    clients = ActivityClients.connect(dbUrl, redis.url(), prefix);
+    clients = ActivityClients.connect(dbUrl, data.redis().url(), prefix);
     seeded = new PortfolioSeeder(clients.jdbi(), StageNormalizer.defaults()).seed(rows, SEED);
     accessLog = writeAccessLog(workDir.resolve("access.log"));
     backupDir = Files.createDirectories(workDir.resolve("backups"));
@@ -78,15 +75,11 @@ public final class RehearsalServices implements AutoCloseable {
         CompletableFuture.supplyAsync(TestWorkflowEnvironment::newInstance);
     List<AutoCloseable> started = new ArrayList<>(List.of(() -> closeTemporal(temporal)));
     try {
-      PostgresServer pg =
-          dbUrl == null ? PostgresServer.startEmbedded() : PostgresServer.connectTo(dbUrl);
-      started.add(pg);
-      RedisServer rs =
-          redisUrl == null ? RedisServer.startEmbedded() : RedisServer.connectTo(redisUrl);
-      started.add(rs);
-      String url = pg.createDatabase("gl_rehearsal");
+      DataServers data = DataServers.start(dbUrl, redisUrl);
+      started.add(data);
+      String url = data.postgres().createDatabase("gl_rehearsal");
       return new RehearsalServices(
-          temporal, pg, rs, url, rows, Files.createTempDirectory("greenlight-rehearsal"));
+          temporal, data, url, rows, Files.createTempDirectory("greenlight-rehearsal"));
     } catch (IOException e) {
       closeAll(started);
       throw new UncheckedIOException(e);
@@ -101,12 +94,20 @@ public final class RehearsalServices implements AutoCloseable {
     return temporal.join();
   }
 
+  /**
+   * Temporal's test server got stuck ({@link SkippingClock.Stopped}): closing then lets it go on a
+   * thread of its own, since closing it waits for what is in flight, which may never finish.
+   */
+  void temporalStuck() {
+    temporalStuck = true;
+  }
+
   boolean embeddedPostgres() {
-    return postgres.isEmbedded();
+    return data.postgres().isEmbedded();
   }
 
   boolean embeddedRedis() {
-    return redis.isEmbedded();
+    return data.redis().isEmbedded();
   }
 
   /** Internal consumers only: a rehearsal of external ones needs a scenario approval. */
@@ -126,7 +127,13 @@ public final class RehearsalServices implements AutoCloseable {
   @Override
   public void close() {
     // The workflow worker goes first, so no activity is left talking to a stopped database.
-    closeTemporal(temporal);
+    if (temporalStuck) {
+      Thread closer = new Thread(() -> closeTemporal(temporal), "rehearsal-close-stuck-temporal");
+      closer.setDaemon(true);
+      closer.start();
+    } else {
+      closeTemporal(temporal);
+    }
     try (StatefulRedisConnection<String, String> c = clients.redis().connect()) {
       List<String> keys = c.sync().keys(clients.redisPrefix() + "*");
       if (!keys.isEmpty()) {
@@ -136,8 +143,8 @@ public final class RehearsalServices implements AutoCloseable {
       // Redis went away: an embedded one takes its keys with it, a shared one keeps a few.
     }
     clients.close();
-    postgres.dropDatabase(database);
-    closeAll(List.of(redis, postgres));
+    data.postgres().dropDatabase(database);
+    closeAll(List.of(data));
     try (Stream<Path> files = Files.walk(workDir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {

@@ -2,7 +2,7 @@ package dev.greenlight.starter.rehearse;
 
 import java.util.Locale;
 
-/** Small helpers for writing inline SVG by hand: escaping and number formatting. */
+/** Small helpers for writing inline SVG by hand: escaping, number formatting, titled shapes. */
 final class Svg {
   private Svg() {}
 
@@ -14,6 +14,35 @@ final class Svg {
         .replace("<", "&lt;")
         .replace(">", "&gt;")
         .replace("\"", "&quot;");
+  }
+
+  /**
+   * Appends a rectangle whose title shows on hover: the report's bands and bars.
+   *
+   * @param paint its remaining attributes, as written: {@code fill='#fef3c7'} or {@code
+   *     class='batch'}
+   */
+  static void titledRect(
+      StringBuilder s,
+      double x,
+      double y,
+      double width,
+      double height,
+      String paint,
+      String title) {
+    s.append("<rect x='")
+        .append(num(x))
+        .append("' y='")
+        .append(num(y))
+        .append("' width='")
+        .append(num(width))
+        .append("' height='")
+        .append(num(height))
+        .append("' ")
+        .append(paint)
+        .append("><title>")
+        .append(esc(title))
+        .append("</title></rect>");
   }
 
   static String num(double v) {

@@ -29,17 +29,20 @@ class StatusTableTest {
   @Test
   void aPendingMigrationApprovalShowsTheDryRunTheTopValuesTheBackupAndItsRestoreTest()
       throws Exception {
-    Map<String, Long> mappings = new LinkedHashMap<>();
-    mappings.put("Series A → series-a", 40L);
-    mappings.put("seed round → seed", 310L);
-    mappings.put("PreSeed → pre-seed", 95L);
-    Map<String, Long> unmappable = new LinkedHashMap<>();
-    unmappable.put("tbd", 12L);
-    unmappable.put(" ", 30L);
+    DryRunResult dryRun =
+        new DryRunResult(
+            3000,
+            445,
+            42,
+            inOrder(
+                Map.entry("Series A → series-a", 40L),
+                Map.entry("seed round → seed", 310L),
+                Map.entry("PreSeed → pre-seed", 95L)),
+            inOrder(Map.entry("tbd", 12L), Map.entry(" ", 30L)));
     RolloutStatus status =
         status(
             List.of("migration"),
-            new DryRunResult(3000, 445, 42, mappings, unmappable),
+            dryRun,
             null,
             Map.of(),
             "/var/backups/greenlight/attempt-7-20260101T100000Z.manifest.json",
@@ -73,15 +76,12 @@ class StatusTableTest {
 
   @Test
   void aPendingDistinctStagesApprovalShowsWhatApplyLeftLargestFirst() {
-    Map<String, Long> offending = new LinkedHashMap<>();
-    offending.put("tbd", 12L);
-    offending.put("growth-ish", 30L);
     RolloutStatus status =
         status(
             List.of("distinct-stages"),
             null,
             new MigrationResult(3000, 445, 42, 3000),
-            offending,
+            inOrder(Map.entry("tbd", 12L), Map.entry("growth-ish", 30L)),
             null,
             List.of(
                 transition(
@@ -136,6 +136,16 @@ class StatusTableTest {
     } catch (ReflectiveOperationException e) {
       throw new AssertionError(e);
     }
+  }
+
+  /** The counts in the order given, not largest first: the table must sort them itself. */
+  @SafeVarargs
+  private static Map<String, Long> inOrder(Map.Entry<String, Long>... counts) {
+    Map<String, Long> map = new LinkedHashMap<>();
+    for (Map.Entry<String, Long> c : counts) {
+      map.put(c.getKey(), c.getValue());
+    }
+    return map;
   }
 
   private static String print(RolloutStatus status) {

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Timeout;
  * fault's window and what was sent.
  */
 // A rehearsal takes seconds; Temporal's in-process test server has, rarely, stopped advancing its
-// clock mid-rehearsal (see RehearseScenariosTest). Fail in minutes; the starter reruns it once.
+// clock mid-rehearsal, which the rehearsal now notices and runs again (SkippingClock). Fail in
+// minutes should anything else hang; the starter reruns a failed test once.
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class RehearseFaultsTest {
   private static final long MINUTE = 60_000;

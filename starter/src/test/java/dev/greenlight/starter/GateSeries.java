@@ -1,48 +1,23 @@
 package dev.greenlight.starter;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
- * A scrape target serving the series the shipped plan's queries read — stage validation counters in
- * modes off and warn, HTTP request counters, a latency histogram — all growing with time, so every
- * rate and increase in the plan has a value after two scrapes.
+ * The series the shipped plan's queries read, as a scrape target serves them ({@link
+ * dev.greenlight.testsupport.ScrapeTarget}) — stage validation counters in modes off and warn, HTTP
+ * request counters, a latency histogram — all growing with time, so every rate and increase in the
+ * plan has a value after two scrapes.
  */
-final class GatesTarget implements AutoCloseable {
+final class GateSeries implements Supplier<String> {
   private static final String[] ENDPOINTS = {
     "create-company", "update-company", "list-companies-by-stage"
   };
 
-  private final HttpServer server;
   private final long startNanos = System.nanoTime();
 
-  private GatesTarget(HttpServer server) {
-    this.server = server;
-  }
-
-  static GatesTarget start() throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    GatesTarget target = new GatesTarget(server);
-    server.createContext(
-        "/metrics",
-        exchange -> {
-          byte[] body = target.exposition().getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4");
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
-    server.start();
-    return target;
-  }
-
-  int port() {
-    return server.getAddress().getPort();
-  }
-
-  private String exposition() {
+  /** The exposition as of now. */
+  @Override
+  public String get() {
     double t = 10 + (System.nanoTime() - startNanos) / 1e9;
     StringBuilder out = new StringBuilder();
     out.append("# TYPE stage_validation_requests_total counter\n");
@@ -83,10 +58,5 @@ final class GatesTarget implements AutoCloseable {
         .append("\"} ")
         .append(value)
         .append('\n');
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
   }
 }
