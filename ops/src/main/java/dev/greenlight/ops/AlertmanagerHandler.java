@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
 final class AlertmanagerHandler {
   static final String ACTION_LABEL = "action";
   static final String AUTO_DOWNGRADE = "auto-downgrade";
+  private static final int DELIVERY_LOG_CAPACITY = 10_000;
   private static final Logger log = LoggerFactory.getLogger(AlertmanagerHandler.class);
 
   private final WebhookConfig config;
@@ -37,16 +39,16 @@ final class AlertmanagerHandler {
   private final WebhookMetrics metrics;
   private final ObjectMapper mapper;
 
+  /**
+   * Checks credentials and acknowledges duplicates as {@code config} says; hands alerts to {@code
+   * responder}.
+   */
   AlertmanagerHandler(
-      WebhookConfig config,
-      WebhookAuth auth,
-      DeliveryLog deliveries,
-      AlertResponder responder,
-      WebhookMetrics metrics,
-      ObjectMapper mapper) {
+      WebhookConfig config, AlertResponder responder, WebhookMetrics metrics, ObjectMapper mapper) {
     this.config = config;
-    this.auth = auth;
-    this.deliveries = deliveries;
+    this.auth = new WebhookAuth(config.bearerTokens(), config.hmacSecrets());
+    this.deliveries =
+        new DeliveryLog(Clock.systemUTC(), config.duplicateWindow(), DELIVERY_LOG_CAPACITY);
     this.responder = responder;
     this.metrics = metrics;
     this.mapper = mapper;
