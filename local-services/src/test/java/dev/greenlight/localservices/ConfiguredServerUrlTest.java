@@ -5,42 +5,34 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** A configured server's URL is checked when it is named, and kept as given. */
 class ConfiguredServerUrlTest {
 
   @Test
-  void postgresUrlThatIsNotJdbcIsRefusedNamingIt() {
-    IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> PostgresServer.connectTo("postgres://127.0.0.1/test"));
-    assertTrue(e.getMessage().contains("but was postgres://127.0.0.1/test"), e.getMessage());
+  void urlOfTheWrongKindIsRefusedNamingIt() {
+    assertRefused("postgres://127.0.0.1/test", PostgresServer::connectTo);
+    assertRefused("127.0.0.1:6379", RedisServer::connectTo);
   }
 
   @Test
-  void configuredPostgresIsKeptAndNotEmbedded() {
-    try (PostgresServer server =
-        PostgresServer.connectTo("jdbc:postgresql://127.0.0.1:5432/test?user=postgres")) {
-      assertFalse(server.isEmbedded());
+  void configuredServersAreKeptAndNotEmbedded() {
+    try (PostgresServer postgres =
+            PostgresServer.connectTo("jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+        RedisServer redis = RedisServer.connectTo("rediss://cache.example:6380")) {
+      assertFalse(postgres.isEmbedded());
       assertEquals(
-          "jdbc:postgresql://127.0.0.1:5432/other?user=postgres", server.jdbcUrlFor("other"));
+          "jdbc:postgresql://127.0.0.1:5432/other?user=postgres", postgres.jdbcUrlFor("other"));
+      assertEquals("rediss://cache.example:6380", redis.url());
+      assertThrows(IllegalStateException.class, redis::stop);
     }
   }
 
-  @Test
-  void redisUrlWithoutItsSchemeIsRefusedNamingIt() {
+  private static void assertRefused(String url, Consumer<String> connect) {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> RedisServer.connectTo("127.0.0.1:6379"));
-    assertTrue(e.getMessage().contains("but was 127.0.0.1:6379"), e.getMessage());
-  }
-
-  @Test
-  void configuredRedisIsKeptAndCannotBeStopped() {
-    try (RedisServer server = RedisServer.connectTo("rediss://cache.example:6380")) {
-      assertEquals("rediss://cache.example:6380", server.url());
-      assertThrows(IllegalStateException.class, server::stop);
-    }
+        assertThrows(IllegalArgumentException.class, () -> connect.accept(url));
+    assertTrue(e.getMessage().endsWith("but was " + url), e.getMessage());
   }
 }
