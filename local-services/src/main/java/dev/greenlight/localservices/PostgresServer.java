@@ -35,15 +35,6 @@ public final class PostgresServer implements AutoCloseable {
     this.embedded = embedded;
   }
 
-  /**
-   * Uses the JDBC URL in {@code envVar} when it is set and not blank; otherwise starts embedded.
-   */
-  public static PostgresServer fromEnvOrEmbedded(String envVar) {
-    return ConfiguredUrl.fromEnv(envVar)
-        .map(PostgresServer::connectTo)
-        .orElseGet(PostgresServer::startEmbedded);
-  }
-
   /** A server already running at {@code jdbcUrl}. */
   public static PostgresServer connectTo(String jdbcUrl) {
     return new PostgresServer(jdbcUrl, null);

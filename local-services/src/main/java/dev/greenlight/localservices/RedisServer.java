@@ -23,13 +23,6 @@ public final class RedisServer implements AutoCloseable {
     this.embedded = embedded;
   }
 
-  /** Uses the URL in {@code envVar} when it is set and not blank; otherwise starts embedded. */
-  public static RedisServer fromEnvOrEmbedded(String envVar) {
-    return ConfiguredUrl.fromEnv(envVar)
-        .map(RedisServer::connectTo)
-        .orElseGet(RedisServer::startEmbedded);
-  }
-
   public static RedisServer connectTo(String url) {
     return new RedisServer(url, null);
   }

@@ -3,6 +3,8 @@ package dev.greenlight.ops;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.greenlight.validator.ModeStore;
+import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -40,16 +42,20 @@ final class AlertmanagerHandler {
   private final ObjectMapper mapper;
 
   /**
-   * Checks credentials and acknowledges duplicates as {@code config} says; hands alerts to {@code
-   * responder}.
+   * Checks credentials and acknowledges duplicates as {@code config} says; downgrades in {@code
+   * modes} and signals through {@code workflows}. The clients are the caller's.
    */
   AlertmanagerHandler(
-      WebhookConfig config, AlertResponder responder, WebhookMetrics metrics, ObjectMapper mapper) {
+      WebhookConfig config,
+      ModeStore modes,
+      WorkflowClient workflows,
+      WebhookMetrics metrics,
+      ObjectMapper mapper) {
     this.config = config;
     this.auth = new WebhookAuth(config.bearerTokens(), config.hmacSecrets());
     this.deliveries =
         new DeliveryLog(Clock.systemUTC(), config.duplicateWindow(), DELIVERY_LOG_CAPACITY);
-    this.responder = responder;
+    this.responder = new AlertResponder(modes, workflows, config, metrics);
     this.metrics = metrics;
     this.mapper = mapper;
   }

@@ -59,10 +59,8 @@ public final class OpsWebhookServer implements AutoCloseable {
     SslContextFactory.Server tls = config.tls() ? tls(config) : null;
     this.registry = registry;
     mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    WebhookMetrics metrics = new WebhookMetrics(registry);
     alerts =
-        new AlertmanagerHandler(
-            config, new AlertResponder(modes, workflows, config, metrics), metrics, mapper);
+        new AlertmanagerHandler(config, modes, workflows, new WebhookMetrics(registry), mapper);
     QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
     threads.setName("greenlight-webhook");
     server = new Server(threads);
