@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The settings of the ops webhook: where it listens, which credentials it accepts, which mode
@@ -117,29 +118,40 @@ public record WebhookConfig(
   }
 
   public WebhookConfig withPort(int newPort) {
-    return toBuilder().port(newPort).build();
+    return edited(copy -> copy.port = newPort);
   }
 
   public WebhookConfig withDefaultWorkflowId(String workflowId) {
-    return toBuilder().defaultWorkflowId(workflowId).build();
+    return edited(copy -> copy.defaultWorkflowId = workflowId);
   }
 
   public WebhookConfig withKeyPrefix(String prefix) {
-    return toBuilder().keyPrefix(prefix).build();
+    return edited(copy -> copy.keyPrefix = prefix);
   }
 
   /** The same settings with these read deadline and connection bound. */
   public WebhookConfig withLimits(Duration newReadTimeout, int newMaxConnections) {
-    return toBuilder().readTimeout(newReadTimeout).maxConnections(newMaxConnections).build();
+    return edited(
+        copy -> {
+          copy.readTimeout = newReadTimeout;
+          copy.maxConnections = newMaxConnections;
+        });
   }
 
   /** The same settings served over HTTPS with this PEM certificate chain and PKCS#8 key. */
   public WebhookConfig withTls(Path cert, Path key) {
-    return toBuilder().tls(cert, key).build();
+    return edited(
+        copy -> {
+          copy.tlsCert = cert;
+          copy.tlsKey = key;
+        });
   }
 
-  private WebhookConfigBuilder toBuilder() {
-    return new WebhookConfigBuilder(this);
+  /** These settings as {@code change} leaves a copy of them, checked as a new config is. */
+  private WebhookConfig edited(Consumer<WebhookConfigBuilder> change) {
+    WebhookConfigBuilder copy = new WebhookConfigBuilder(this);
+    change.accept(copy);
+    return copy.build();
   }
 
   /** A config with the defaults and these credentials, listening on a free loopback port. */
