@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * The settings of the ops webhook: where it listens, which credentials it accepts, which mode
@@ -118,40 +117,29 @@ public record WebhookConfig(
   }
 
   public WebhookConfig withPort(int newPort) {
-    return edited(copy -> copy.port = newPort);
+    return toBuilder().port(newPort).build();
   }
 
   public WebhookConfig withDefaultWorkflowId(String workflowId) {
-    return edited(copy -> copy.defaultWorkflowId = workflowId);
+    return toBuilder().defaultWorkflowId(workflowId).build();
   }
 
   public WebhookConfig withKeyPrefix(String prefix) {
-    return edited(copy -> copy.keyPrefix = prefix);
+    return toBuilder().keyPrefix(prefix).build();
   }
 
   /** The same settings with these read deadline and connection bound. */
   public WebhookConfig withLimits(Duration newReadTimeout, int newMaxConnections) {
-    return edited(
-        copy -> {
-          copy.readTimeout = newReadTimeout;
-          copy.maxConnections = newMaxConnections;
-        });
+    return toBuilder().readTimeout(newReadTimeout).maxConnections(newMaxConnections).build();
   }
 
   /** The same settings served over HTTPS with this PEM certificate chain and PKCS#8 key. */
   public WebhookConfig withTls(Path cert, Path key) {
-    return edited(
-        copy -> {
-          copy.tlsCert = cert;
-          copy.tlsKey = key;
-        });
+    return toBuilder().tls(cert, key).build();
   }
 
-  /** These settings as {@code change} leaves a copy of them, checked as a new config is. */
-  private WebhookConfig edited(Consumer<WebhookConfigBuilder> change) {
-    WebhookConfigBuilder copy = new WebhookConfigBuilder(this);
-    change.accept(copy);
-    return copy.build();
+  private WebhookConfigBuilder toBuilder() {
+    return new WebhookConfigBuilder(this);
   }
 
   /** A config with the defaults and these credentials, listening on a free loopback port. */

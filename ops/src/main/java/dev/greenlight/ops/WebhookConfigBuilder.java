@@ -6,24 +6,23 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A mutable copy of a {@link WebhookConfig}'s settings, so each {@code with…} sets only the fields
- * it changes and keeps the rest; {@link #build} checks the result as the record does. The settings
- * a wither changes are open to the package; the others stay as copied. Not thread-safe.
+ * Changes some settings of a {@link WebhookConfig} and keeps the rest, so each {@code with…} names
+ * only what it changes; {@link #build} checks the result as the record does. Not thread-safe.
  */
 final class WebhookConfigBuilder {
   private final String host;
-  int port;
+  private int port;
   private final Set<String> bearerTokens;
   private final List<byte[]> hmacSecrets;
   private final String surface;
-  String keyPrefix;
-  String defaultWorkflowId;
+  private String keyPrefix;
+  private String defaultWorkflowId;
   private final Duration duplicateWindow;
   private final int maxBodyBytes;
-  Duration readTimeout;
-  int maxConnections;
-  Path tlsCert;
-  Path tlsKey;
+  private Duration readTimeout;
+  private int maxConnections;
+  private Path tlsCert;
+  private Path tlsKey;
 
   WebhookConfigBuilder(WebhookConfig from) {
     host = from.host();
@@ -39,6 +38,37 @@ final class WebhookConfigBuilder {
     maxConnections = from.maxConnections();
     tlsCert = from.tlsCert();
     tlsKey = from.tlsKey();
+  }
+
+  WebhookConfigBuilder port(int value) {
+    port = value;
+    return this;
+  }
+
+  WebhookConfigBuilder keyPrefix(String value) {
+    keyPrefix = value;
+    return this;
+  }
+
+  WebhookConfigBuilder defaultWorkflowId(String value) {
+    defaultWorkflowId = value;
+    return this;
+  }
+
+  WebhookConfigBuilder readTimeout(Duration value) {
+    readTimeout = value;
+    return this;
+  }
+
+  WebhookConfigBuilder maxConnections(int value) {
+    maxConnections = value;
+    return this;
+  }
+
+  WebhookConfigBuilder tls(Path cert, Path key) {
+    tlsCert = cert;
+    tlsKey = key;
+    return this;
   }
 
   WebhookConfig build() {
