@@ -37,10 +37,28 @@ public final class TemporalCliServer implements LocalTemporal {
   private final int port;
   private final int uiPort;
 
-  private TemporalCliServer(LoggedProcess process, int port, int uiPort) {
-    this.process = process;
-    this.port = port;
-    this.uiPort = uiPort;
+  /** Launches the server; {@link #start} waits for it to answer. */
+  private TemporalCliServer(int port, int uiPort, Map<String, String> searchAttributes, Path log) {
+    this.port = port == 0 ? freePort() : port;
+    this.uiPort = uiPort == 0 ? freePort() : uiPort;
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                PROGRAM,
+                "server",
+                "start-dev",
+                "--ip",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(this.port),
+                "--ui-port",
+                String.valueOf(this.uiPort),
+                "--ui-disable-news-fetch",
+                "--log-level",
+                "warn"));
+    new LinkedHashMap<>(searchAttributes)
+        .forEach((name, type) -> command.addAll(List.of("--search-attribute", name + "=" + type)));
+    this.process = LoggedProcess.start(new ProcessBuilder(command), log);
   }
 
   /** Whether {@value #PROGRAM} is on the PATH (never throws, unlike {@link ExternalTools}). */
@@ -61,28 +79,7 @@ public final class TemporalCliServer implements LocalTemporal {
    */
   public static TemporalCliServer start(
       int port, int uiPort, Map<String, String> searchAttributes, Path log) {
-    int grpcPort = port == 0 ? freePort() : port;
-    int webPort = uiPort == 0 ? freePort() : uiPort;
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                PROGRAM,
-                "server",
-                "start-dev",
-                "--ip",
-                "127.0.0.1",
-                "--port",
-                String.valueOf(grpcPort),
-                "--ui-port",
-                String.valueOf(webPort),
-                "--ui-disable-news-fetch",
-                "--log-level",
-                "warn"));
-    new LinkedHashMap<>(searchAttributes)
-        .forEach((name, type) -> command.addAll(List.of("--search-attribute", name + "=" + type)));
-    TemporalCliServer server =
-        new TemporalCliServer(
-            LoggedProcess.start(new ProcessBuilder(command), log), grpcPort, webPort);
+    TemporalCliServer server = new TemporalCliServer(port, uiPort, searchAttributes, log);
     try {
       server.awaitNamespace();
       return server;
