@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A server program run as a child process, its output and errors appended to one log file so that a
@@ -79,16 +78,10 @@ public final class LoggedProcess {
   /** SIGTERM to the process and its children, SIGKILL to what is left after {@code grace}. */
   public void stop(Duration grace) {
     List<ProcessHandle> children = process.descendants().toList();
-    process.destroy();
+    // A wrapper may not pass SIGTERM on to the server it started.
     children.forEach(ProcessHandle::destroy);
-    try {
-      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-        children.forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly().waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
+    if (!ProcessStop.terminate(process, grace)) {
+      children.forEach(ProcessHandle::destroyForcibly);
     }
   }
 }
