@@ -27,27 +27,16 @@ public final class PostgresServer implements AutoCloseable {
   private final EmbeddedPostgres embedded;
 
   private PostgresServer(String jdbcUrl, EmbeddedPostgres embedded) {
-    this.jdbcUrl = jdbcUrl;
-    this.embedded = embedded;
-  }
-
-  /**
-   * Uses the JDBC URL in {@code envVar} when it is set and not blank; otherwise starts embedded.
-   */
-  public static PostgresServer fromEnvOrEmbedded(String envVar) {
-    String url = System.getenv(envVar);
-    if (url != null && !url.isBlank()) {
-      return connectTo(url);
-    }
-    return startEmbedded();
-  }
-
-  /** A server already running at {@code jdbcUrl}. */
-  public static PostgresServer connectTo(String jdbcUrl) {
     if (!JDBC_URL.matcher(jdbcUrl).matches()) {
       throw new IllegalArgumentException(
           "database URL must look like jdbc:postgresql://host:port/db?user=… but was " + jdbcUrl);
     }
+    this.jdbcUrl = jdbcUrl;
+    this.embedded = embedded;
+  }
+
+  /** A server already running at {@code jdbcUrl}. */
+  public static PostgresServer connectTo(String jdbcUrl) {
     return new PostgresServer(jdbcUrl, null);
   }
 

@@ -16,23 +16,14 @@ public final class RedisServer implements AutoCloseable {
   private final redis.embedded.RedisServer embedded;
 
   private RedisServer(String url, redis.embedded.RedisServer embedded) {
+    if (!url.startsWith("redis://") && !url.startsWith("rediss://")) {
+      throw new IllegalArgumentException("Redis URL must start with redis:// but was " + url);
+    }
     this.url = url;
     this.embedded = embedded;
   }
 
-  /** Uses the URL in {@code envVar} when it is set and not blank; otherwise starts embedded. */
-  public static RedisServer fromEnvOrEmbedded(String envVar) {
-    String configured = System.getenv(envVar);
-    if (configured != null && !configured.isBlank()) {
-      return connectTo(configured);
-    }
-    return startEmbedded();
-  }
-
   public static RedisServer connectTo(String url) {
-    if (!url.startsWith("redis://") && !url.startsWith("rediss://")) {
-      throw new IllegalArgumentException("Redis URL must start with redis:// but was " + url);
-    }
     return new RedisServer(url, null);
   }
 
@@ -64,27 +55,27 @@ public final class RedisServer implements AutoCloseable {
 
   /** Stops an embedded server, keeping its port for {@link #start()}. */
   public void stop() {
-    requireEmbedded();
-    try {
-      embedded.stop();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    onEmbedded(redis.embedded.RedisServer::stop);
   }
 
   /** Starts a stopped embedded server again on the same port. */
   public void start() {
-    requireEmbedded();
-    try {
-      embedded.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    onEmbedded(redis.embedded.RedisServer::start);
   }
 
-  private void requireEmbedded() {
+  /** Something done to the embedded server that may fail with an {@link IOException}. */
+  private interface EmbeddedStep {
+    void run(redis.embedded.RedisServer server) throws IOException;
+  }
+
+  private void onEmbedded(EmbeddedStep step) {
     if (embedded == null) {
       throw new IllegalStateException("only an embedded Redis can be stopped or started: " + url);
+    }
+    try {
+      step.run(embedded);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,16 +33,32 @@ public final class TemporalCliServer implements LocalTemporal {
   private static final Duration STARTUP = Duration.ofSeconds(60);
   private static final Duration STOP = Duration.ofSeconds(10);
 
-  private final Process process;
+  private final LoggedProcess process;
   private final int port;
   private final int uiPort;
-  private final Path log;
 
-  private TemporalCliServer(Process process, int port, int uiPort, Path log) {
-    this.process = process;
-    this.port = port;
-    this.uiPort = uiPort;
-    this.log = log;
+  /** Launches the server; {@link #start} waits for it to answer. */
+  private TemporalCliServer(int port, int uiPort, Map<String, String> searchAttributes, Path log) {
+    this.port = port == 0 ? freePort() : port;
+    this.uiPort = uiPort == 0 ? freePort() : uiPort;
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                PROGRAM,
+                "server",
+                "start-dev",
+                "--ip",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(this.port),
+                "--ui-port",
+                String.valueOf(this.uiPort),
+                "--ui-disable-news-fetch",
+                "--log-level",
+                "warn"));
+    new LinkedHashMap<>(searchAttributes)
+        .forEach((name, type) -> command.addAll(List.of("--search-attribute", name + "=" + type)));
+    this.process = LoggedProcess.start(new ProcessBuilder(command), log);
   }
 
   /** Whether {@value #PROGRAM} is on the PATH (never throws, unlike {@link ExternalTools}). */
@@ -64,37 +79,7 @@ public final class TemporalCliServer implements LocalTemporal {
    */
   public static TemporalCliServer start(
       int port, int uiPort, Map<String, String> searchAttributes, Path log) {
-    int grpcPort = port == 0 ? freePort() : port;
-    int webPort = uiPort == 0 ? freePort() : uiPort;
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                PROGRAM,
-                "server",
-                "start-dev",
-                "--ip",
-                "127.0.0.1",
-                "--port",
-                String.valueOf(grpcPort),
-                "--ui-port",
-                String.valueOf(webPort),
-                "--ui-disable-news-fetch",
-                "--log-level",
-                "warn"));
-    new LinkedHashMap<>(searchAttributes)
-        .forEach((name, type) -> command.addAll(List.of("--search-attribute", name + "=" + type)));
-    Process process;
-    try {
-      Files.createDirectories(log.toAbsolutePath().getParent());
-      process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-              .start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot run " + String.join(" ", command), e);
-    }
-    TemporalCliServer server = new TemporalCliServer(process, grpcPort, webPort, log);
+    TemporalCliServer server = new TemporalCliServer(port, uiPort, searchAttributes, log);
     try {
       server.awaitNamespace();
       return server;
@@ -178,7 +163,7 @@ public final class TemporalCliServer implements LocalTemporal {
     return "Temporal dev server    "
         + address()
         + " (temporal server start-dev: real server, in memory; log "
-        + log
+        + process.logFile()
         + ")\nTemporal Web UI        "
         + webUiUrl().orElseThrow();
   }
@@ -191,27 +176,11 @@ public final class TemporalCliServer implements LocalTemporal {
   /** SIGTERM, then SIGKILL after 10 s; the pip wrapper's children go too. */
   @Override
   public void close() {
-    List<ProcessHandle> children = process.descendants().toList();
-    process.destroy();
-    children.forEach(ProcessHandle::destroy);
-    try {
-      if (!process.waitFor(STOP.toSeconds(), TimeUnit.SECONDS)) {
-        children.forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly().waitFor(STOP.toSeconds(), TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
+    process.stop(STOP);
   }
 
   private String logTail() {
-    try {
-      String text = Files.readString(log);
-      return text.substring(Math.max(0, text.length() - 3000));
-    } catch (IOException e) {
-      return "(no log: " + e.getMessage() + ")";
-    }
+    return process.logTail(3000);
   }
 
   private static int freePort() {

@@ -20,9 +20,21 @@ public final class TemporalServer implements LocalTemporal {
   private final TestServicesStarter services;
   private final Server grpc;
 
-  private TemporalServer(TestServicesStarter services, Server grpc) {
-    this.services = services;
-    this.grpc = grpc;
+  /** Starts the services and their gRPC server, or closes the services again if it cannot. */
+  private TemporalServer(int port, Consumer<NettyServerBuilder> customizer) {
+    // Time skipping stays locked: this server runs in real time, like a real cluster.
+    services = new TestServicesStarter(true, 0);
+    NettyServerBuilder builder =
+        NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port));
+    GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
+    customizer.accept(builder);
+    try {
+      grpc = builder.build().start();
+    } catch (IOException e) {
+      services.close();
+      throw new UncheckedIOException(
+          "cannot start Temporal's test server on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+    }
   }
 
   /** Starts a plaintext server on {@code 127.0.0.1:port}; 0 picks a free port. */
@@ -35,19 +47,7 @@ public final class TemporalServer implements LocalTemporal {
    * builder: TLS ({@code sslContext}), interceptors that record what clients send.
    */
   public static TemporalServer start(int port, Consumer<NettyServerBuilder> customizer) {
-    // Time skipping stays locked: this server runs in real time, like a real cluster.
-    TestServicesStarter services = new TestServicesStarter(true, 0);
-    NettyServerBuilder builder =
-        NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port));
-    GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
-    customizer.accept(builder);
-    try {
-      return new TemporalServer(services, builder.build().start());
-    } catch (IOException e) {
-      services.close();
-      throw new UncheckedIOException(
-          "cannot start Temporal's test server on 127.0.0.1:" + port + ": " + e.getMessage(), e);
-    }
+    return new TemporalServer(port, customizer);
   }
 
   public int port() {

@@ -42,14 +42,19 @@ final class AlertResponder {
 
   private final ModeStore modes;
   private final WorkflowClient workflows;
-  private final WebhookConfig config;
+  private final String surface;
+  private final String defaultWorkflowId;
   private final WebhookMetrics metrics;
 
+  /**
+   * Downgrades {@code config}'s surface and signals its default rollout when an alert names none.
+   */
   AlertResponder(
       ModeStore modes, WorkflowClient workflows, WebhookConfig config, WebhookMetrics metrics) {
     this.modes = modes;
     this.workflows = workflows;
-    this.config = config;
+    this.surface = config.surface();
+    this.defaultWorkflowId = config.defaultWorkflowId();
     this.metrics = metrics;
   }
 
@@ -73,7 +78,7 @@ final class AlertResponder {
     String workflowId =
         Optional.ofNullable(alert.label("rollout"))
             .filter(id -> !id.isBlank())
-            .orElse(config.defaultWorkflowId());
+            .orElse(defaultWorkflowId);
     boolean signalled = false;
     try {
       signalled =
@@ -105,12 +110,12 @@ final class AlertResponder {
     String reason = "alert " + alertName + " (fingerprint " + fingerprint + ") asked to downgrade";
     ModeDowngrade done;
     try {
-      done = modes.downgradeToWarn(config.surface(), CHANGED_BY, reason);
+      done = modes.downgradeToWarn(surface, CHANGED_BY, reason);
     } catch (ModeStoreUnavailableException e) {
       metrics.downgrade("redis_unavailable");
       log.warn(
           "event=downgrade-failed surface={} alertname={} error={}",
-          config.surface(),
+          surface,
           alertName,
           e.getMessage());
       throw e;
@@ -118,7 +123,7 @@ final class AlertResponder {
       metrics.downgrade("failed");
       log.error(
           "event=downgrade-failed surface={} alertname={} error={}",
-          config.surface(),
+          surface,
           alertName,
           e.toString(),
           e);
@@ -128,7 +133,7 @@ final class AlertResponder {
       case DOWNGRADED -> {
         log.info(
             "event=downgrade-written surface={} version={} alertname={} fingerprint={}",
-            config.surface(),
+            surface,
             done.stored().orElseThrow().version(),
             alertName,
             fingerprint);
@@ -138,7 +143,7 @@ final class AlertResponder {
         log.warn(
             "event=downgrade-replaced-unreadable surface={} version={} alertname={} fingerprint={}"
                 + " problem=\"{}\"",
-            config.surface(),
+            surface,
             done.stored().orElseThrow().version(),
             alertName,
             fingerprint,
@@ -148,7 +153,7 @@ final class AlertResponder {
       case NOT_ENFORCING, NO_RECORD -> {
         log.info(
             "event=downgrade-skipped surface={} mode={} alertname={}",
-            config.surface(),
+            surface,
             done.stored().map(r -> r.mode().wireName()).orElse("unset"),
             alertName);
         metrics.downgrade("not_enforcing");

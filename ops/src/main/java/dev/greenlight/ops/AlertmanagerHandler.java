@@ -3,7 +3,10 @@ package dev.greenlight.ops;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.greenlight.validator.ModeStore;
+import io.temporal.client.WorkflowClient;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +31,7 @@ import org.slf4j.LoggerFactory;
 final class AlertmanagerHandler {
   static final String ACTION_LABEL = "action";
   static final String AUTO_DOWNGRADE = "auto-downgrade";
+  private static final int DELIVERY_LOG_CAPACITY = 10_000;
   private static final Logger log = LoggerFactory.getLogger(AlertmanagerHandler.class);
 
   private final WebhookConfig config;
@@ -37,17 +41,21 @@ final class AlertmanagerHandler {
   private final WebhookMetrics metrics;
   private final ObjectMapper mapper;
 
+  /**
+   * Checks credentials and acknowledges duplicates as {@code config} says; downgrades in {@code
+   * modes} and signals through {@code workflows}. The clients are the caller's.
+   */
   AlertmanagerHandler(
       WebhookConfig config,
-      WebhookAuth auth,
-      DeliveryLog deliveries,
-      AlertResponder responder,
+      ModeStore modes,
+      WorkflowClient workflows,
       WebhookMetrics metrics,
       ObjectMapper mapper) {
     this.config = config;
-    this.auth = auth;
-    this.deliveries = deliveries;
-    this.responder = responder;
+    this.auth = new WebhookAuth(config.bearerTokens(), config.hmacSecrets());
+    this.deliveries =
+        new DeliveryLog(Clock.systemUTC(), config.duplicateWindow(), DELIVERY_LOG_CAPACITY);
+    this.responder = new AlertResponder(modes, workflows, config, metrics);
     this.metrics = metrics;
     this.mapper = mapper;
   }

@@ -8,7 +8,6 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.temporal.client.WorkflowClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.Map;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -38,7 +37,6 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class OpsWebhookServer implements AutoCloseable {
   private static final int MAX_THREADS = 32;
-  private static final int DELIVERY_LOG_CAPACITY = 10_000;
 
   private final Server server;
   private final ServerConnector connector;
@@ -61,15 +59,8 @@ public final class OpsWebhookServer implements AutoCloseable {
     SslContextFactory.Server tls = config.tls() ? tls(config) : null;
     this.registry = registry;
     mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    WebhookMetrics metrics = new WebhookMetrics(registry);
     alerts =
-        new AlertmanagerHandler(
-            config,
-            new WebhookAuth(config.bearerTokens(), config.hmacSecrets()),
-            new DeliveryLog(Clock.systemUTC(), config.duplicateWindow(), DELIVERY_LOG_CAPACITY),
-            new AlertResponder(modes, workflows, config, metrics),
-            metrics,
-            mapper);
+        new AlertmanagerHandler(config, modes, workflows, new WebhookMetrics(registry), mapper);
     QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
     threads.setName("greenlight-webhook");
     server = new Server(threads);

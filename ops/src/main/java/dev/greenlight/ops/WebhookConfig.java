@@ -130,7 +130,7 @@ public record WebhookConfig(
 
   /** The same settings with these read deadline and connection bound. */
   public WebhookConfig withLimits(Duration newReadTimeout, int newMaxConnections) {
-    return toBuilder().readTimeout(newReadTimeout).maxConnections(newMaxConnections).build();
+    return toBuilder().limits(newReadTimeout, newMaxConnections).build();
   }
 
   /** The same settings served over HTTPS with this PEM certificate chain and PKCS#8 key. */

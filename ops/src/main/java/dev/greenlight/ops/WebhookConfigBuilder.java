@@ -2,38 +2,28 @@ package dev.greenlight.ops;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Changes some settings of a {@link WebhookConfig} and keeps the rest, so each {@code with…} names
  * only what it changes; {@link #build} checks the result as the record does. Not thread-safe.
  */
 final class WebhookConfigBuilder {
-  private final String host;
+  /** Where the settings no {@code with…} changes (host, credentials, surface, sizes) come from. */
+  private final WebhookConfig from;
+
   private int port;
-  private final Set<String> bearerTokens;
-  private final List<byte[]> hmacSecrets;
-  private final String surface;
   private String keyPrefix;
   private String defaultWorkflowId;
-  private final Duration duplicateWindow;
-  private final int maxBodyBytes;
   private Duration readTimeout;
   private int maxConnections;
   private Path tlsCert;
   private Path tlsKey;
 
   WebhookConfigBuilder(WebhookConfig from) {
-    host = from.host();
+    this.from = from;
     port = from.port();
-    bearerTokens = from.bearerTokens();
-    hmacSecrets = from.hmacSecrets();
-    surface = from.surface();
     keyPrefix = from.keyPrefix();
     defaultWorkflowId = from.defaultWorkflowId();
-    duplicateWindow = from.duplicateWindow();
-    maxBodyBytes = from.maxBodyBytes();
     readTimeout = from.readTimeout();
     maxConnections = from.maxConnections();
     tlsCert = from.tlsCert();
@@ -55,13 +45,9 @@ final class WebhookConfigBuilder {
     return this;
   }
 
-  WebhookConfigBuilder readTimeout(Duration value) {
-    readTimeout = value;
-    return this;
-  }
-
-  WebhookConfigBuilder maxConnections(int value) {
-    maxConnections = value;
+  WebhookConfigBuilder limits(Duration newReadTimeout, int newMaxConnections) {
+    readTimeout = newReadTimeout;
+    maxConnections = newMaxConnections;
     return this;
   }
 
@@ -73,15 +59,15 @@ final class WebhookConfigBuilder {
 
   WebhookConfig build() {
     return new WebhookConfig(
-        host,
+        from.host(),
         port,
-        bearerTokens,
-        hmacSecrets,
-        surface,
+        from.bearerTokens(),
+        from.hmacSecrets(),
+        from.surface(),
         keyPrefix,
         defaultWorkflowId,
-        duplicateWindow,
-        maxBodyBytes,
+        from.duplicateWindow(),
+        from.maxBodyBytes(),
         readTimeout,
         maxConnections,
         tlsCert,

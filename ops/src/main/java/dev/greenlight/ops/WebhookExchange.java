@@ -17,26 +17,19 @@ import org.eclipse.jetty.util.Callback;
  * One request to the webhook and its reply, over Jetty: what the handlers see. The body is read
  * asynchronously under the {@link ReadDeadlines}, so a client trickling it holds no thread; every
  * reply is one write that completes the request. Used by one thread at a time.
+ *
+ * @param request the request as Jetty parsed it
+ * @param response where the one reply is written
+ * @param callback completed by the reply's write, failed by {@link #abort}
+ * @param deadlines the server's read deadlines, which the body read is under
+ * @param mapper writes JSON replies
  */
-final class WebhookExchange {
-  private final Request request;
-  private final Response response;
-  private final Callback callback;
-  private final ReadDeadlines deadlines;
-  private final ObjectMapper mapper;
-
-  WebhookExchange(
-      Request request,
-      Response response,
-      Callback callback,
-      ReadDeadlines deadlines,
-      ObjectMapper mapper) {
-    this.request = request;
-    this.response = response;
-    this.callback = callback;
-    this.deadlines = deadlines;
-    this.mapper = mapper;
-  }
+record WebhookExchange(
+    Request request,
+    Response response,
+    Callback callback,
+    ReadDeadlines deadlines,
+    ObjectMapper mapper) {
 
   String method() {
     return request.getMethod();

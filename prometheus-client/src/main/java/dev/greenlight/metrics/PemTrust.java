@@ -19,17 +19,12 @@ import javax.net.ssl.X509TrustManager;
  * Trust in exactly the certificate authorities of one PEM file, instead of the JDK's default ones —
  * what Prometheus' own {@code ca_file} means, so a private CA's server is trusted and nothing else
  * is. Host names are still verified against the server's certificate. Immutable.
+ *
+ * @param file the PEM file the CAs were read from, named in {@link #toString()}
+ * @param trustManager trusts exactly those CAs
+ * @param socketFactory TLS sockets under that trust manager
  */
-final class PemTrust {
-  private final Path file;
-  private final X509TrustManager trustManager;
-  private final SSLSocketFactory socketFactory;
-
-  private PemTrust(Path file, X509TrustManager trustManager, SSLSocketFactory socketFactory) {
-    this.file = file;
-    this.trustManager = trustManager;
-    this.socketFactory = socketFactory;
-  }
+record PemTrust(Path file, X509TrustManager trustManager, SSLSocketFactory socketFactory) {
 
   /**
    * The CAs in the PEM file {@code file}, named by setting {@code setting}.
@@ -83,14 +78,6 @@ final class PemTrust {
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("the JDK could not build a trust store for " + path, e);
     }
-  }
-
-  X509TrustManager trustManager() {
-    return trustManager;
-  }
-
-  SSLSocketFactory socketFactory() {
-    return socketFactory;
   }
 
   @Override

@@ -42,14 +42,6 @@ public final class PrometheusConnection {
   private final PemTrust trust;
   private final PrometheusHeaders headers;
 
-  private PrometheusConnection(
-      HttpUrl url, PrometheusCredentials credentials, PemTrust trust, PrometheusHeaders headers) {
-    this.url = url;
-    this.credentials = credentials;
-    this.trust = trust;
-    this.headers = headers;
-  }
-
   /**
    * The connection to {@code url} (from {@value #URL} or a command-line option) with the other
    * settings from {@code env}. Blank variables count as unset.
@@ -57,15 +49,20 @@ public final class PrometheusConnection {
    * @throws InvalidPrometheusSettingException naming the setting and the rule it breaks
    */
   public static PrometheusConnection fromEnv(String url, Map<String, String> env) {
-    HttpUrl parsed = parseUrl(url);
-    PrometheusCredentials credentials = credentials(env);
+    return new PrometheusConnection(url, env);
+  }
+
+  /** Reads and checks each setting; the CA file is read last, once the rest is known good. */
+  private PrometheusConnection(String url, Map<String, String> env) {
+    this.url = parseUrl(url);
+    this.credentials = credentials(env);
     String caFile = get(env, CA_FILE);
-    if (caFile != null && !parsed.isHttps()) {
+    if (caFile != null && !this.url.isHttps()) {
       throw new InvalidPrometheusSettingException(
-          CA_FILE + " is set but " + URL + " is " + parsed + ": a CA is only used over https://");
+          CA_FILE + " is set but " + URL + " is " + this.url + ": a CA is only used over https://");
     }
     String headerText = get(env, HEADERS);
-    PrometheusHeaders headers =
+    this.headers =
         headerText == null
             ? PrometheusHeaders.none()
             : PrometheusHeaders.parse(HEADERS, headerText);
@@ -76,8 +73,7 @@ public final class PrometheusConnection {
               + credentials
               + ": use one of them, not both");
     }
-    PemTrust trust = caFile == null ? null : PemTrust.load(CA_FILE, caFile);
-    return new PrometheusConnection(parsed, credentials, trust, headers);
+    this.trust = caFile == null ? null : PemTrust.load(CA_FILE, caFile);
   }
 
   /** The connection {@code env} describes, URL included. */

@@ -13,17 +13,15 @@ import java.nio.file.Path;
  *
  * <p>{@link #toString()} and every message say where the secret comes from, never what it is.
  * Thread-safe.
+ *
+ * <p>Build one with {@link #inEnv} or {@link #inFile}, which check it; read it with {@link
+ * #read()}.
+ *
+ * @param setting the environment variable that holds the secret or names its file
+ * @param value the secret itself when it is held in the variable, else null
+ * @param file the file holding the secret, else null
  */
-final class Secret {
-  private final String setting;
-  private final String value;
-  private final Path file;
-
-  private Secret(String setting, String value, Path file) {
-    this.setting = setting;
-    this.value = value;
-    this.file = file;
-  }
+record Secret(String setting, String value, Path file) {
 
   /** The secret in environment variable {@code setting}, whose value is {@code value}. */
   static Secret inEnv(String setting, String value) {

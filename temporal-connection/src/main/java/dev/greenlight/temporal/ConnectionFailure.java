@@ -21,73 +21,16 @@ final class ConnectionFailure {
 
   static String explain(TemporalSettings settings, StatusRuntimeException e) {
     String detail = causes(e);
-    String words = detail.toLowerCase(Locale.ROOT);
-    String handshake = "TLS handshake with Temporal at " + settings.address() + " failed: ";
-    if (settings.usesTls()) {
-      if (words.contains("certificate_required")
-          || words.contains("certificate required")
-          || (!settings.presentsClientCertificate() && words.contains("bad_certificate"))) {
-        return handshake
-            + "the server asks for a client certificate (mutual TLS) and none is configured;"
-            + " set "
-            + TLS_CLIENT_CERT_PATH
-            + " and "
-            + TLS_CLIENT_KEY_PATH
-            + " ("
-            + detail
-            + ")";
-      }
-      if (words.contains("bad_certificate")
-          || words.contains("unknown_ca")
-          || words.contains("bad certificate")) {
-        return handshake
-            + "the server refused the client certificate ("
-            + TLS_CLIENT_CERT_PATH
-            + "): is it signed by a CA the server trusts? ("
-            + detail
-            + ")";
-      }
-      if (words.contains("subject alternative name")
-          || words.contains("no name matching")
-          || words.contains("hostname")) {
-        return handshake
-            + "the server's certificate does not carry the name "
-            + host(settings.address())
-            + "; connect by a name it carries, or set "
-            + TLS_SERVER_NAME
-            + " to one ("
-            + detail
-            + ")";
-      }
-      if (words.contains("pkix")
-          || words.contains("certification path")
-          || words.contains("certificate_unknown")
-          || words.contains("unable to get local issuer")) {
-        String ca = settings.serverCaFile();
-        return handshake
-            + (ca == null
-                ? "the server's certificate is not signed by a CA the JVM trusts; set "
-                    + TLS_SERVER_CA_CERT_PATH
-                    + " to the CA that signed it"
-                : "the server's certificate is not signed by the CA in "
-                    + TLS_SERVER_CA_CERT_PATH
-                    + " ("
-                    + ca
-                    + ")")
-            + " ("
-            + detail
-            + ")";
-      }
-      if (words.contains("not_ssl_record")
-          || words.contains("not an ssl/tls record")
-          || words.contains("wrong_version_number")) {
-        return handshake
-            + "the server does not speak TLS there; check the port, or set "
-            + TLS
-            + "=false ("
-            + detail
-            + ")";
-      }
+    String advice =
+        settings.usesTls() ? tlsAdvice(settings, detail.toLowerCase(Locale.ROOT)) : null;
+    if (advice != null) {
+      return "TLS handshake with Temporal at "
+          + settings.address()
+          + " failed: "
+          + advice
+          + " ("
+          + detail
+          + ")";
     }
     return "Temporal does not answer at "
         + settings.address()
@@ -98,6 +41,58 @@ final class ConnectionFailure {
         + (settings.usesTls()
             ? ""
             : "; if the server speaks TLS (Temporal Cloud does), set " + TLS + "=true");
+  }
+
+  /**
+   * Which side refused the TLS handshake and what to set, read from the failure's lower-cased
+   * {@code words}; null when they name no handshake failure, so the connection just did not answer.
+   */
+  private static String tlsAdvice(TemporalSettings settings, String words) {
+    if (words.contains("certificate_required")
+        || words.contains("certificate required")
+        || (!settings.presentsClientCertificate() && words.contains("bad_certificate"))) {
+      return "the server asks for a client certificate (mutual TLS) and none is configured; set "
+          + TLS_CLIENT_CERT_PATH
+          + " and "
+          + TLS_CLIENT_KEY_PATH;
+    }
+    if (words.contains("bad_certificate")
+        || words.contains("unknown_ca")
+        || words.contains("bad certificate")) {
+      return "the server refused the client certificate ("
+          + TLS_CLIENT_CERT_PATH
+          + "): is it signed by a CA the server trusts?";
+    }
+    if (words.contains("subject alternative name")
+        || words.contains("no name matching")
+        || words.contains("hostname")) {
+      return "the server's certificate does not carry the name "
+          + host(settings.address())
+          + "; connect by a name it carries, or set "
+          + TLS_SERVER_NAME
+          + " to one";
+    }
+    if (words.contains("pkix")
+        || words.contains("certification path")
+        || words.contains("certificate_unknown")
+        || words.contains("unable to get local issuer")) {
+      String ca = settings.serverCaFile();
+      return ca == null
+          ? "the server's certificate is not signed by a CA the JVM trusts; set "
+              + TLS_SERVER_CA_CERT_PATH
+              + " to the CA that signed it"
+          : "the server's certificate is not signed by the CA in "
+              + TLS_SERVER_CA_CERT_PATH
+              + " ("
+              + ca
+              + ")";
+    }
+    if (words.contains("not_ssl_record")
+        || words.contains("not an ssl/tls record")
+        || words.contains("wrong_version_number")) {
+      return "the server does not speak TLS there; check the port, or set " + TLS + "=false";
+    }
+    return null;
   }
 
   private static String host(String address) {

@@ -45,40 +45,19 @@ public record LoopbackCertificates(Path caCertificate, Path serverCertificate, P
     }
     openssl(
         dir,
-        "req",
-        "-x509",
-        "-newkey",
-        "ec",
-        "-pkeyopt",
-        "ec_paramgen_curve:prime256v1",
-        "-nodes",
-        "-keyout",
-        caKey.toString(),
-        "-out",
-        caCert.toString(),
-        "-days",
-        "2",
-        "-subj",
-        "/CN=greenlight test CA " + name,
-        "-addext",
-        "basicConstraints=critical,CA:TRUE",
-        "-addext",
-        "keyUsage=critical,keyCertSign,cRLSign");
-    openssl(
-        dir,
-        "req",
-        "-new",
-        "-newkey",
-        "ec",
-        "-pkeyopt",
-        "ec_paramgen_curve:prime256v1",
-        "-nodes",
-        "-keyout",
-        key.toString(),
-        "-out",
-        csr.toString(),
-        "-subj",
-        "/CN=127.0.0.1");
+        newP256Key(
+            caKey,
+            caCert,
+            "-x509",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=greenlight test CA " + name,
+            "-addext",
+            "basicConstraints=critical,CA:TRUE",
+            "-addext",
+            "keyUsage=critical,keyCertSign,cRLSign"));
+    openssl(dir, newP256Key(key, csr, "-new", "-subj", "/CN=127.0.0.1"));
     openssl(
         dir,
         "x509",
@@ -97,6 +76,27 @@ public record LoopbackCertificates(Path caCertificate, Path serverCertificate, P
         "-extfile",
         extensions.toString());
     return new LoopbackCertificates(caCert, cert, key);
+  }
+
+  /**
+   * The arguments of {@code openssl req} that make a new unencrypted P-256 key in {@code keyOut}
+   * and write {@code out} as {@code more} says: a self-signed certificate or a signing request.
+   */
+  private static String[] newP256Key(Path keyOut, Path out, String... more) {
+    List<String> args = new ArrayList<>(List.of("req"));
+    args.addAll(List.of(more));
+    args.addAll(
+        List.of(
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+            "-keyout",
+            keyOut.toString(),
+            "-out",
+            out.toString()));
+    return args.toArray(String[]::new);
   }
 
   private static void openssl(Path dir, String... args) {

@@ -1,11 +1,11 @@
 package dev.greenlight.testsupport;
 
+import dev.greenlight.localservices.LoggedProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -31,12 +31,12 @@ public final class PrometheusProcess implements AutoCloseable {
   public static final String TEST_PASSWORD_BCRYPT =
       "$2b$04$.KIdUOePHeI7QbMvx4F5b.bKUfFAyzLrAsrkWCVRYtzPECr5WUZe6";
 
-  private final Process process;
+  private final LoggedProcess process;
   private final Path dir;
   private final int port;
   private final boolean tls;
 
-  private PrometheusProcess(Process process, Path dir, int port, boolean tls) {
+  private PrometheusProcess(LoggedProcess process, Path dir, int port, boolean tls) {
     this.process = process;
     this.dir = dir;
     this.port = port;
@@ -151,12 +151,11 @@ public final class PrometheusProcess implements AutoCloseable {
         Files.writeString(webConfig, yaml);
         command.command().add("--web.config.file=" + webConfig);
       }
-      Process process =
-          command
-              .redirectErrorStream(true)
-              .redirectOutput(dir.resolve("prometheus.log").toFile())
-              .start();
-      return new PrometheusProcess(process, dir, port, certificates != null);
+      return new PrometheusProcess(
+          LoggedProcess.start(command, dir.resolve("prometheus.log")),
+          dir,
+          port,
+          certificates != null);
     }
   }
 
@@ -170,11 +169,7 @@ public final class PrometheusProcess implements AutoCloseable {
   }
 
   public String log() {
-    try {
-      return Files.readString(dir.resolve("prometheus.log"));
-    } catch (IOException e) {
-      return "(no log: " + e + ")";
-    }
+    return process.logTail(Integer.MAX_VALUE);
   }
 
   public boolean isAlive() {
@@ -226,10 +221,7 @@ public final class PrometheusProcess implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    process.destroy();
-    if (!process.waitFor(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS)) {
-      process.destroyForcibly().waitFor();
-    }
+    process.stop(Duration.ofSeconds(10));
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }

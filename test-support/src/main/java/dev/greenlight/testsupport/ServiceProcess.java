@@ -1,9 +1,11 @@
 package dev.greenlight.testsupport;
 
+import dev.greenlight.localservices.ProcessStop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,15 +106,7 @@ public final class ServiceProcess implements AutoCloseable {
       return;
     }
     var children = process.descendants().toList();
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
+    ProcessStop.terminate(process, Duration.ofSeconds(10));
     waitForExit(process);
     children.forEach(ProcessHandle::destroyForcibly);
   }

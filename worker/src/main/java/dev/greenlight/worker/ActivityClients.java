@@ -8,31 +8,46 @@ import io.lettuce.core.RedisURI;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The clients the activities share, built once at the process edge: Jdbi over a small connection
- * pool for the database, a Lettuce client and the {@link ModeStore} for Redis.
+ * The clients the activities share, built once at the process edge by {@link #connect}: Jdbi over a
+ * small connection pool for the database, a Lettuce client and the {@link ModeStore} for Redis.
  *
  * <p>The pool matters because every mode flip writes an audit row: without it each write opened a
  * connection, with a TLS handshake when the server offers TLS (pgjdbc's default {@code
  * sslmode=prefer}). Connections the data plane needs for itself (scratch databases, {@code
- * pg_dump}) are opened apart from it. {@link #close()} closes what this built. Thread-safe.
+ * pg_dump}) are opened apart from it. {@link #close()} closes what {@link #connect} built.
+ * Thread-safe.
+ *
+ * @param jdbcUrl the database the pool connects to
+ * @param pool the connection pool under {@code jdbi}
+ * @param jdbi the activities' way into the database
+ * @param redisUri the Redis server {@code redis} connects to
+ * @param redis the Lettuce client
+ * @param redisPrefix the mode store's key prefix
+ * @param modeStore the mode records, over {@code redis} under {@code redisPrefix}
  */
-public final class ActivityClients implements AutoCloseable {
-  private final String jdbcUrl;
-  private final HikariDataSource pool;
-  private final Jdbi jdbi;
-  private final RedisURI redisUri;
-  private final RedisClient redis;
-  private final String redisPrefix;
-  private final ModeStore modeStore;
+public record ActivityClients(
+    String jdbcUrl,
+    HikariDataSource pool,
+    Jdbi jdbi,
+    RedisURI redisUri,
+    RedisClient redis,
+    String redisPrefix,
+    ModeStore modeStore)
+    implements AutoCloseable {
 
-  private ActivityClients(String jdbcUrl, String redisUrl, String redisPrefix) {
-    this.jdbcUrl = jdbcUrl;
-    this.pool = pool(jdbcUrl);
-    this.jdbi = Jdbi.create(pool);
-    this.redisUri = RedisURI.create(redisUrl);
-    this.redis = RedisClient.create(redisUri);
-    this.redisPrefix = redisPrefix;
-    this.modeStore = new ModeStore(redis, redisPrefix);
+  /** Builds the clients; connections open lazily, so this succeeds while a service is down. */
+  public static ActivityClients connect(String jdbcUrl, String redisUrl, String redisPrefix) {
+    HikariDataSource pool = pool(jdbcUrl);
+    RedisURI redisUri = RedisURI.create(redisUrl);
+    RedisClient redis = RedisClient.create(redisUri);
+    return new ActivityClients(
+        jdbcUrl,
+        pool,
+        Jdbi.create(pool),
+        redisUri,
+        redis,
+        redisPrefix,
+        new ModeStore(redis, redisPrefix));
   }
 
   /**
@@ -48,35 +63,6 @@ public final class ActivityClients implements AutoCloseable {
     config.setIdleTimeout(60_000);
     config.setInitializationFailTimeout(-1);
     return new HikariDataSource(config);
-  }
-
-  /** Builds the clients; connections open lazily, so this succeeds while a service is down. */
-  public static ActivityClients connect(String jdbcUrl, String redisUrl, String redisPrefix) {
-    return new ActivityClients(jdbcUrl, redisUrl, redisPrefix);
-  }
-
-  public String jdbcUrl() {
-    return jdbcUrl;
-  }
-
-  public Jdbi jdbi() {
-    return jdbi;
-  }
-
-  public RedisURI redisUri() {
-    return redisUri;
-  }
-
-  public RedisClient redis() {
-    return redis;
-  }
-
-  public String redisPrefix() {
-    return redisPrefix;
-  }
-
-  public ModeStore modeStore() {
-    return modeStore;
   }
 
   @Override

@@ -56,10 +56,15 @@ public record WorkerConfig(
   public WorkerConfig {
     Objects.requireNonNull(temporal, "temporal");
     Objects.requireNonNull(backupFormat, "backupFormat");
-    if (metricsPort < 0 || metricsPort > 65535) {
+    checkMetricsPort(metricsPort);
+  }
+
+  private static int checkMetricsPort(int port) {
+    if (port < 0 || port > 65535) {
       throw new IllegalArgumentException(
-          "metrics port must be between 0 and 65535 but was " + metricsPort);
+          "metrics port must be between 0 and 65535 but was " + port);
     }
+    return port;
   }
 
   /**
@@ -109,34 +114,30 @@ public record WorkerConfig(
   }
 
   /**
-   * Changes some settings of a configuration and leaves the rest; {@link #build} checks the result
-   * as the record does. Not thread-safe.
+   * Changes some settings of a configuration and leaves the rest; each setter checks its value as
+   * the record does. Not thread-safe.
    */
   public static final class Builder {
+    /** Where the settings no setter changes (backups, key prefix, stickiness) come from. */
+    private final WorkerConfig from;
+
     private TemporalSettings temporal;
     private String dbUrl;
     private String redisUrl;
     private String prometheusUrl;
-    private Path backupDir;
-    private BackupFormatPolicy backupFormat;
-    private String redisPrefix;
     private int metricsPort;
-    private boolean stickyExecution;
 
     private Builder(WorkerConfig from) {
+      this.from = from;
       temporal = from.temporal;
       dbUrl = from.dbUrl;
       redisUrl = from.redisUrl;
       prometheusUrl = from.prometheusUrl;
-      backupDir = from.backupDir;
-      backupFormat = from.backupFormat;
-      redisPrefix = from.redisPrefix;
       metricsPort = from.metricsPort;
-      stickyExecution = from.stickyExecution;
     }
 
     public Builder temporal(TemporalSettings value) {
-      temporal = value;
+      temporal = Objects.requireNonNull(value, "temporal");
       return this;
     }
 
@@ -155,25 +156,25 @@ public record WorkerConfig(
       return this;
     }
 
+    /**
+     * @throws IllegalArgumentException when {@code value} is not a port number or 0
+     */
     public Builder metricsPort(int value) {
-      metricsPort = value;
+      metricsPort = checkMetricsPort(value);
       return this;
     }
 
-    /**
-     * @throws IllegalArgumentException naming the setting and the rule it breaks
-     */
     public WorkerConfig build() {
       return new WorkerConfig(
           temporal,
           dbUrl,
           redisUrl,
           prometheusUrl,
-          backupDir,
-          backupFormat,
-          redisPrefix,
+          from.backupDir,
+          from.backupFormat,
+          from.redisPrefix,
           metricsPort,
-          stickyExecution);
+          from.stickyExecution);
     }
   }
 
