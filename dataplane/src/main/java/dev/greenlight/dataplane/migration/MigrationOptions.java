@@ -33,11 +33,6 @@ public record MigrationOptions(
     return new Builder();
   }
 
-  /** This run's options continuing after {@code id} instead of the checkpoint. */
-  public MigrationOptions resumingFrom(long id) {
-    return new Builder(this).resumeFrom(id).build();
-  }
-
   /** Checks each value as it is set; {@link #build} checks how they relate. */
   public static final class Builder {
     private int initialBatchSize = 1_000;
@@ -52,19 +47,6 @@ public record MigrationOptions(
     private Long resumeFrom;
 
     private Builder() {}
-
-    private Builder(MigrationOptions o) {
-      initialBatchSize = o.initialBatchSize;
-      minBatchSize = o.minBatchSize;
-      maxBatchSize = o.maxBatchSize;
-      targetBatchDuration = o.targetBatchDuration;
-      maxRowsPerSecond = o.maxRowsPerSecond;
-      lockTimeout = o.lockTimeout;
-      maxAttemptsPerBatch = o.maxAttemptsPerBatch;
-      initialBackoff = o.initialBackoff;
-      maxBackoff = o.maxBackoff;
-      resumeFrom = o.resumeFrom;
-    }
 
     public Builder initialBatchSize(int rows) {
       initialBatchSize = positive("initial batch size", rows);

@@ -131,7 +131,11 @@ class ApplyTest {
     long logRows = db.count("stage_normalization_log");
 
     MigrationResult second =
-        migration.apply("again", fixed(500).resumingFrom(0), ProgressListener.NONE, () -> false);
+        migration.apply(
+            "again",
+            MigrationOptions.builder().fixedBatchSize(500).resumeFrom(0).build(),
+            ProgressListener.NONE,
+            () -> false);
 
     assertEquals(table, db.companiesChecksum());
     assertEquals(

@@ -41,8 +41,8 @@ class MigrationOptionsTest {
   }
 
   @Test
-  void resumingFromKeepsEverythingElse() {
-    MigrationOptions o = MigrationOptions.builder().fixedBatchSize(77).build().resumingFrom(42);
+  void resumeFromKeepsEverythingElse() {
+    MigrationOptions o = MigrationOptions.builder().fixedBatchSize(77).resumeFrom(42).build();
     assertEquals(42L, o.resumeFrom());
     assertEquals(77, o.initialBatchSize());
     assertEquals(77, o.maxBatchSize());
