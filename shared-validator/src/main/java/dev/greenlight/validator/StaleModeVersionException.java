@@ -7,7 +7,6 @@ package dev.greenlight.validator;
 public final class StaleModeVersionException extends ModeStoreException {
   private static final long serialVersionUID = 1L;
 
-  private final String surface;
   private final long expectedVersion;
   private final long currentVersion;
 
@@ -20,13 +19,8 @@ public final class StaleModeVersionException extends ModeStoreException {
             + " (surface "
             + surface
             + ")");
-    this.surface = surface;
     this.expectedVersion = expectedVersion;
     this.currentVersion = currentVersion;
-  }
-
-  public String surface() {
-    return surface;
   }
 
   public long expectedVersion() {

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 public final class BackupChecksumMismatchException extends DataPlaneException {
   private final String file;
   private final String expected;
-  private final String actual;
 
   public BackupChecksumMismatchException(Path file, String expected, String actual) {
     super(
@@ -23,7 +22,6 @@ public final class BackupChecksumMismatchException extends DataPlaneException {
             + "; do not proceed: take a new backup and verify it");
     this.file = file.toString();
     this.expected = expected;
-    this.actual = actual;
   }
 
   public String file() {
@@ -32,9 +30,5 @@ public final class BackupChecksumMismatchException extends DataPlaneException {
 
   public String expected() {
     return expected;
-  }
-
-  public String actual() {
-    return actual;
   }
 }
