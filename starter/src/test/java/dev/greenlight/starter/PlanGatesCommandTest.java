@@ -10,11 +10,15 @@ import dev.greenlight.localservices.ExternalTools;
 import dev.greenlight.testsupport.PrometheusProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code greenlight plan gates} against a real Prometheus scraping a target that serves the series
@@ -97,30 +101,44 @@ class PlanGatesCommandTest {
     assertTrue(cli.out().startsWith("plan stage-normalization-v3.4, gates read at "), cli.out());
   }
 
-  @Test
-  void aQueryWithoutDataExits1NamingIt() throws Exception {
-    String daily =
-        "sum(increase(stage_validation_requests_total{outcome=~\"accepted_unknown|rejected\"}[1d]))";
-    Cli cli =
-        gatesExit1With("no-data", daily, "sum(increase(greenlight_never_exported_total[1d]))");
-    assertRow(cli, "warnExit +daily-unknown-rate +- +< 0\\.005 +no-data");
-    assertTrue(
-        cli.out()
-            .contains(
-                "warnExit daily-unknown-rate returned no data: sum(increase(greenlight_never"),
-        cli.out());
-    assertTrue(cli.out().contains("7 of 8 queries answered with data; the others need"), cli.out());
+  /**
+   * A shipped query replaced by one that cannot answer: the table row it gets, and what the output
+   * says about it. Named by {@code file}, the plan it is written to.
+   */
+  record BrokenQuery(String file, String shipped, String broken, String row, List<String> said) {
+    @Override
+    public String toString() {
+      return file;
+    }
   }
 
-  @Test
-  void aQueryPrometheusCannotParseExits1WithItsError() throws Exception {
-    String p99 =
-        "histogram_quantile(0.99, sum by (le) (rate(stage_validation_duration_seconds_bucket[5m])))";
-    Cli cli =
-        gatesExit1With("bad-promql", p99, "histogram_quantile(0.99, sum by (le) (rate(x[5m]))");
-    assertRow(cli, "canary +p99-latency +- +< 0\\.001 +error");
-    assertTrue(cli.out().contains("canary p99-latency failed: Prometheus query"), cli.out());
-    assertTrue(cli.out().contains("HTTP 400, bad_data"), cli.out());
+  static Stream<BrokenQuery> brokenQueries() {
+    return Stream.of(
+        new BrokenQuery(
+            "no-data",
+            "sum(increase(stage_validation_requests_total{outcome=~\"accepted_unknown|rejected\"}[1d]))",
+            "sum(increase(greenlight_never_exported_total[1d]))",
+            "warnExit +daily-unknown-rate +- +< 0\\.005 +no-data",
+            List.of(
+                "warnExit daily-unknown-rate returned no data: sum(increase(greenlight_never",
+                "7 of 8 queries answered with data; the others need")),
+        new BrokenQuery(
+            "bad-promql",
+            "histogram_quantile(0.99, sum by (le) (rate(stage_validation_duration_seconds_bucket[5m])))",
+            "histogram_quantile(0.99, sum by (le) (rate(x[5m]))",
+            "canary +p99-latency +- +< 0\\.001 +error",
+            List.of("canary p99-latency failed: Prometheus query", "HTTP 400, bad_data")));
+  }
+
+  /** A query without data, or one Prometheus cannot parse, exits 1 naming it and why. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("brokenQueries")
+  void aQueryThatCannotAnswerExits1NamingIt(BrokenQuery query) throws Exception {
+    Cli cli = gatesExit1With(query.file(), query.shipped(), query.broken());
+    assertRow(cli, query.row());
+    for (String said : query.said()) {
+      assertTrue(cli.out().contains(said), cli.out());
+    }
   }
 
   @Test

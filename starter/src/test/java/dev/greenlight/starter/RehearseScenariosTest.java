@@ -130,6 +130,11 @@ class RehearseScenariosTest {
     return i;
   }
 
+  /** The index of the transition that first enters ENFORCE, at the canary's first step. */
+  static int canaryEntry(List<T> ts) {
+    return next(ts, -1, "mode enforce 10%: canary step 1");
+  }
+
   static int first(List<T> ts, int from, Predicate<T> p) {
     for (int i = Math.max(0, from); i < ts.size(); i++) {
       if (p.test(ts.get(i))) {
@@ -247,7 +252,7 @@ class RehearseScenariosTest {
   void gateDarkInWindowPromotesOnlyAWholeWindowAfterTheGap() throws Exception {
     JsonNode json = rehearse("gate-dark-in-window", 2000);
     List<T> ts = transitions(json);
-    int enforce = next(ts, -1, "mode enforce 10%: canary step 1");
+    int enforce = canaryEntry(ts);
     int promoted = next(ts, enforce, "step 10% promoted");
     long gapEnd = ts.get(enforce).offset() + minutes(115);
 
@@ -269,7 +274,7 @@ class RehearseScenariosTest {
   void unknownsRejectedInCanaryRollBackOnTheBreachRuleThenTheRetryCompletes() throws Exception {
     JsonNode json = rehearse("unknowns-rejected-in-canary", 2000);
     List<T> ts = transitions(json);
-    int enforce = next(ts, -1, "mode enforce 10%: canary step 1");
+    int enforce = canaryEntry(ts);
     int flip = next(ts, enforce, "mode warn 0%: rollback: unknown-rate past 0.01 for ");
     assertEquals("ROLLED_BACK", ts.get(flip + 1).phase(), ts.get(flip + 1).toString());
     assertEquals(
@@ -363,7 +368,7 @@ class RehearseScenariosTest {
   void metricsOutageLiftsItselfWithEnforceOffWhileBlind() throws Exception {
     JsonNode json = rehearse("metrics-outage-lifts-itself", 2000);
     List<T> ts = transitions(json);
-    int enforce = next(ts, -1, "mode enforce 10%: canary step 1");
+    int enforce = canaryEntry(ts);
     int paused = next(ts, enforce, "paused: 3 gate reads in a row failed");
     assertTrue(
         ts.get(paused).reason().endsWith("; resumes by itself when reads succeed again"),

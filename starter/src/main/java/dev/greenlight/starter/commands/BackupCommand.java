@@ -71,8 +71,7 @@ public final class BackupCommand extends ReportingCommand {
     json.put("sha256", result.manifest().sha256());
     json.put("sizeBytes", result.manifest().sizeBytes());
     json.put("durationMillis", result.durationMillis());
-    output.report(
-        cli().getOut(),
+    report(
         json,
         String.format(
             "format %s: %s%nbackup %s%nmanifest %s%nsha256 %s, %d bytes, %d ms%n",
@@ -98,8 +97,7 @@ public final class BackupCommand extends ReportingCommand {
       var result =
           DataPlane.backups(cli(), connection, new PgToolOptions(), BackupFormatPolicy.PG_DUMP)
               .verify(manifest);
-      output.report(
-          cli().getOut(),
+      report(
           Map.of(
               "backupFile", result.backupFile().toString(),
               "sha256", result.sha256(),

@@ -41,8 +41,7 @@ public final class RestoreTestCommand extends ReportingCommand {
     json.put("tables", result.restoredTables());
     json.put("distinctStages", result.distinctStages());
     json.put("scratchDatabase", result.scratchDatabase());
-    output.report(
-        cli().getOut(),
+    report(
         json,
         String.format(
             "restore test passed in %d ms (limit %d ms): %s, %s distinct stages, scratch database"

@@ -57,7 +57,7 @@ final class FuzzActivities {
         new GateActivitiesImpl(new RoutedMetrics()),
         new PassingPreflight(),
         new FuzzData(this::trace),
-        // Fuzzed plans carry no sinks (FuzzRunner.onSurface drops them), so this is never called;
+        // Fuzzed plans carry no sinks (TraceContext drops them), so this is never called;
         // registered so that a workflow that did notify would not wait on an unknown activity.
         NotifyActivitiesImpl.create(null));
   }

@@ -107,18 +107,11 @@ public final class FuzzRunner implements AutoCloseable {
       List<FaultInjector> injectors = new ArrayList<>();
       for (Scenario s : scenarios) {
         int n = runs.incrementAndGet();
-        RolloutPlan own = onSurface(plan, plan.surface() + "-fuzz-" + n);
-        TraceContext trace =
-            new TraceContext(
-                s,
-                own,
-                RolloutConstants.workflowId(plan.name()) + "-fuzz-" + n,
-                env::currentTimeMillis,
-                start);
+        TraceContext trace = new TraceContext(s, plan, n, env::currentTimeMillis, start);
         activities.add(trace);
         traces.add(trace);
         injectors.add(
-            new FaultInjector(trace.faults, trace.modes, services.clients, own.surface()));
+            new FaultInjector(trace.faults, trace.modes, services.clients, trace.plan.surface()));
       }
       return new FuzzDriver(env).run(traces, injectors);
     } catch (SkippingClock.Stopped e) {
@@ -137,11 +130,6 @@ public final class FuzzRunner implements AutoCloseable {
   }
 
   /** The plan, writing the mode record of {@code surface}: each trace has a record of its own. */
-  static RolloutPlan onSurface(RolloutPlan p, String surface) {
-    // Without notifications, as before: a fuzz trace must never reach a real sink.
-    return p.withSurface(surface).withNotifications(null);
-  }
-
   @Override
   public void close() {
     services.close();

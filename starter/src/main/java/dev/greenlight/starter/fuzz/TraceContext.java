@@ -1,5 +1,6 @@
 package dev.greenlight.starter.fuzz;
 
+import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.starter.fuzz.TraceLog.DataCall;
 import dev.greenlight.starter.fuzz.TraceLog.Sent;
@@ -31,21 +32,22 @@ final class TraceContext {
   private int migrationCrashesLeft;
 
   /**
+   * Trace number {@code run} of {@code plan}, on a surface and under a workflow id of its own (both
+   * end in {@code -fuzz-N}), so traces running side by side never share a mode record or an
+   * execution.
+   *
    * @param clock the simulated clock the trace's rollout runs on
    * @param startMillis when the trace starts on it: its metric script begins there
    */
-  TraceContext(
-      Scenario scenario,
-      RolloutPlan plan,
-      String workflowId,
-      LongSupplier clock,
-      long startMillis) {
+  TraceContext(Scenario scenario, RolloutPlan plan, int run, LongSupplier clock, long startMillis) {
+    String suffix = "-fuzz-" + run;
     this.scenario = scenario;
-    this.plan = plan;
-    this.workflowId = workflowId;
+    // Without notifications: a fuzz trace must never reach a real sink.
+    this.plan = plan.withSurface(plan.surface() + suffix).withNotifications(null);
+    this.workflowId = RolloutConstants.workflowId(plan.name()) + suffix;
     this.clock = clock;
     this.startMillis = startMillis;
-    this.metrics = new MetricScript(plan, Instant.ofEpochMilli(startMillis), clock);
+    this.metrics = new MetricScript(this.plan, Instant.ofEpochMilli(startMillis), clock);
     this.migrationCrashesLeft = scenario.migrationCrashes();
     this.modes = new ModeWriteRecorder(clock);
   }

@@ -15,13 +15,6 @@ import org.junit.jupiter.api.Test;
 /** ENFORCE entered only on a fresh WARN verdict, read in the truth at the write. */
 class EnforceEntryCheckTest {
   @Test
-  void aCleanRolloutPassesAndOnlyTheEntryFromWarnIsChecked() {
-    EnforceEntryCheck check = new EnforceEntryCheck();
-    assertEquals(List.of(), check.check(Traces.happy().build()));
-    assertEquals(1, check.checks(), "10 % over warn; 50 % and 100 % over ENFORCE are no entry");
-  }
-
-  @Test
   void enforceWrittenWithWarnUnknownsAtPointEightPercentIsReported() {
     Traces.Builder b = Traces.happy();
     b.metrics(bent(b.metrics, "unknown-rate", CANARY - minutes(30), CANARY + 1, 0.008));

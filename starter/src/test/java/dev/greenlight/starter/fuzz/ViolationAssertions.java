@@ -6,20 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 /**
- * The assertions every invariant check's test makes: a clean rollout passes having checked so many
- * things, and a bent trace breaks the invariant exactly once, for the reason the test staged.
+ * The assertions every invariant check's test makes: a bent trace breaks the invariant exactly
+ * once, for the reason the test staged. (A clean rollout passing each check is {@link
+ * CleanRolloutChecksTest}.)
  */
 final class ViolationAssertions {
   private ViolationAssertions() {}
-
-  /**
-   * Asserts that {@code check} finds nothing in the clean v3.4 rollout and made {@code checks}
-   * checks on it (zero checks is "untested", so the count is part of passing).
-   */
-  static void assertCleanRolloutPasses(InvariantCheck check, long checks) {
-    assertEquals(List.of(), check.check(Traces.happy().build()));
-    assertEquals(checks, check.checks());
-  }
 
   /**
    * Asserts that {@code found} holds exactly one violation whose detail contains {@code

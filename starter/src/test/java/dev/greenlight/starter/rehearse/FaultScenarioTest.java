@@ -21,7 +21,11 @@ import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The {@code fault:} events of the scenario format, the switches and the faulty activities. */
 class FaultScenarioTest {
@@ -39,20 +43,31 @@ class FaultScenarioTest {
         .getMessage();
   }
 
+  /** Each fault event's YAML, as a scenario would write it, and the fault it parses to. */
+  static Stream<Arguments> faultEvents() {
+    return Stream.of(
+        Arguments.of(
+            "  - at: 9d\n    fault: mode-flips-fail\n    for: 30m\n",
+            new ScenarioEvent.Fault("mode-flips-fail", Duration.ofMinutes(30))),
+        Arguments.of(
+            "  - on: {phase: NORMALIZE}\n    after: 1h\n    fault: dry-run-fails\n",
+            new ScenarioEvent.Fault("dry-run-fails", null)),
+        Arguments.of(
+            "  - at: 0\n    fault: backup-fails\n    for: P1DT1H\n",
+            new ScenarioEvent.Fault("backup-fails", Duration.ofHours(25))),
+        Arguments.of(
+            "  - at: 9d\n    fault: webhook-writes-warn\n",
+            new ScenarioEvent.Fault("webhook-writes-warn", null)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("faultEvents")
+  void faultsParseWithAndWithoutADuration(String event, ScenarioEvent.Fault expected) {
+    assertEquals(expected, only(event));
+  }
+
   @Test
-  void faultsParseWithAndWithoutADuration() {
-    assertEquals(
-        new ScenarioEvent.Fault("mode-flips-fail", Duration.ofMinutes(30)),
-        only("  - at: 9d\n    fault: mode-flips-fail\n    for: 30m\n"));
-    assertEquals(
-        new ScenarioEvent.Fault("dry-run-fails", null),
-        only("  - on: {phase: NORMALIZE}\n    after: 1h\n    fault: dry-run-fails\n"));
-    assertEquals(
-        new ScenarioEvent.Fault("backup-fails", Duration.ofHours(25)),
-        only("  - at: 0\n    fault: backup-fails\n    for: P1DT1H\n"));
-    assertEquals(
-        new ScenarioEvent.Fault("webhook-writes-warn", null),
-        only("  - at: 9d\n    fault: webhook-writes-warn\n"));
+  void faultsDescribeTheirKindAndHowLongTheyHold() {
     assertEquals(
         "fault mode-flips-fail for 30m",
         new ScenarioEvent.Fault("mode-flips-fail", Duration.ofMinutes(30)).describe());
