@@ -3,12 +3,12 @@ package dev.greenlight.starter.commands;
 import dev.greenlight.rollout.RolloutConstants;
 import dev.greenlight.rollout.RolloutInput;
 import dev.greenlight.rollout.RolloutWorkflow;
+import dev.greenlight.rollout.RolloutWorkflowOptions;
 import dev.greenlight.rollout.plan.RolloutPlan;
 import dev.greenlight.starter.PlanOption;
 import dev.greenlight.starter.RolloutClient;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowOptions;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,9 +35,7 @@ public final class StartCommand extends ReportingCommand {
               .client()
               .newWorkflowStub(
                   RolloutWorkflow.class,
-                  WorkflowOptions.newBuilder()
-                      .setWorkflowId(id)
-                      .setTaskQueue(RolloutConstants.TASK_QUEUE)
+                  RolloutWorkflowOptions.newBuilder(id)
                       .setStaticSummary("Rollout of " + parsed.name() + " started by " + who)
                       .setStaticDetails(staticDetails(parsed))
                       .build());

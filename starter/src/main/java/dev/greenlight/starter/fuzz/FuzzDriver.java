@@ -4,6 +4,7 @@ import dev.greenlight.rollout.RolloutInput;
 import dev.greenlight.rollout.RolloutResult;
 import dev.greenlight.rollout.RolloutStatus;
 import dev.greenlight.rollout.RolloutWorkflow;
+import dev.greenlight.rollout.RolloutWorkflowOptions;
 import dev.greenlight.rollout.Transition;
 import dev.greenlight.starter.fuzz.TraceLog.Sent;
 import dev.greenlight.starter.rehearse.FaultInjector;
@@ -73,7 +74,7 @@ final class FuzzDriver {
     for (int i = 0; i < traces.size(); i++) {
       TraceContext t = traces.get(i);
       RolloutWorkflow wf =
-          ScenarioActions.start(
+          RolloutWorkflowOptions.start(
               env.getWorkflowClient(), t.workflowId, new RolloutInput(t.plan, "fuzz", null));
       live.add(new Live(t, wf, injectors.get(i)));
     }

@@ -9,6 +9,7 @@ import dev.greenlight.rollout.RolloutInput;
 import dev.greenlight.rollout.RolloutResult;
 import dev.greenlight.rollout.RolloutStatus;
 import dev.greenlight.rollout.RolloutWorkflow;
+import dev.greenlight.rollout.RolloutWorkflowOptions;
 import dev.greenlight.rollout.Transition;
 import dev.greenlight.rollout.plan.PreflightSpec;
 import dev.greenlight.rollout.plan.RolloutPlan;
@@ -202,7 +203,7 @@ public final class Rehearsal {
     }
     String id = RolloutConstants.workflowId(plan.name()) + "-rehearsal";
     RolloutWorkflow workflow =
-        ScenarioActions.start(
+        RolloutWorkflowOptions.start(
             env.getWorkflowClient(), id, new RolloutInput(plan, "rehearsal", null));
     SkippingClock clock =
         new SkippingClock(env, STUCK_AFTER, SkippingClock.activityRunning(env, id));

@@ -6,12 +6,8 @@ import dev.greenlight.rollout.CommandResult;
 import dev.greenlight.rollout.ExtendWarnInput;
 import dev.greenlight.rollout.OperatorCommand;
 import dev.greenlight.rollout.PromoteInput;
-import dev.greenlight.rollout.RolloutConstants;
-import dev.greenlight.rollout.RolloutInput;
 import dev.greenlight.rollout.RolloutWorkflow;
-import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,28 +19,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Starts the rollout of a rehearsal or a fuzz trace, and sends a scenario's alerts and commands to
- * it, as the webhook and a person would.
+ * Sends a rehearsal's or a fuzz trace's alerts and commands to its rollout, as the webhook and a
+ * person would.
  */
 public final class ScenarioActions {
   private ScenarioActions() {}
-
-  /**
-   * Starts the rollout {@code workflowId} on the rollout task queue; returns a stub of its latest
-   * run, not of this one, so what is sent later reaches the run continued as new.
-   */
-  public static RolloutWorkflow start(
-      WorkflowClient client, String workflowId, RolloutInput input) {
-    RolloutWorkflow first =
-        client.newWorkflowStub(
-            RolloutWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(workflowId)
-                .setTaskQueue(RolloutConstants.TASK_QUEUE)
-                .build());
-    WorkflowClient.start(first::run, input);
-    return client.newWorkflowStub(RolloutWorkflow.class, workflowId);
-  }
 
   /**
    * What came of a sent action.
