@@ -36,6 +36,8 @@ import org.junit.jupiter.api.Timeout;
 // minutes should anything else hang; the starter reruns a failed test once.
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class RehearseFaultsTest {
+  private static final long NEAR_MILLIS = 10_000;
+
   private static final long MINUTE = 60_000;
   private static RolloutPlan plan;
 
@@ -252,12 +254,14 @@ class RehearseFaultsTest {
   }
 
   /**
-   * {@code actual} within a second of {@code expected}: the driver wakes at an event's time give or
-   * take a few milliseconds, and the test server's clock runs on while nothing waits on a timer.
+   * {@code actual} within 10 s of rehearsal time of {@code expected}: the driver wakes at an
+   * event's time give or take a few milliseconds, but while an activity runs the test server's
+   * clock moves at wall speed, so a loaded machine stretches "right after" by seconds (1,067 ms was
+   * seen at load 15). Every distance these checks tell apart is a minute or more.
    */
   private static void near(long expected, long actual, String what) {
     assertTrue(
-        Math.abs(actual - expected) < 1000,
+        Math.abs(actual - expected) < NEAR_MILLIS,
         what + ": expected about " + expected + " but was " + actual);
   }
 
