@@ -131,9 +131,51 @@ class WebUiEndToEndTest {
     page.awaitPress(UI, "More Actions", Page.shown("button", "More Actions"));
     // Menus and lists stay laid out but invisible while closed: only an open one is pressed.
     page.awaitPress(UI, "Send an Update", Page.shown("ul:not(.invisible) li", "Send an Update"));
+    String input =
+        "{\"step\": \""
+            + RolloutConstants.APPROVE_MIGRATION
+            + "\", \"who\": \"web-ui\", \"why\": \""
+            + UI_REASON
+            + "\"}";
     // The picker lists the updates once the UI has read the workflow's metadata from the worker,
-    // and re-renders when it reads it again: like a person, look at what got picked, and pick
-    // again if it is not approve.
+    // and re-renders when it reads it again, which can change what it shows even after the JSON is
+    // typed (CI saw extendWarn there at Submit): like a person, look at the whole form before
+    // submitting, and fix what is off.
+    for (int attempt = 1; !formStaysApprove(page); attempt++) {
+      if (attempt > 4) {
+        throw new AssertionError(
+            "the form shows update '"
+                + shownValue(page, "[id=update-select]")
+                + "' with input '"
+                + page.evaluate(EDITOR + "?.innerText").asText()
+                + "'");
+      }
+      pickApprove(page);
+      typeInput(page, input);
+      page.pressTab();
+    }
+    page.screenshot(shots.resolve("4-approve-update-form.png"));
+    page.awaitPress(UI, "Submit", Page.shown("button", "Submit"));
+  }
+
+  private static final String EDITOR = Page.shown(".cm-content[contenteditable=true]", "");
+
+  /** The form reads approve with its input now and still a second later, when Submit is pressed. */
+  private static boolean formStaysApprove(Page page) throws Exception {
+    if (!formReadsApprove(page)) {
+      return false;
+    }
+    Thread.sleep(1000);
+    return formReadsApprove(page);
+  }
+
+  private static boolean formReadsApprove(Page page) throws Exception {
+    return "approve".equals(shownValue(page, "[id=update-select]"))
+        && page.evaluate(EDITOR + "?.innerText ?? ''").asText().contains(UI_REASON);
+  }
+
+  /** Picks {@code approve}, again if the picker re-rendered under the press. */
+  private static void pickApprove(Page page) throws Exception {
     for (int attempt = 1; !"approve".equals(shownValue(page, "[id=update-select]")); attempt++) {
       if (attempt > 5) {
         throw new AssertionError(
@@ -145,28 +187,22 @@ class WebUiEndToEndTest {
           "the approve update in the picker",
           Page.shown("[id=update-select-select]:not(.invisible) li", "approve"));
     }
-    String input =
-        "{\"step\": \""
-            + RolloutConstants.APPROVE_MIGRATION
-            + "\", \"who\": \"web-ui\", \"why\": \""
-            + UI_REASON
-            + "\"}";
-    String editor = Page.shown(".cm-content[contenteditable=true]", "");
+  }
+
+  /** Types the update's JSON input, again if the editor did not take it. */
+  private static void typeInput(Page page, String input) throws Exception {
     for (int attempt = 1;
-        !page.evaluate(editor + "?.innerText ?? ''").asText().contains(UI_REASON);
+        !page.evaluate(EDITOR + "?.innerText ?? ''").asText().contains(UI_REASON);
         attempt++) {
       if (attempt > 3) {
         throw new AssertionError(
             "the update's JSON input reads '"
-                + page.evaluate(editor + "?.innerText").asText()
+                + page.evaluate(EDITOR + "?.innerText").asText()
                 + "'");
       }
-      page.awaitPress(UI, "the update's JSON input", editor);
+      page.awaitPress(UI, "the update's JSON input", EDITOR);
       page.type(input);
     }
-    page.pressTab();
-    page.screenshot(shots.resolve("4-approve-update-form.png"));
-    page.awaitPress(UI, "Submit", Page.shown("button", "Submit"));
   }
 
   /** The value of the shown one of the inputs {@code selector} matches, or "" when none is. */
