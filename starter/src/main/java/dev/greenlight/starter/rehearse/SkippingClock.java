@@ -104,9 +104,9 @@ public final class SkippingClock {
             throw new Stopped(
                 "the test server's clock stopped at "
                     + Instant.ofEpochMilli(env.currentTimeMillis())
-                    + " (no progress in "
+                    + " (it did not reach its target in "
                     + stuckAfter.toMillis()
-                    + " ms of wall time without progress)");
+                    + " ms of wall time with no real work in flight)");
           }
         }
       }
